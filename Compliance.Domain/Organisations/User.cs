@@ -1,0 +1,31 @@
+using NodaTime;
+
+namespace Compliance.Domain.Organisations;
+
+/// <summary>A person who signs in. Credentials are only ever stored hashed; the TOTP key is stored protected.</summary>
+public sealed class User
+{
+    private User() { Email = ""; NormalizedEmail = ""; DisplayName = ""; SecurityStamp = ""; }
+
+    public User(Guid id, string email, string displayName, Instant createdAt)
+    {
+        Id = id;
+        Email = email;
+        NormalizedEmail = email.Trim().ToUpperInvariant();
+        DisplayName = displayName;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Email { get; private set; }
+    public string NormalizedEmail { get; private set; }
+    public string DisplayName { get; private set; }
+    public string? PasswordHash { get; set; }
+    public string SecurityStamp { get; set; }
+    public bool TwoFactorEnabled { get; set; }
+    public string? ProtectedAuthenticatorKey { get; set; }
+    public int AccessFailedCount { get; set; }
+    public Instant? LockoutEnd { get; set; }
+    public Instant CreatedAt { get; private set; }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Compliance.Domain.Persistence;
+
+/// <summary>Turns <see cref="DatabaseOptions"/> into EF Core options, and checks the database is usable.</summary>
+public static class ComplianceDatabase
+{
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite: builder.UseSqlite(options.ConnectionString); break;
+            case DatabaseProvider.Postgres: builder.UseNpgsql(options.ConnectionString); break;
+            default: throw new ArgumentOutOfRangeException(nameof(options));
+        }
+    }
+
+    public static ComplianceDbContext CreateContext(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<ComplianceDbContext>();
+        Configure(builder, options);
+        return new ComplianceDbContext(builder.Options);
+    }
+
+    /// <summary>The SQLite file's folder must exist and be writable: create it, or say why not.</summary>
+    public static void PrepareStorage(DatabaseOptions options)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite) return;
+        var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-probe-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationProblem($"The data folder '{folder}' is not writable ({e.Message.TrimEnd('.')}); choose another with ConnectionStrings:Compliance.", e);
+        }
+    }
+
+    /// <summary>Applies pending migrations; an unreachable server becomes one clear sentence.</summary>
+    public static async Task MigrateAsync(DatabaseOptions options, CancellationToken ct = default)
+    {
+        PrepareStorage(options);
+        await using var db = CreateContext(options);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or SqliteException or InvalidOperationException && e.InnerException is NpgsqlException or SqliteException)
+        {
+            throw new ConfigurationProblem($"Cannot reach the {options.Provider} database ({Describe(options)}): {FirstLine(e)}", e);
+        }
+    }
+
+    public static string Describe(DatabaseOptions options) => options.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(options.ConnectionString).DataSource,
+        _ => new NpgsqlConnectionStringBuilder(options.ConnectionString) is var b ? $"{b.Host}:{b.Port}/{b.Database}" : "",
+    };
+
+    private static string FirstLine(Exception e)
+    {
+        var inner = e is InvalidOperationException && e.InnerException is not null ? e.InnerException : e;
+        return inner.Message.Split('\n')[0].Trim();
+    }
+}

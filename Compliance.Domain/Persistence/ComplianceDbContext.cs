@@ -1,0 +1,123 @@
+using Compliance.Domain.Audit;
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Vocabulary;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+
+namespace Compliance.Domain.Persistence;
+
+public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<AffectedPopulation> AffectedPopulations => Set<AffectedPopulation>();
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        b.Properties<Instant>().HaveConversion<InstantConverter>();
+        b.Properties<string>().HaveMaxLength(256);
+        b.Properties<Role>().HaveConversion<KebabEnumConverter<Role>>().HaveMaxLength(32);
+        b.Properties<Recipient>().HaveConversion<KebabEnumConverter<Recipient>>().HaveMaxLength(32);
+        b.Properties<Exfiltration>().HaveConversion<KebabEnumConverter<Exfiltration>>().HaveMaxLength(32);
+        b.Properties<Encryption>().HaveConversion<KebabEnumConverter<Encryption>>().HaveMaxLength(32);
+        b.Properties<Cause>().HaveConversion<KebabEnumConverter<Cause>>().HaveMaxLength(32);
+        b.Properties<RiskLevel>().HaveConversion<KebabEnumConverter<RiskLevel>>().HaveMaxLength(32);
+        b.Properties<IncidentStatus>().HaveConversion<KebabEnumConverter<IncidentStatus>>().HaveMaxLength(32);
+        b.Properties<ObligationStatus>().HaveConversion<KebabEnumConverter<ObligationStatus>>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder m)
+    {
+        m.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            StringList(e.Property(x => x.Establishments)).HasMaxLength(1000);
+            StringList(e.Property(x => x.Attributes)).HasMaxLength(1000);
+        });
+
+        m.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(x => x.NormalizedEmail).IsUnique();
+            e.Property(x => x.ProtectedAuthenticatorKey).HasMaxLength(1000);
+        });
+
+        m.Entity<Member>(e =>
+        {
+            e.ToTable("members");
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.OrganisationId, x.UserId, x.IncidentId });
+        });
+
+        m.Entity<Incident>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganisationId, x.Reference }).IsUnique();
+            e.Property(x => x.Reference).HasMaxLength(40);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Summary).HasMaxLength(20000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.DataCategories)
+                .HasConversion(new DelimitedListConverter<DataCategory>(KebabCase<DataCategory>.ToId, KebabCase<DataCategory>.Parse), new ListComparer<DataCategory>())
+                .HasMaxLength(1000);
+            e.HasMany(x => x.Affected).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.TotalAffected);
+        });
+
+        m.Entity<AffectedPopulation>(e =>
+        {
+            e.ToTable("affected_populations");
+            e.Property(x => x.Jurisdiction).HasMaxLength(8);
+            e.HasIndex(x => new { x.IncidentId, x.Jurisdiction }).IsUnique();
+        });
+
+        m.Entity<Obligation>(e =>
+        {
+            e.ToTable("obligations");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Jurisdiction).HasMaxLength(8);
+            e.Property(x => x.Stage).HasMaxLength(32);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.RuleId).HasMaxLength(80);
+            e.Property(x => x.RuleVersion).HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Verification).HasMaxLength(1);
+            e.Property(x => x.DecisionReason).HasMaxLength(2000);
+            StringList(e.Property(x => x.Sources)).HasMaxLength(4000);
+            // The sweep for reminders and escalation reads open duties by deadline.
+            e.HasIndex(x => new { x.Status, x.Deadline });
+            e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
+        });
+
+        m.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganisationId, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.IncidentId);
+            e.Property(x => x.Action).HasMaxLength(80);
+            e.Property(x => x.Data).HasMaxLength(20000);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+    }
+
+    private static PropertyBuilder<List<string>> StringList(PropertyBuilder<List<string>> p) =>
+        p.HasConversion(new DelimitedListConverter<string>(s => s, s => s), new ListComparer<string>());
+}
+
+public sealed class KebabEnumConverter<TEnum>() : ValueConverter<TEnum, string>(
+    v => KebabCase<TEnum>.ToId(v), s => KebabCase<TEnum>.Parse(s)) where TEnum : struct, Enum;

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Compliance.Domain.Persistence;
+using Quartz;
+
+namespace Compliance.Jobs.Scheduling;
+
+public static class SchedulerRegistration
+{
+    public const string InstanceName = "Compliance";
+
+    /// <summary>Quartz with a persistent store that creates its own tables on first start.</summary>
+    public static IServiceCollection AddComplianceScheduler(this IServiceCollection services, SchedulerOptions options)
+    {
+        services.AddSingleton(options);
+        if (!options.Enabled) return services;
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = InstanceName;
+                if (options.Clustered) s.GenerateInstanceId = true;
+                else s.InstanceId = "single";
+            });
+            q.UseDefaultThreadPool(2);
+            q.UsePersistentStore(store =>
+            {
+                if (options.Provider == DatabaseProvider.Postgres) store.UsePostgres(options.ConnectionString);
+                else store.UseSqlite(options.ConnectionString);
+                store.ProvisionSchema();
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = "QRTZ_";
+                    o.StoreJobDataAsStrings = true;
+                    o.MisfireThreshold = TimeSpan.FromSeconds(30);
+                });
+                if (options.Clustered)
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using Compliance.Domain.Persistence;
+using Compliance.Web.Hosting;
+using NodaTime;
+
+namespace Compliance.Web.Commands;
+
+/// <summary>
+/// One executable, several commands. No command serves the web application.
+/// Exit codes: 0 success, 1 failure at run time, 2 bad input or bad configuration.
+/// </summary>
+public static class CommandLine
+{
+    public const int Ok = 0, Failed = 1, BadInput = 2;
+
+    public const string Usage = """
+        Usage: Compliance.Web [command] [options]
+
+        Commands:
+          (none)            serve the web application (migrates the database first)
+          migrate           apply database migrations and exit
+          seed-demo         create the demo organisation, users and incidents (prints sign-in details)
+          help              show this text
+
+        Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
+          Database:Provider             Sqlite (default) or Postgres
+          ConnectionStrings:Compliance  default 'Data Source=data/compliance.db'
+          Scheduler:Enabled             true (default) or false
+        """;
+
+    public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout, TextWriter stderr)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = command == "serve" ? args : args[1..];
+        try
+        {
+            return command switch
+            {
+                "serve" => await ServeAsync(rest, clock),
+                "migrate" => await MigrateAsync(rest, stdout),
+                "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
+                "help" or "--help" or "-h" => Print(stdout, Usage, Ok),
+                _ => Print(stderr, $"Unknown command '{command}'.\n\n{Usage}", BadInput),
+            };
+        }
+        catch (ConfigurationProblem e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}");
+            return BadInput;
+        }
+    }
+
+    public static IConfiguration ReadConfiguration(string[] args) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+
+    private static async Task<int> ServeAsync(string[] args, IClock clock)
+    {
+        var app = await AppHost.BuildAsync(args, clock);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e)
+        {
+            throw new ConfigurationProblem($"Cannot listen: {e.Message}", e);
+        }
+        foreach (var url in AppHost.ListeningAddresses(app)) app.Logger.LogInformation("Serving on {Url} (health check: {Url}/health)", url, url);
+        await app.WaitForShutdownAsync();
+        return Ok;
+    }
+
+    private static async Task<int> MigrateAsync(string[] args, TextWriter stdout)
+    {
+        var settings = AppConfiguration.From(ReadConfiguration(args));
+        await ComplianceDatabase.MigrateAsync(settings.Database);
+        await stdout.WriteLineAsync($"The {settings.Database.Provider} database at {ComplianceDatabase.Describe(settings.Database)} is up to date.");
+        return Ok;
+    }
+
+    private static int Print(TextWriter writer, string text, int code)
+    {
+        writer.WriteLine(text);
+        return code;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using Compliance.Domain.Audit;
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compliance.Web.Commands;
+
+/// <summary>
+/// The demo: one organisation, a user per role and two incidents modelled on public reports
+/// (Amnesty International Hong Kong 2019, Amnesty Canada 2022). Counts and times are illustrative.
+/// Running it again keeps the data and issues fresh passwords; no password is ever stored in the repo.
+/// </summary>
+public static class DemoSeeder
+{
+    public static readonly Guid OrganisationId = Guid.Parse("0b7c2f4e-5d1a-4c39-9a57-3f0d6b1e2a01");
+    public const string OrganisationName = "Demo Rights Alliance";
+
+    public static readonly (string Email, string Name, Role Role)[] Users =
+    [
+        ("admin@demo.example", "Ada Admin", Role.Admin),
+        ("lead@demo.example", "Sam Security-Lead", Role.SecurityLead),
+        ("legal@demo.example", "Lee Legal", Role.Legal),
+        ("viewer@demo.example", "Vic Viewer", Role.Viewer),
+        ("responder@demo.example", "Rae Responder", Role.Responder),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout)
+    {
+        var settings = AppConfiguration.From(CommandLine.ReadConfiguration(args));
+        await ComplianceDatabase.MigrateAsync(settings.Database);
+        await using var db = ComplianceDatabase.CreateContext(settings.Database);
+        var passwords = await SeedAsync(db, clock);
+
+        await stdout.WriteLineAsync($"Demo organisation '{OrganisationName}' is ready with 2 incidents. Sign in with:");
+        foreach (var (email, _, role) in Users)
+            await stdout.WriteLineAsync($"  {KebabCase<Role>.ToId(role),-14} {email,-24} {passwords[email]}");
+        await stdout.WriteLineAsync("These passwords are new each time seed-demo runs; they are stored only as hashes.");
+        return CommandLine.Ok;
+    }
+
+    /// <summary>Creates what is missing and resets the demo users' passwords; returns them.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SeedAsync(ComplianceDbContext db, IClock clock, CancellationToken ct = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var audit = new AuditLog(db, clock);
+        if (!await db.Organisations.AnyAsync(o => o.Id == OrganisationId, ct))
+        {
+            db.Organisations.Add(new Organisation(OrganisationId, OrganisationName, "Asia/Hong_Kong",
+                [JurisdictionCode.Parse("HK"), JurisdictionCode.Parse("CA")], []));
+            foreach (var incident in new[] { HongKong2019(now), Canada2022(now) })
+            {
+                db.Incidents.Add(incident);
+                await audit.AppendAsync(OrganisationId, incident.Id, "seed-demo", "incident.created",
+                    new { incident.Reference, incident.Title }, ct);
+            }
+        }
+
+        var hasher = new PasswordHasher<User>();
+        var passwords = new Dictionary<string, string>();
+        var responderIncident = await db.Incidents.Where(i => i.OrganisationId == OrganisationId)
+            .OrderBy(i => i.AwareAt).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct)
+            ?? db.Incidents.Local.OrderBy(i => i.AwareAt).First().Id;
+        foreach (var (email, name, role) in Users)
+        {
+            var normalized = email.ToUpperInvariant();
+            var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+            if (user is null)
+            {
+                user = new User(Guid.NewGuid(), email, name, now);
+                db.Users.Add(user);
+                db.Members.Add(role == Role.Responder
+                    ? new Member(Guid.NewGuid(), OrganisationId, user.Id, role, responderIncident, now + Duration.FromDays(14))
+                    : new Member(Guid.NewGuid(), OrganisationId, user.Id, role));
+            }
+            var password = NewPassword();
+            user.PasswordHash = hasher.HashPassword(user, password);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            passwords[email] = password;
+        }
+        await audit.AppendAsync(OrganisationId, null, "seed-demo", "demo.passwords-reset", new { users = Users.Length }, ct);
+        await db.SaveChangesAsync(ct);
+        return passwords;
+    }
+
+    private static Incident HongKong2019(Instant now)
+    {
+        var i = new Incident(Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e01"), OrganisationId, "HK-2019-01",
+            "Intruders in the supporter database (Hong Kong)", At("2019-03-15T09:00:00+08:00"), now)
+        {
+            Summary = "State-sponsored intruders were found in our systems. Supporters' names, Hong Kong ID numbers and " +
+                      "contact details were taken; no financial data. We told the PCPD and every affected supporter.",
+            DataCategories = [DataCategory.Name, DataCategory.NationalId, DataCategory.Email, DataCategory.Phone, DataCategory.PostalAddress],
+            Exfiltration = Exfiltration.Confirmed,
+            Encryption = Encryption.None,
+            Cause = Cause.ExternalAttack,
+            RiskLevel = RiskLevel.High,
+        };
+        i.SetAffected(JurisdictionCode.Parse("HK"), 2_400);
+        return i;
+    }
+
+    private static Incident Canada2022(Instant now)
+    {
+        var i = new Incident(Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e02"), OrganisationId, "CA-2022-01",
+            "Intrusion detected; systems offline three weeks (Canada)", At("2022-10-05T10:00:00-04:00"), now)
+        {
+            Summary = "An intrusion was detected on 5 October; systems were offline for three weeks. Donor records were " +
+                      "reachable but no evidence was found that donor data left. We told law enforcement, staff, donors and stakeholders.",
+            DataCategories = [DataCategory.Name, DataCategory.Email, DataCategory.Phone, DataCategory.PostalAddress, DataCategory.DonationHistory],
+            Exfiltration = Exfiltration.NotFound,
+            Encryption = Encryption.None,
+            Cause = Cause.ExternalAttack,
+            RiskLevel = RiskLevel.Risk,
+        };
+        i.SetAffected(JurisdictionCode.Parse("CA"), 38_000);
+        i.SetAffected(JurisdictionCode.Parse("CA-QC"), 6_500);
+        return i;
+    }
+
+    private static Instant At(string offsetDateTime) =>
+        OffsetDateTimePattern.GeneralIso.Parse(offsetDateTime).GetValueOrThrow().ToInstant();
+
+    private static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+}
