@@ -53,7 +53,8 @@ public static class ComplianceDatabase
         {
             await db.Database.MigrateAsync(ct);
         }
-        catch (Exception e) when (e is NpgsqlException or SqliteException or InvalidOperationException && e.InnerException is NpgsqlException or SqliteException)
+        catch (Exception e) when (e is NpgsqlException or SqliteException
+                                   || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))
         {
             throw new ConfigurationProblem($"Cannot reach the {options.Provider} database ({Describe(options)}): {FirstLine(e)}", e);
         }

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using Compliance.Domain.Audit;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Tests.Support;
+using Compliance.Web.Commands;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Tests.Foundation;
+
+public sealed class HealthAndDemoTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Health_reports_the_database_and_a_running_persistent_scheduler(DatabaseProvider provider)
+    {
+        var db = await TestDatabases.CreateAsync(provider);
+        await using var app = await RunningApp.StartAsync(db, FixedClock.At("2026-01-01T00:00:00Z"));
+
+        // Quartz starts its scheduler once the host has started: allow it a moment, as a monitor would.
+        HttpResponseMessage response;
+        JsonElement json;
+        var attempts = 0;
+        do
+        {
+            if (attempts++ > 0) await Task.Delay(200);
+            response = await app.Client.GetAsync("/health");
+            json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        } while (json.GetProperty("status").GetString() == "Degraded" && attempts < 50);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", json.GetProperty("status").GetString());
+        var database = json.GetProperty("checks").GetProperty("database");
+        Assert.Equal(provider.ToString(), database.GetProperty("data").GetProperty("provider").GetString());
+        Assert.Equal(0, database.GetProperty("data").GetProperty("pendingMigrations").GetInt32());
+        var scheduler = json.GetProperty("checks").GetProperty("scheduler");
+        Assert.Equal("Running", scheduler.GetProperty("data").GetProperty("status").GetString());
+        Assert.True(scheduler.GetProperty("data").GetProperty("persistent").GetBoolean());
+        Assert.Equal(provider == DatabaseProvider.Postgres, scheduler.GetProperty("data").GetProperty("clustered").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Seeding_the_demo_twice_keeps_one_copy_and_issues_working_passwords(DatabaseProvider provider)
+    {
+        var options = await TestDatabases.CreateMigratedAsync(provider);
+        var clock = FixedClock.At("2026-11-22T08:00:00Z");
+        await using (var db = ComplianceDatabase.CreateContext(options)) await DemoSeeder.SeedAsync(db, clock);
+        IReadOnlyDictionary<string, string> passwords;
+        await using (var db = ComplianceDatabase.CreateContext(options)) passwords = await DemoSeeder.SeedAsync(db, clock);
+
+        await using var read = ComplianceDatabase.CreateContext(options);
+        Assert.Equal(1, await read.Organisations.CountAsync());
+        var incidents = await read.Incidents.Include(i => i.Affected).OrderBy(i => i.AwareAt).ToListAsync();
+        Assert.Equal(["HK-2019-01", "CA-2022-01"], incidents.Select(i => i.Reference));
+        Assert.Contains(DataCategory.NationalId, incidents[0].DataCategories);
+        Assert.Equal(Exfiltration.NotFound, incidents[1].Exfiltration);
+
+        var roles = await read.Members.Select(m => m.Role).ToListAsync();
+        Assert.Equal(Enum.GetValues<Role>().Order(), roles.Order());
+
+        var hasher = new PasswordHasher<User>();
+        foreach (var user in await read.Users.ToListAsync())
+        {
+            Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(user, user.PasswordHash!, passwords[user.Email]));
+            Assert.DoesNotContain(passwords[user.Email], user.PasswordHash!);
+        }
+        Assert.True((await new AuditLog(read, clock).VerifyAsync(DemoSeeder.OrganisationId)).Intact);
+    }
+}
