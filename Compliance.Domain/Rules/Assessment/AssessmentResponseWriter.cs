@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Compliance.Domain.Vocabulary;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compliance.Domain.Rules.Assessment;
+
+/// <summary>Writes obligations exactly in the contract's shape and field order (design.md).</summary>
+public static class AssessmentResponseWriter
+{
+    // "2025-06-16T16:00:00+01:00": the offset of the obligation's zone at that instant; fractions only when present.
+    private static readonly OffsetDateTimePattern Pattern =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>", default);
+
+    public static void Write(Utf8JsonWriter w, IReadOnlyList<AssessedObligation> obligations)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("obligations");
+        foreach (var o in obligations)
+        {
+            w.WriteStartObject();
+            w.WriteString("jurisdiction", o.Jurisdiction);
+            w.WriteString("recipient", KebabCase<Recipient>.ToId(o.Recipient));
+            w.WriteString("authority", o.Authority);
+            w.WriteString("stage", o.Stage);
+            w.WriteBoolean("mandatory", o.Mandatory);
+            WriteInstant(w, "deadline", o.Deadline, o.TimeZone);
+            WriteInstant(w, "latestDeadline", o.LatestDeadline, o.TimeZone);
+            WriteInstant(w, "target", o.Target, o.TimeZone);
+            w.WriteString("timeZone", o.TimeZone.Id);
+            w.WriteString("ruleId", o.RuleId);
+            w.WriteString("ruleVersion", o.RuleVersion);
+            w.WriteString("reason", o.Reason);
+            w.WriteStartArray("sources");
+            foreach (var s in o.Sources) w.WriteStringValue(s);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static string ToJson(IReadOnlyList<AssessedObligation> obligations, bool indented = true)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            Write(w, obligations);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static string Format(Instant instant, DateTimeZone zone) => Pattern.Format(instant.InZone(zone).ToOffsetDateTime());
+
+    private static void WriteInstant(Utf8JsonWriter w, string name, Instant? value, DateTimeZone zone)
+    {
+        if (value is { } v) w.WriteString(name, Format(v, zone));
+        else w.WriteNull(name);
+    }
+}

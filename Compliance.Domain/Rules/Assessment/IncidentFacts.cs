@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using Compliance.Domain.Vocabulary;
+using NodaTime;
+
+namespace Compliance.Domain.Rules.Assessment;
+
+/// <summary>The organisation facts that gate laws: where it is established, its zone, its declared attributes.</summary>
+public sealed record OrganisationProfile(
+    IReadOnlyList<JurisdictionCode> Establishments,
+    DateTimeZone TimeZone,
+    FrozenSet<string> Attributes);
+
+public sealed record AffectedCount(JurisdictionCode Jurisdiction, int Count);
+
+/// <summary>
+/// Everything the rules read about one incident: the assessment contract's input, validated.
+/// <see cref="DeterminedAt"/> and <see cref="AssessedAt"/> already default to <see cref="AwareAt"/>.
+/// </summary>
+public sealed record IncidentFacts(
+    OrganisationProfile Organisation,
+    Instant AwareAt,
+    Instant DeterminedAt,
+    Instant AssessedAt,
+    FrozenSet<DataCategory> DataCategories,
+    IReadOnlyList<AffectedCount> Affected,
+    Exfiltration Exfiltration,
+    Encryption Encryption,
+    Cause Cause,
+    RiskLevel RiskLevel)
+{
+    public Instant Anchor(ClockAnchor anchor) => anchor switch
+    {
+        ClockAnchor.Aware => AwareAt,
+        ClockAnchor.Determined => DeterminedAt,
+        ClockAnchor.Assessed => AssessedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(anchor), anchor, "Duty-relative anchors are resolved by the engine."),
+    };
+}
+
+/// <summary>The event a clock counts from.</summary>
+public enum ClockAnchor { Aware, Determined, Assessed, Duty }

@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+using Compliance.Domain.Vocabulary;
+
+namespace Compliance.Domain.Rules.Catalogue;
+
+/// <summary>
+/// Turns a catalogue condition into a predicate. Keys in one object must all hold; <c>anyOf</c> needs one
+/// of its members to hold. Unknown ids are catalogue errors, reported with the path where they stand.
+/// </summary>
+internal static class ConditionCompiler
+{
+    public static Func<RuleInput, bool> Compile(ConditionDto c, string path)
+    {
+        var parts = new List<Func<RuleInput, bool>>();
+
+        if (c.RiskAtLeast is { } least)
+        {
+            var min = Parse<RiskLevel>(least, $"{path}.riskAtLeast");
+            parts.Add(i => i.Facts.RiskLevel >= min);
+        }
+        if (c.RiskAtMost is { } most)
+        {
+            var max = Parse<RiskLevel>(most, $"{path}.riskAtMost");
+            parts.Add(i => i.Facts.RiskLevel <= max);
+        }
+        if (c.CategoriesAny is { } any)
+        {
+            var set = ParseSet<DataCategory>(any, $"{path}.categoriesAny");
+            parts.Add(i => i.Facts.DataCategories.Overlaps(set));
+        }
+        if (c.NameWith is { } nameWith)
+        {
+            // US style: a person's name together with at least one of the listed elements.
+            var set = ParseSet<DataCategory>(nameWith, $"{path}.nameWith");
+            parts.Add(i => i.Facts.DataCategories.Contains(DataCategory.Name) && i.Facts.DataCategories.Overlaps(set));
+        }
+        if (c.Exfiltration is { } exfiltration)
+        {
+            var set = ParseSet<Exfiltration>(exfiltration, $"{path}.exfiltration");
+            parts.Add(i => set.Contains(i.Facts.Exfiltration));
+        }
+        if (c.NotEncrypted is true)
+            parts.Add(i => i.Facts.Encryption != Encryption.Encrypted);
+        if (c.Causes is { } causes)
+        {
+            var set = ParseSet<Cause>(causes, $"{path}.causes");
+            parts.Add(i => set.Contains(i.Facts.Cause));
+        }
+        if (c.MinAffected is { } minAffected)
+        {
+            if (minAffected < 1) throw new CatalogueException($"{path}.minAffected must be at least 1.");
+            parts.Add(i => i.AffectedInScope >= minAffected);
+        }
+        if (c.AttributesAll is { } all)
+        {
+            var set = all.ToFrozenSet();
+            parts.Add(i => set.All(i.Facts.Organisation.Attributes.Contains));
+        }
+        if (c.AttributesAny is { } attributesAny)
+        {
+            var set = attributesAny.ToFrozenSet();
+            parts.Add(i => i.Facts.Organisation.Attributes.Overlaps(set));
+        }
+        if (c.AttributesNone is { } none)
+        {
+            var set = none.ToFrozenSet();
+            parts.Add(i => !i.Facts.Organisation.Attributes.Overlaps(set));
+        }
+        if (c.AnyOf is { Count: > 0 } anyOf)
+        {
+            var members = anyOf.Select((m, n) => Compile(m, $"{path}.anyOf[{n}]")).ToArray();
+            parts.Add(i => Array.Exists(members, m => m(i)));
+        }
+        if (c.AllOf is { Count: > 0 } allOf)
+            parts.AddRange(allOf.Select((m, n) => Compile(m, $"{path}.allOf[{n}]")));
+
+        if (c.Not is { } not)
+        {
+            var inner = Compile(not, $"{path}.not");
+            parts.Add(i => !inner(i));
+        }
+
+        if (parts.Count == 0) throw new CatalogueException($"{path} is an empty condition.");
+        var array = parts.ToArray();
+        return array.Length == 1 ? array[0] : i => Array.TrueForAll(array, p => p(i));
+    }
+
+    internal static T Parse<T>(string id, string path) where T : struct, Enum =>
+        KebabCase<T>.TryParse(id, out var value) ? value
+            : throw new CatalogueException($"{path}: '{id}' is not one of {string.Join(", ", KebabCase<T>.Ids)}.");
+
+    private static FrozenSet<T> ParseSet<T>(IEnumerable<string> ids, string path) where T : struct, Enum =>
+        ids.Select((id, n) => Parse<T>(id, $"{path}[{n}]")).ToFrozenSet();
+}
+
+public sealed class CatalogueException(string message) : Exception(message);

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using Compliance.Domain.Calendars;
+using Compliance.Domain.Rules.Assessment;
+using Compliance.Domain.Vocabulary;
+using NodaTime;
+
+namespace Compliance.Domain.Rules.Catalogue;
+
+/// <summary>A body of law with its territory and authorities, in one or more versions over time.</summary>
+public sealed class Regime
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required FrozenSet<string> Territory { get; init; }
+    public required FrozenDictionary<string, Authority> Authorities { get; init; }
+
+    /// <summary>False where only residents count (US states); true where an establishment brings the whole processing in.</summary>
+    public required bool AppliesByEstablishment { get; init; }
+    public required Func<RuleInput, bool>? Gate { get; init; }
+
+    /// <summary>Set where the jurisdiction has no statutory duty: the catalogue says so explicitly.</summary>
+    public required string? NoStatutoryDuty { get; init; }
+    public required IReadOnlyList<RegimeVersion> Versions { get; init; }
+
+    /// <summary>The authority for a code: its own entry, its country's, or the regime's default ("*").</summary>
+    public Authority? AuthorityFor(JurisdictionCode code) =>
+        Authorities.GetValueOrDefault(code.Value) ?? Authorities.GetValueOrDefault(code.Country) ?? Authorities.GetValueOrDefault("*");
+
+    /// <summary>The version in force on the local date the incident's clock started.</summary>
+    public RegimeVersion? VersionInForce(IncidentFacts facts, DateTimeZone zone)
+    {
+        foreach (var v in Versions)
+        {
+            var day = facts.Anchor(v.ClockStart).InZone(zone).Date;
+            if (day >= v.EffectiveFrom && (v.EffectiveTo is null || day <= v.EffectiveTo)) return v;
+        }
+        return null;
+    }
+}
+
+public sealed record Authority(string Key, string Name, DateTimeZone Zone);
+
+public sealed class RegimeVersion
+{
+    public required string Version { get; init; }
+    public required LocalDate EffectiveFrom { get; init; }
+    public required LocalDate? EffectiveTo { get; init; }
+    public required ClockAnchor ClockStart { get; init; }
+    public required IReadOnlyList<DutyRule> Duties { get; init; }
+}
+
+public sealed class DutyRule
+{
+    public required string Id { get; init; }
+    public required Recipient Recipient { get; init; }
+    public required string? Authority { get; init; }
+    public required string Stage { get; init; }
+    public required bool Mandatory { get; init; }
+    public required bool Once { get; init; }
+    public required Func<RuleInput, bool>? When { get; init; }
+    public required Clock Deadline { get; init; }
+    public required Clock? Target { get; init; }
+    public required IHolidayCalendar? RollForward { get; init; }
+    public required Retention? Retention { get; init; }
+
+    /// <summary>The catalogue's reason, with "verify with counsel" already added to unverified rules.</summary>
+    public required string Reason { get; init; }
+    public required IReadOnlyList<string> Content { get; init; }
+    public required IReadOnlyList<string> ProhibitedContent { get; init; }
+    public required IReadOnlyList<string> Sources { get; init; }
+    public required Verification Verification { get; init; }
+}
+
+public enum ClockUnit { None, Hours, CalendarDays, BusinessDays, SameAs }
+
+public sealed class Clock
+{
+    public static readonly Clock None = new() { Anchor = ClockAnchor.Aware, AnchorDutyId = null, Unit = ClockUnit.None, Amount = 0, IncludeStartDay = false, Calendar = null, AmountWhen = [] };
+
+    public required ClockAnchor Anchor { get; init; }
+    public required string? AnchorDutyId { get; init; }
+    public required ClockUnit Unit { get; init; }
+    public required int Amount { get; init; }
+    public required bool IncludeStartDay { get; init; }
+    public required IHolidayCalendar? Calendar { get; init; }
+    public required IReadOnlyList<(FrozenSet<string> AttributesAll, int Amount)> AmountWhen { get; init; }
+
+    public int AmountFor(FrozenSet<string> attributes)
+    {
+        foreach (var (all, amount) in AmountWhen)
+            if (all.All(attributes.Contains)) return amount;
+        return Amount;
+    }
+}
+
+public sealed record Retention(ClockAnchor Anchor, Period Period, string? From);
+
+/// <summary>What a condition may read: the facts, and how many people fall in this duty's scope.</summary>
+public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope);

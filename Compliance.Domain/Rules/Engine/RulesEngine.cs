@@ -1,0 +1,147 @@
+using Compliance.Domain.Rules.Assessment;
+using Compliance.Domain.Rules.Catalogue;
+using Compliance.Domain.Vocabulary;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compliance.Domain.Rules.Engine;
+
+/// <summary>
+/// Catalogue × facts → duties. Pure and deterministic: the same facts give the same duties, in the same order.
+/// </summary>
+public sealed class RulesEngine(RuleCatalogue catalogue)
+{
+    public static RulesEngine Default { get; } = new(RuleCatalogue.Default);
+
+    public RuleCatalogue Catalogue => catalogue;
+
+    public IReadOnlyList<AssessedObligation> Assess(IncidentFacts facts)
+    {
+        var results = new List<AssessedObligation>();
+        foreach (var (regime, scopes) in Route(facts))
+        {
+            if (regime.Versions.Count == 0) continue;
+            if (regime.Gate is not null && !regime.Gate(new RuleInput(facts, scopes.Sum(s => s.Count)))) continue;
+            var first = true;
+            foreach (var scope in scopes)
+            {
+                AssessScope(regime, scope, facts, first, results);
+                first = false;
+            }
+        }
+        results.Sort(Order);
+        return results;
+    }
+
+    private static void AssessScope(Regime regime, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results)
+    {
+        var zone = scope.Authority.Zone;
+        var version = regime.VersionInForce(facts, zone);
+        if (version is null) return;
+
+        var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
+        var input = new RuleInput(facts, scope.Count);
+        foreach (var duty in version.Duties)
+        {
+            if (duty.Once && !firstScope) continue;
+            if (duty.When is not null && !duty.When(input)) continue;
+
+            var deadline = DeadlineCalculator.Compute(duty.Deadline, facts, zone, AnchorOf(duty.Deadline, computed), duty.RollForward);
+            var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed), null);
+            computed[duty.Id] = deadline;
+
+            results.Add(new AssessedObligation(
+                scope.Jurisdiction,
+                duty.Recipient,
+                duty.Authority ?? scope.Authority.Name,
+                duty.Stage,
+                duty.Mandatory,
+                deadline.Deadline,
+                deadline.Latest,
+                target.Deadline,
+                zone,
+                duty.Id,
+                version.Version,
+                duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone),
+                duty.Sources,
+                duty.Verification));
+        }
+    }
+
+    private static DeadlineCalculator.Result? AnchorOf(Clock clock, Dictionary<string, DeadlineCalculator.Result> computed) =>
+        clock.AnchorDutyId is { } id ? computed.GetValueOrDefault(id) : null;
+
+    private static string WithRetention(DutyRule duty, IncidentFacts facts, DateTimeZone zone)
+    {
+        var r = duty.Retention!;
+        var until = facts.Anchor(r.Anchor).InZone(zone).Date.Plus(r.Period);
+        var from = r.From ?? r.Anchor switch { ClockAnchor.Determined => "determination", ClockAnchor.Assessed => "assessment", _ => "awareness" };
+        return $"{duty.Reason} Keep it at least until {LocalDatePattern.Iso.Format(until)} ({r.Period.Years + r.Period.Months / 12.0:0.#} years from {from}).";
+    }
+
+    /// <summary>One authority's share of the incident: who is notified, about how many people.</summary>
+    private readonly record struct Scope(string Jurisdiction, Authority Authority, int Count);
+
+    /// <summary>
+    /// Which regimes apply and to whom. An organisation established in a regime's territory answers to its
+    /// establishment's authority for the whole incident (GDPR one-stop shop); otherwise each authority where
+    /// affected people live gets the people in its area, and only those.
+    /// </summary>
+    private List<(Regime Regime, List<Scope> Scopes)> Route(IncidentFacts facts)
+    {
+        var total = 0;
+        foreach (var a in facts.Affected) total += a.Count;
+
+        var routed = new List<(Regime Regime, List<Scope> Scopes)>();
+        var index = new Dictionary<Regime, int>(ReferenceEqualityComparer.Instance);
+
+        foreach (var establishment in facts.Organisation.Establishments)
+            foreach (var regime in catalogue.RegimesFor(establishment))
+            {
+                if (!regime.AppliesByEstablishment || index.ContainsKey(regime)) continue;
+                if (regime.AuthorityFor(establishment) is not { } authority) continue;
+                index[regime] = routed.Count;
+                routed.Add((regime, [new Scope(authority.Key == "*" ? establishment.Value : authority.Key, authority, total)]));
+            }
+
+        var established = new HashSet<Regime>(index.Keys, ReferenceEqualityComparer.Instance);
+        foreach (var affected in facts.Affected)
+        {
+            if (affected.Count <= 0) continue;
+            foreach (var regime in catalogue.RegimesFor(affected.Jurisdiction))
+            {
+                if (established.Contains(regime)) continue;
+                if (regime.AuthorityFor(affected.Jurisdiction) is not { } authority) continue;
+                if (!index.TryGetValue(regime, out var at))
+                {
+                    at = routed.Count;
+                    index[regime] = at;
+                    routed.Add((regime, []));
+                }
+                var scopes = routed[at].Scopes;
+                var key = authority.Key == "*" ? affected.Jurisdiction.Value : authority.Key;
+                var i = scopes.FindIndex(s => s.Jurisdiction == key);
+                if (i < 0) scopes.Add(new Scope(key, authority, affected.Count));
+                else scopes[i] = scopes[i] with { Count = scopes[i].Count + affected.Count };
+            }
+        }
+        return routed;
+    }
+
+    private static int Order(AssessedObligation a, AssessedObligation b)
+    {
+        var c = (a.Deadline, b.Deadline) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            var (x, y) => x.Value.CompareTo(y.Value),
+        };
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Jurisdiction, b.Jurisdiction);
+        if (c != 0) return c;
+        c = a.Recipient.CompareTo(b.Recipient);
+        if (c != 0) return c;
+        return string.CompareOrdinal(a.RuleId, b.RuleId);
+    }
+}
