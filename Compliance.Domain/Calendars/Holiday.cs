@@ -1,0 +1,5 @@
+using NodaTime;
+
+namespace Compliance.Domain.Calendars;
+
+public sealed record Holiday(LocalDate Date, string Name);
