@@ -10,7 +10,7 @@ public static class AssessmentResponseWriter
 {
     // "2025-06-16T16:00:00+01:00": the offset of the obligation's zone at that instant; fractions only when present.
     private static readonly OffsetDateTimePattern Pattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>", default);
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
 
     public static void Write(Utf8JsonWriter w, IReadOnlyList<AssessedObligation> obligations)
     {
