@@ -146,7 +146,7 @@ public sealed class RuleCatalogue
             "M" => Verification.M,
             _ => throw new CatalogueException($"{path}: verification must be V, S or M."),
         };
-        string[] stages = ["initial", "detailed", "final", "complement", "assessment", "record"];
+        string[] stages = ["initial", "detailed", "final", "complement"];
         if (!stages.Contains(d.Stage)) throw new CatalogueException($"{path}: stage '{d.Stage}' is not one of {string.Join(", ", stages)}.");
         var reason = d.Reason.Trim();
         if (verification == Verification.M) reason += " Verify with counsel: this rule rests on an unverified source.";

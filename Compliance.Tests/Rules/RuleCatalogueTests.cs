@@ -1,0 +1,64 @@
+using Compliance.Domain.Rules.Catalogue;
+using Compliance.Domain.Vocabulary;
+
+namespace Compliance.Tests.Rules;
+
+public sealed class RuleCatalogueTests
+{
+    public static readonly string[] ReferenceJurisdictions =
+    [
+        // EU member states and the EEA three
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
+        "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+        "GB", "CH", "HK", "CA", "CA-QC", "CA-AB", "AU", "NZ", "SG", "JP", "KR", "BR", "IN", "ZA", "KE", "NG", "PH", "TH", "CN", "US",
+    ];
+
+    [Fact]
+    public void The_embedded_catalogue_loads()
+    {
+        Assert.NotEmpty(RuleCatalogue.Default.Regimes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Jurisdictions))]
+    public void Every_jurisdiction_of_the_reference_has_an_entry_with_duties_or_an_explicit_no_duty(string code)
+    {
+        var regimes = RuleCatalogue.Default.RegimesFor(JurisdictionCode.Parse(code));
+        Assert.NotEmpty(regimes);
+        Assert.All(regimes, r => Assert.True(r.Versions.Any(v => v.Duties.Count > 0) || r.NoStatutoryDuty is not null, r.Id));
+    }
+
+    public static TheoryData<string> Jurisdictions => new(ReferenceJurisdictions);
+
+    [Fact]
+    public void A_subdivision_without_rules_of_its_own_falls_back_to_its_country()
+    {
+        Assert.Equal("eu-gdpr", Assert.Single(RuleCatalogue.Default.RegimesFor(JurisdictionCode.Parse("FR-IDF"))).Id);
+        Assert.Equal("ca-pipeda", Assert.Single(RuleCatalogue.Default.RegimesFor(JurisdictionCode.Parse("CA-ON"))).Id);
+        Assert.Equal("ca-qc-law25", Assert.Single(RuleCatalogue.Default.RegimesFor(JurisdictionCode.Parse("CA-QC"))).Id);
+    }
+
+    [Fact]
+    public void Every_duty_cites_a_source_and_carries_a_verification_tag()
+    {
+        var duties = RuleCatalogue.Default.Regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties).ToList();
+        Assert.NotEmpty(duties);
+        Assert.All(duties, d => Assert.NotEmpty(d.Sources));
+        Assert.All(duties.Where(d => d.Verification == Domain.Rules.Assessment.Verification.M),
+            d => Assert.Contains("Verify with counsel", d.Reason));
+    }
+
+    [Theory]
+    [InlineData("""{"regimes":[{"id":"x","name":"X","territory":["XX"],"authorities":{"XX":{"name":"A","timeZone":"Mars/Olympus"}},"versions":[]}]}""", "is not an IANA time zone")]
+    [InlineData("""{"regimes":[{"id":"x","name":"X","territory":["XX"],"authorities":{"XX":{"name":"A","timeZone":"UTC"}},"versions":[{"version":"1","effectiveFrom":"2020-01-01","duties":[{"id":"d","recipient":"regulator","when":{"categoriesAny":["shoe-size"]},"reason":"r","sources":["s"],"verification":"V"}]}]}]}""", "'shoe-size' is not one of")]
+    [InlineData("""{"regimes":[{"id":"x","name":"X","territory":["XX"],"authorities":{"XX":{"name":"A","timeZone":"UTC"}},"versions":[{"version":"1","effectiveFrom":"2020-01-01","duties":[{"id":"d","recipient":"regulator","deadline":{"anchor":"duty:later","unit":"same-as"},"reason":"r","sources":["s"],"verification":"V"}]}]}]}""", "not an earlier duty")]
+    [InlineData("""{"regimes":[{"id":"x","name":"X","territory":["XX"],"authorities":{"XX":{"name":"A","timeZone":"UTC"}},"versions":[{"version":"1","effectiveFrom":"2020-01-01","duties":[{"id":"d","recipient":"regulator","deadline":{"unit":"business-days","amount":3,"calendar":"Atlantis"},"reason":"r","sources":["s"],"verification":"V"}]}]}]}""", "no holiday calendar 'Atlantis'")]
+    [InlineData("""{"regimes":[{"id":"x","name":"X","territory":["XX"],"authorities":{"XX":{"name":"A","timeZone":"UTC"}},"versions":[{"version":"1","effectiveFrom":"2020-01-01","duties":[{"id":"d","recipient":"regulator","reason":"r","sources":[],"verification":"V"}]}]}]}""", "at least one source")]
+    [InlineData("""{"regimes":[{"id":"x","name":"X","territory":["XX"],"authorities":{"XX":{"name":"A","timeZone":"UTC"}},"versions":[],"typo":1}]}""", "typo")]
+    public void A_catalogue_with_a_mistake_does_not_load_and_says_where(string json, string message)
+    {
+        var e = Assert.Throws<CatalogueException>(() => RuleCatalogue.Parse([("test.json", json)]));
+        Assert.Contains(message, e.Message);
+        Assert.StartsWith("test.json", e.Message);
+    }
+}
