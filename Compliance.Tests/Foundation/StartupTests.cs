@@ -12,7 +12,7 @@ public sealed class StartupTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, FixedClock.At("2026-01-01T00:00:00Z"), stdout, stderr);
+        var code = await CommandLine.RunAsync(args, FixedClock.At("2026-01-01T00:00:00Z"), TextReader.Null, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -19,6 +19,7 @@ public static class CommandLine
           (none)            serve the web application (migrates the database first)
           migrate           apply database migrations and exit
           seed-demo         create the demo organisation, users and incidents (prints sign-in details)
+          assess FILE|-     who must be told, by when and why, for the incident facts in FILE (JSON; - reads stdin)
           help              show this text
 
         Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
@@ -27,7 +28,7 @@ public static class CommandLine
           Scheduler:Enabled             true (default) or false
         """;
 
-    public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, IClock clock, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
         var rest = command == "serve" ? args : args[1..];
@@ -38,6 +39,7 @@ public static class CommandLine
                 "serve" => await ServeAsync(rest, clock),
                 "migrate" => await MigrateAsync(rest, stdout),
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
+                "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "help" or "--help" or "-h" => Print(stdout, Usage, Ok),
                 _ => Print(stderr, $"Unknown command '{command}'.\n\n{Usage}", BadInput),
             };

@@ -1,6 +1,7 @@
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Scheduling;
+using Compliance.Web.Assessments;
 using Compliance.Web.Health;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,6 +41,7 @@ public static class AppHost
         app.UseRouting();
         app.MapRazorPages();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        AssessmentEndpoint.Map(app);
         return app;
     }
 
