@@ -153,4 +153,23 @@ public sealed class AssessmentContractTests
         var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()).ToList();
         Assert.Contains(messages, m => m!.Contains(message));
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_assessment_endpoint()
+    {
+        await using var app = await RunningApp.StartAsync(await TestDatabases.CreateAsync(DatabaseProvider.Sqlite), FixedClock.At("2026-01-01T00:00:00Z"));
+        var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/api/openapi/v1.json")).RootElement;
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/assessments", out var path));
+        Assert.True(path.TryGetProperty("post", out _));
+    }
+
+    [Fact]
+    public async Task The_benchmark_command_prints_its_figures()
+    {
+        var stdout = new StringWriter();
+        var code = await CommandLine.RunAsync(["bench", "assess", "--seconds", "1"], FixedClock.At("2026-01-01T00:00:00Z"), TextReader.Null, stdout, TextWriter.Null);
+        Assert.Equal(0, code);
+        Assert.Contains("60 jurisdictions", stdout.ToString());
+        Assert.Contains("median", stdout.ToString());
+    }
 }

@@ -20,6 +20,7 @@ public static class CommandLine
           migrate           apply database migrations and exit
           seed-demo         create the demo organisation, users and incidents (prints sign-in details)
           assess FILE|-     who must be told, by when and why, for the incident facts in FILE (JSON; - reads stdin)
+          bench assess      time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
         Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
@@ -40,6 +41,7 @@ public static class CommandLine
                 "migrate" => await MigrateAsync(rest, stdout),
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
+                "bench" => await BenchCommand.RunAsync(rest, stdout, stderr),
                 "help" or "--help" or "-h" => Print(stdout, Usage, Ok),
                 _ => Print(stderr, $"Unknown command '{command}'.\n\n{Usage}", BadInput),
             };

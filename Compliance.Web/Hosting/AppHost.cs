@@ -34,6 +34,7 @@ public static class AppHost
 
         services.AddRazorPages();
         services.AddProblemDetails();
+        services.AddOpenApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -42,6 +43,7 @@ public static class AppHost
         app.MapRazorPages();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         AssessmentEndpoint.Map(app);
+        app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
     }
 
