@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Compliance.Domain.Audit;
+using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -69,5 +70,13 @@ public sealed class HealthAndDemoTests
             Assert.DoesNotContain(passwords[user.Email], user.PasswordHash!);
         }
         Assert.True((await new AuditLog(read, clock).VerifyAsync(DemoSeeder.OrganisationId)).Intact);
+
+        // Hong Kong 2019: the PCPD and the supporters, recommended, not required. Canada 2022: fundraising is not
+        // commercial (no PIPEDA duty); Quebec wants every incident in its register.
+        var duties = await read.Obligations.Where(o => o.Status != ObligationStatus.Superseded).ToListAsync();
+        var hk = duties.Where(o => o.IncidentId == incidents[0].Id).ToList();
+        Assert.Contains(hk, o => o.RuleId == "hk-pdpo-pcpd" && !o.Mandatory);
+        Assert.Contains(hk, o => o.RuleId == "hk-pdpo-individuals");
+        Assert.Equal(["ca-qc-s3-8-register"], duties.Where(o => o.IncidentId == incidents[1].Id).Select(o => o.RuleId));
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -38,7 +40,8 @@ public static class DemoSeeder
         await using var db = ComplianceDatabase.CreateContext(settings.Database);
         var passwords = await SeedAsync(db, clock);
 
-        await stdout.WriteLineAsync($"Demo organisation '{OrganisationName}' is ready with 2 incidents. Sign in with:");
+        var duties = await db.Obligations.CountAsync(o => o.OrganisationId == OrganisationId && o.Status != ObligationStatus.Superseded);
+        await stdout.WriteLineAsync($"Demo organisation '{OrganisationName}' is ready with 2 incidents and {duties} duties. Sign in with:");
         foreach (var (email, _, role) in Users)
             await stdout.WriteLineAsync($"  {KebabCase<Role>.ToId(role),-14} {email,-24} {passwords[email]}");
         await stdout.WriteLineAsync("These passwords are new each time seed-demo runs; they are stored only as hashes.");
@@ -52,13 +55,16 @@ public static class DemoSeeder
         var audit = new AuditLog(db, clock);
         if (!await db.Organisations.AnyAsync(o => o.Id == OrganisationId, ct))
         {
-            db.Organisations.Add(new Organisation(OrganisationId, OrganisationName, "Asia/Hong_Kong",
-                [JurisdictionCode.Parse("HK"), JurisdictionCode.Parse("CA")], []));
+            // Established in Canada; its supporters live in Hong Kong and Canada. Fundraising is not a commercial activity.
+            var organisation = new Organisation(OrganisationId, OrganisationName, "America/Toronto", [JurisdictionCode.Parse("CA")], []);
+            db.Organisations.Add(organisation);
+            var planner = new ObligationPlanner(db, RulesEngine.Default, audit, clock);
             foreach (var incident in new[] { HongKong2019(now), Canada2022(now) })
             {
                 db.Incidents.Add(incident);
                 await audit.AppendAsync(OrganisationId, incident.Id, "seed-demo", "incident.created",
                     new { incident.Reference, incident.Title }, ct);
+                await planner.ReplanAsync(incident, organisation, "seed-demo", ct);
             }
         }
 
