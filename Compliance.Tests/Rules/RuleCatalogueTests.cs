@@ -11,6 +11,11 @@ public sealed class RuleCatalogueTests
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
         "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
         "GB", "CH", "HK", "CA", "CA-QC", "CA-AB", "AU", "NZ", "SG", "JP", "KR", "BR", "IN", "ZA", "KE", "NG", "PH", "TH", "CN", "US",
+        // every US state, DC and Puerto Rico
+        "US-AL", "US-AK", "US-AZ", "US-AR", "US-CA", "US-CO", "US-CT", "US-DE", "US-DC", "US-FL", "US-GA", "US-HI", "US-ID", "US-IL",
+        "US-IN", "US-IA", "US-KS", "US-KY", "US-LA", "US-ME", "US-MD", "US-MA", "US-MI", "US-MN", "US-MS", "US-MO", "US-MT", "US-NE",
+        "US-NV", "US-NH", "US-NJ", "US-NM", "US-NY", "US-NC", "US-ND", "US-OH", "US-OK", "US-OR", "US-PA", "US-RI", "US-SC", "US-SD",
+        "US-TN", "US-TX", "US-UT", "US-VT", "US-VA", "US-WA", "US-WV", "US-WI", "US-WY", "US-PR", "PR",
     ];
 
     [Fact]
