@@ -18,4 +18,7 @@ public sealed class AffectedPopulation
     public Guid IncidentId { get; private set; }
     public string Jurisdiction { get; private set; }
     public int Count { get; set; }
+
+    /// <summary>True when the count is an estimate still being refined.</summary>
+    public bool Estimated { get; set; }
 }

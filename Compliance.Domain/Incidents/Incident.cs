@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Compliance.Domain.Incidents;
 
-public enum IncidentStatus { Open, Closed }
+public enum IncidentStatus { Open, Contained, Closed }
 
 /// <summary>
 /// What the security lead knows about one breach. Each clock the law may start from is kept apart:
@@ -47,6 +47,12 @@ public sealed class Incident
     public Cause Cause { get; set; } = Cause.Other;
     public RiskLevel RiskLevel { get; set; } = RiskLevel.Risk;
 
+    /// <summary>Why the organisation judged the risk as it did: the documented judgement regulators ask for.</summary>
+    public string RiskRationale { get; set; } = "";
+
+    /// <summary>The zone the clocks were entered in, to show them back as the user typed them.</summary>
+    public string ClockZone { get; set; } = "UTC";
+
     public List<AffectedPopulation> Affected { get; private set; } = [];
 
     public Instant CreatedAt { get; private set; }
@@ -57,11 +63,15 @@ public sealed class Incident
 
     public int TotalAffected => Affected.Sum(a => a.Count);
 
-    public void SetAffected(JurisdictionCode jurisdiction, int count)
+    public void SetAffected(JurisdictionCode jurisdiction, int count, bool estimated = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var existing = Affected.FirstOrDefault(a => a.Jurisdiction == jurisdiction.Value);
-        if (existing is null) Affected.Add(new AffectedPopulation(Id, jurisdiction, count));
-        else existing.Count = count;
+        if (existing is null) Affected.Add(new AffectedPopulation(Id, jurisdiction, count) { Estimated = estimated });
+        else
+        {
+            existing.Count = count;
+            existing.Estimated = estimated;
+        }
     }
 }

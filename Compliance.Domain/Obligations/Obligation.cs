@@ -69,6 +69,7 @@ public sealed class Obligation
     public Instant? FiledAt { get; private set; }
     public string? FiledBy { get; private set; }
     public string? FilingReference { get; private set; }
+    public Guid? EvidenceFileId { get; private set; }
 
     /// <summary>Lateness is frozen at the first filing: a later rule correction does not make a filing late or on time.</summary>
     public bool? WasLate { get; private set; }
@@ -76,13 +77,14 @@ public sealed class Obligation
     public Instant CreatedAt { get; private set; }
     public Instant? SupersededAt { get; private set; }
 
-    public void RecordFiling(Instant filedAt, string filedBy, string reference)
+    public void RecordFiling(Instant filedAt, string filedBy, string reference, Guid? evidenceFileId = null)
     {
         if (Status == ObligationStatus.Superseded) throw new InvalidOperationException("A superseded duty cannot be filed.");
         FiledAt ??= filedAt;
         WasLate ??= Deadline is { } d && filedAt > d;
         FiledBy = filedBy;
         FilingReference = reference;
+        EvidenceFileId = evidenceFileId ?? EvidenceFileId;
         Status = ObligationStatus.Done;
     }
 

@@ -5,12 +5,13 @@ namespace Compliance.Domain.Organisations;
 /// <summary>An NGO using the tracker. Its establishments, zone and attributes gate which laws apply.</summary>
 public sealed class Organisation
 {
-    private Organisation() { Name = ""; TimeZone = ""; }
+    private Organisation() { Name = ""; Slug = ""; TimeZone = ""; }
 
-    public Organisation(Guid id, string name, string timeZone, IEnumerable<JurisdictionCode> establishments, IEnumerable<string> attributes)
+    public Organisation(Guid id, string name, string timeZone, IEnumerable<JurisdictionCode> establishments, IEnumerable<string> attributes, string? slug = null)
     {
         Id = id;
         Name = name;
+        Slug = slug ?? Slugify(name);
         TimeZone = timeZone;
         Establishments = establishments.Select(e => e.Value).Distinct().ToList();
         Attributes = attributes.Distinct().ToList();
@@ -18,6 +19,12 @@ public sealed class Organisation
 
     public Guid Id { get; private set; }
     public string Name { get; private set; }
+
+    /// <summary>Short unique handle used on the command line (<c>user add --org SLUG</c>).</summary>
+    public string Slug { get; private set; }
+
+    /// <summary>When true, members must set up two-factor sign-in before they can use the workspace.</summary>
+    public bool RequireTwoFactor { get; set; }
 
     /// <summary>IANA id of the zone the organisation works in (display and conservative day counting).</summary>
     public string TimeZone { get; private set; }
@@ -27,4 +34,19 @@ public sealed class Organisation
 
     /// <summary>Facts that gate a law, e.g. <c>commercial-activity</c>, <c>au-turnover-over-3m</c>.</summary>
     public List<string> Attributes { get; private set; } = [];
+
+    public void Update(string name, string timeZone, IEnumerable<JurisdictionCode> establishments, IEnumerable<string> attributes)
+    {
+        Name = name;
+        TimeZone = timeZone;
+        Establishments = establishments.Select(e => e.Value).Distinct().ToList();
+        Attributes = attributes.Distinct().ToList();
+    }
+
+    public static string Slugify(string name)
+    {
+        var chars = name.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length > 60 ? slug[..60] : slug;
+    }
 }

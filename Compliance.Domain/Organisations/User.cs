@@ -25,6 +25,16 @@ public sealed class User
     public string SecurityStamp { get; set; }
     public bool TwoFactorEnabled { get; set; }
     public string? ProtectedAuthenticatorKey { get; set; }
+
+    /// <summary>Unused recovery codes, each stored as a hash, separated by ';'.</summary>
+    public string? RecoveryCodeHashes { get; set; }
+    public bool LockoutEnabled { get; set; } = true;
+
+    /// <summary>IANA zone the user reads deadlines in; null means the organisation's.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Hash of the secret in the user's iCalendar feed address; null when no feed was issued.</summary>
+    public string? CalendarFeedHash { get; set; }
     public int AccessFailedCount { get; set; }
     public Instant? LockoutEnd { get; set; }
     public Instant CreatedAt { get; private set; }

@@ -19,6 +19,15 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<AffectedPopulation> AffectedPopulations => Set<AffectedPopulation>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>
+    /// The organisation every query is confined to. Set once per request from the signed-in member; null only
+    /// for system work (migrations, the scheduler, admin commands), which sees every organisation.
+    /// </summary>
+    public Guid? OrganisationScope { get; set; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -39,6 +48,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         m.Entity<Organisation>(e =>
         {
             e.ToTable("organisations");
+            e.Property(x => x.Slug).HasMaxLength(64);
+            e.HasIndex(x => x.Slug).IsUnique();
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.TimeZone).HasMaxLength(64);
             StringList(e.Property(x => x.Establishments)).HasMaxLength(1000);
@@ -50,6 +61,9 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.ToTable("users");
             e.HasIndex(x => x.NormalizedEmail).IsUnique();
             e.Property(x => x.ProtectedAuthenticatorKey).HasMaxLength(1000);
+            e.Property(x => x.RecoveryCodeHashes).HasMaxLength(2000);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.CalendarFeedHash).HasMaxLength(64);
         });
 
         m.Entity<Member>(e =>
@@ -69,6 +83,9 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.Reference).HasMaxLength(40);
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Summary).HasMaxLength(20000);
+            e.Property(x => x.RiskRationale).HasMaxLength(4000);
+            e.Property(x => x.ClockZone).HasMaxLength(64);
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.DataCategories)
                 .HasConversion(new DelimitedListConverter<DataCategory>(KebabCase<DataCategory>.ToId, KebabCase<DataCategory>.Parse), new ListComparer<DataCategory>())
@@ -100,6 +117,37 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             // The sweep for reminders and escalation reads open duties by deadline.
             e.HasIndex(x => new { x.Status, x.Deadline });
             e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<TimelineEvent>(e =>
+        {
+            e.ToTable("timeline_events");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.HasIndex(x => new { x.IncidentId, x.At });
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.HasOne<Obligation>().WithMany().HasForeignKey(x => x.ObligationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(127);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.HasIndex(x => x.ObligationId);
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => x.Hash).IsUnique();
         });
 
         m.Entity<AuditEntry>(e =>
@@ -112,6 +160,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.Data).HasMaxLength(20000);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
     }
 

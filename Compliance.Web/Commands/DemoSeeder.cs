@@ -56,7 +56,7 @@ public static class DemoSeeder
         if (!await db.Organisations.AnyAsync(o => o.Id == OrganisationId, ct))
         {
             // Established in Canada; its supporters live in Hong Kong and Canada. Fundraising is not a commercial activity.
-            var organisation = new Organisation(OrganisationId, OrganisationName, "America/Toronto", [JurisdictionCode.Parse("CA")], []);
+            var organisation = new Organisation(OrganisationId, OrganisationName, "America/Toronto", [JurisdictionCode.Parse("CA")], [], slug: "demo");
             db.Organisations.Add(organisation);
             var planner = new ObligationPlanner(db, RulesEngine.Default, audit, clock);
             foreach (var incident in new[] { HongKong2019(now), Canada2022(now) })
