@@ -10,7 +10,7 @@ namespace Compliance.Domain.Obligations;
 /// <summary>What the rules engine reads of a stored incident and its organisation.</summary>
 public static class IncidentFactsFactory
 {
-    public static IncidentFacts From(Incident incident, Organisation organisation) => new(
+    public static IncidentFacts From(Incident incident, Organisation organisation, IEnumerable<Obligation>? fulfilled = null) => new(
         new OrganisationProfile(
             organisation.Establishments.Select(JurisdictionCode.Parse).ToList(),
             DateTimeZoneProviders.Tzdb[organisation.TimeZone],
@@ -23,5 +23,11 @@ public static class IncidentFactsFactory
         incident.Exfiltration,
         incident.Encryption,
         incident.Cause,
-        incident.RiskLevel);
+        incident.RiskLevel)
+    {
+        FulfilledAt = (fulfilled ?? [])
+            .Where(o => o.FiledAt is not null && o.Status == ObligationStatus.Done)
+            .GroupBy(o => IncidentFacts.FulfilmentKey(o.RuleId, o.Jurisdiction))
+            .ToDictionary(g => g.Key, g => g.Min(o => o.FiledAt!.Value)),
+    };
 }

@@ -21,12 +21,12 @@ public sealed class ObligationPlanner(ComplianceDbContext db, RulesEngine engine
     public async Task<Plan> ReplanAsync(Incident incident, Organisation organisation, string actor, CancellationToken ct = default)
     {
         var now = clock.GetCurrentInstant();
-        var assessed = engine.Assess(IncidentFactsFactory.From(incident, organisation));
         var current = await db.Obligations
             .Where(o => o.IncidentId == incident.Id && o.Status != ObligationStatus.Superseded)
             .ToListAsync(ct);
         current.AddRange(db.Obligations.Local.Where(o => o.IncidentId == incident.Id && o.Status != ObligationStatus.Superseded
                                                           && db.Entry(o).State == EntityState.Added && !current.Contains(o)));
+        var assessed = engine.Assess(IncidentFactsFactory.From(incident, organisation, current));
 
         int added = 0, superseded = 0, unchanged = 0;
         var matched = new HashSet<Obligation>(ReferenceEqualityComparer.Instance);

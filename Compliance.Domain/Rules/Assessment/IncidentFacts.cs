@@ -28,6 +28,16 @@ public sealed record IncidentFacts(
     Cause Cause,
     RiskLevel RiskLevel)
 {
+    private static readonly IReadOnlyDictionary<string, Instant> None = new Dictionary<string, Instant>();
+
+    /// <summary>
+    /// When duties were already fulfilled, keyed by <see cref="FulfilmentKey"/>. A clock that counts from another duty
+    /// (California's AG sample 15 days after notifying people) counts from the real notice once it is recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, Instant> FulfilledAt { get; init; } = None;
+
+    public static string FulfilmentKey(string ruleId, string jurisdiction) => ruleId + "|" + jurisdiction;
+
     public Instant Anchor(ClockAnchor anchor) => anchor switch
     {
         ClockAnchor.Aware => AwareAt,

@@ -46,8 +46,8 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             if (duty.Once && !firstScope) continue;
             if (duty.When is not null && !duty.When(input)) continue;
 
-            var deadline = DeadlineCalculator.Compute(duty.Deadline, facts, zone, AnchorOf(duty.Deadline, computed), duty.RollForward);
-            var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed), null);
+            var deadline = DeadlineCalculator.Compute(duty.Deadline, facts, zone, AnchorOf(duty.Deadline, computed, facts, scope), duty.RollForward);
+            var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed, facts, scope), null);
             computed[duty.Id] = deadline;
 
             results.Add(new AssessedObligation(
@@ -68,8 +68,14 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         }
     }
 
-    private static DeadlineCalculator.Result? AnchorOf(Clock clock, Dictionary<string, DeadlineCalculator.Result> computed) =>
-        clock.AnchorDutyId is { } id ? computed.GetValueOrDefault(id) : null;
+    /// <summary>The duty a clock counts from: when it was actually fulfilled if that is known, else its deadline.</summary>
+    private static DeadlineCalculator.Result? AnchorOf(Clock clock, Dictionary<string, DeadlineCalculator.Result> computed, IncidentFacts facts, Scope scope)
+    {
+        if (clock.AnchorDutyId is not { } id) return null;
+        if (facts.FulfilledAt.Count > 0 && facts.FulfilledAt.TryGetValue(IncidentFacts.FulfilmentKey(id, scope.Jurisdiction), out var done))
+            return new DeadlineCalculator.Result(done, null);
+        return computed.GetValueOrDefault(id);
+    }
 
     private static string WithRetention(DutyRule duty, IncidentFacts facts, DateTimeZone zone)
     {
