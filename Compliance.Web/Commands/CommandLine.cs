@@ -20,6 +20,14 @@ public static class CommandLine
           migrate           apply database migrations and exit
           seed-demo         create the demo organisation, users and incidents (prints sign-in details)
           assess FILE|-     who must be told, by when and why, for the incident facts in FILE (JSON; - reads stdin)
+          user add --org SLUG --email E --role R [--name N] [--incident REF --expires ISO]
+                            add a member (password read from stdin; responders need an incident and an expiry)
+          token create --email E [--org SLUG] [--name N] [--days N]
+                            print a new API token once (only its hash is stored)
+          audit verify [--org SLUG]
+                            check each organisation's hash-chained audit log; exit 1 at the first broken entry
+          audit export --org SLUG [--incident REF]
+                            the audit log as CSV
           bench assess      time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
@@ -42,6 +50,9 @@ public static class CommandLine
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "bench" => await BenchCommand.RunAsync(rest, stdout, stderr),
+                "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
+                "token" => await AccountCommands.TokenAsync(rest, clock, stdout, stderr),
+                "audit" => await AuditCommands.RunAsync(rest, clock, stdout, stderr),
                 "help" or "--help" or "-h" => Print(stdout, Usage, Ok),
                 _ => Print(stderr, $"Unknown command '{command}'.\n\n{Usage}", BadInput),
             };

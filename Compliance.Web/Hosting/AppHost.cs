@@ -5,6 +5,18 @@ using Compliance.Web.Assessments;
 using Compliance.Web.Health;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Threading.RateLimiting;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Workspace;
+using Compliance.Web.Accounts;
+using Compliance.Web.Api;
+using Compliance.Web.Filters;
+using Compliance.Web.Assets;
+using Compliance.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using NodaTime;
 
 namespace Compliance.Web.Hosting;
@@ -32,20 +44,106 @@ public static class AppHost
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");
 
-        services.AddRazorPages();
+        services.AddSingleton<TimeProvider>(new ClockTimeProvider(clock));
+        AddAccounts(services, builder.Configuration, settings);
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        }).AddMvcOptions(o => o.Filters.Add<WorkspaceAccessFilter>());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "compliance.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddProblemDetails();
         services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        EmbeddedAssets.Map(app);
         app.MapRazorPages();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         AssessmentEndpoint.Map(app);
+        ApiEndpoints.Map(app);
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
     }
+
+    private static void AddAccounts(IServiceCollection services, IConfiguration config, AppConfiguration settings)
+    {
+        var keys = config["DataProtection:KeysFolder"] ?? Path.Combine(settings.DataFolder, "keys");
+        Directory.CreateDirectory(keys);
+        services.AddDataProtection().SetApplicationName("Compliance").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<IncidentWorkspace>();
+        services.AddSingleton(RulesEngine.Default);
+        services.AddIdentityCore<User>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddUserStore<UserStore>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = "compliance.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/Account/Login";
+                o.LogoutPath = "/Account/Logout";
+                o.AccessDeniedPath = "/Account/Denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+            })
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
+            {
+                o.Cookie.Name = "compliance.2fa";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "compliance.2fa-remember")
+            .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "compliance.external")
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ComplianceClaims.ApiScheme, null);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ComplianceClaims.ApiScheme).RequireAuthenticatedUser());
+        });
+
+        // Guessing passwords: 10 sign-in attempts a minute per client address, on top of Identity's lockout.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    public const string ApiPolicy = "api";
+    public const string LoginRateLimit = "login";
 
     /// <summary>The addresses Kestrel actually bound (port 0 becomes a real port).</summary>
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>

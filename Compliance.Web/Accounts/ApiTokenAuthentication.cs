@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compliance.Web.Accounts;
+
+/// <summary><c>Authorization: Bearer cmp_...</c>: the token's hash is looked up; revoked or expired tokens fail.</summary>
+public sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ComplianceDbContext db, IClock clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Not an API token.");
+
+        var hash = ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var now = clock.GetCurrentInstant();
+        if (token is null || !token.IsValidAt(now)) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+        var user = await db.Users.SingleAsync(u => u.Id == token.UserId, Context.RequestAborted);
+        if (token.LastUsedAt is null || now - token.LastUsedAt > Duration.FromMinutes(5))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ComplianceClaims.UserId, user.Id.ToString()),
+            new Claim(ComplianceClaims.Email, user.Email),
+            new Claim(ComplianceClaims.Name, user.DisplayName),
+            new Claim(ComplianceClaims.OrganisationId, token.OrganisationId.ToString()),
+        ], ComplianceClaims.ApiScheme, ComplianceClaims.Email, null);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ComplianceClaims.ApiScheme));
+    }
+}

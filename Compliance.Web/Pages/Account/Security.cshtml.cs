@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Compliance.Web.Pages.Account;
+
+[Authorize]
+public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext db) : PageModel
+{
+    public bool TwoFactorEnabled { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+    public bool HasFeed { get; private set; }
+    public string? NewFeedUrl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? RedirectToPage("/Account/Login") : Page();
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (!user.TwoFactorEnabled) return Page();
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        RecoveryCodesLeft = 10;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCalendarFeedAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        user.CalendarFeedHash = CalendarFeedSecret.Hash(secret);
+        await db.SaveChangesAsync();
+        HasFeed = true;
+        NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{user.Id:N}/{secret}.ics";
+        return Page();
+    }
+
+    private async Task<User?> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return null;
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        HasFeed = user.CalendarFeedHash is not null;
+        return user;
+    }
+}
+
+public static class CalendarFeedSecret
+{
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+}
