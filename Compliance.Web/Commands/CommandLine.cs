@@ -20,6 +20,8 @@ public static class CommandLine
           migrate           apply database migrations and exit
           seed-demo         create the demo organisation, users and incidents (prints sign-in details)
           assess FILE|-     who must be told, by when and why, for the incident facts in FILE (JSON; - reads stdin)
+          org create --name N --slug S --zone Z [--establishments IE,GB] [--attributes a,b] [--require-2fa true]
+                            create an organisation
           user add --org SLUG --email E --role R [--name N] [--incident REF --expires ISO]
                             add a member (password read from stdin; responders need an incident and an expiry)
           token create --email E [--org SLUG] [--name N] [--days N]
@@ -50,6 +52,7 @@ public static class CommandLine
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "bench" => await BenchCommand.RunAsync(rest, stdout, stderr),
+                "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
                 "token" => await AccountCommands.TokenAsync(rest, clock, stdout, stderr),
                 "audit" => await AuditCommands.RunAsync(rest, clock, stdout, stderr),

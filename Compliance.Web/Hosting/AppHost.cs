@@ -91,6 +91,7 @@ public static class AppHost
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();
+        services.AddScoped<OrganisationSettings>();
         services.AddSingleton(RulesEngine.Default);
         services.AddIdentityCore<User>(o =>
             {

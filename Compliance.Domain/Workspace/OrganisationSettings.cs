@@ -1,0 +1,58 @@
+using Compliance.Domain.Audit;
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Vocabulary;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Domain.Workspace;
+
+/// <summary>
+/// An organisation's own facts. Establishments and attributes decide which laws apply, so changing them
+/// re-plans the duties of every incident that is not closed, and the change is audited.
+/// </summary>
+public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine engine, IClock clock)
+{
+    public sealed record Changes(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor);
+
+    public async Task<Outcome<Organisation>> GetAsync(Actor actor, CancellationToken ct = default)
+    {
+        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == actor.OrganisationId, ct);
+        return org is null ? Outcome<Organisation>.NotFound() : Outcome<Organisation>.Ok(org);
+    }
+
+    public async Task<Outcome<Organisation>> UpdateAsync(Actor actor, Changes changes, CancellationToken ct = default)
+    {
+        if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<Organisation>.Forbidden();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(changes.Name) || changes.Name.Length > 200) errors["name"] = ["Give the organisation's name (up to 200 characters)."];
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(changes.TimeZone) is null) errors["timeZone"] = [$"'{changes.TimeZone}' is not an IANA time zone such as 'Europe/Dublin'."];
+        var establishments = new List<JurisdictionCode>();
+        foreach (var (code, n) in changes.Establishments.Select((c, n) => (c, n)))
+        {
+            if (JurisdictionCode.TryParse(code, out var parsed)) establishments.Add(parsed.Value);
+            else errors[$"establishments[{n}]"] = [$"'{code}' is not an ISO 3166 code such as 'IE' or 'US-TX'."];
+        }
+        foreach (var (attribute, n) in changes.Attributes.Select((a, n) => (a, n)))
+            if (!OrganisationAttributes.IsWellFormed(attribute)) errors[$"attributes[{n}]"] = [$"'{attribute}' is not a kebab-case attribute."];
+        if (errors.Count > 0) return Outcome<Organisation>.Invalid(errors);
+
+        db.OrganisationScope = actor.OrganisationId;
+        var org = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor };
+        org.Update(changes.Name.Trim(), changes.TimeZone, establishments, changes.Attributes);
+        org.RequireTwoFactor = changes.RequireTwoFactor;
+        var audit = new AuditLog(db, clock);
+        await audit.AppendAsync(org.Id, null, actor.Email, "organisation.updated",
+            new { before, after = new { org.Name, org.TimeZone, establishments = org.Establishments, attributes = org.Attributes, org.RequireTwoFactor } }, ct);
+
+        var planner = new ObligationPlanner(db, engine, audit, clock);
+        foreach (var incident in await db.Incidents.Include(i => i.Affected).Where(i => i.Status != IncidentStatus.Closed).ToListAsync(ct))
+            await planner.ReplanAsync(incident, org, actor.Email, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Organisation>.Ok(org);
+    }
+}

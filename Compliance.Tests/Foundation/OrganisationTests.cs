@@ -1,0 +1,78 @@
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Tests.Support;
+using Compliance.Web.Commands;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Tests.Foundation;
+
+public sealed class OrganisationTests
+{
+    private static readonly FixedClock Clock = FixedClock.At("2026-11-22T08:00:00Z");
+
+    private static async Task<(int Code, string Out, string Err)> Run(DatabaseOptions db, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CommandLine.RunAsync([.. args, $"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}"],
+            Clock, TextReader.Null, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task An_organisation_is_created_from_the_command_line_with_its_facts()
+    {
+        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var (code, output, err) = await Run(db, "org", "create", "--name", "Rights Watch Ireland", "--slug", "rwi", "--zone", "Europe/Dublin",
+            "--establishments", "IE,GB", "--attributes", "commercial-activity", "--require-2fa", "true");
+        Assert.True(code == 0, err);
+        Assert.Contains("user add --org rwi", output);
+
+        await using var ctx = ComplianceDatabase.CreateContext(db);
+        var org = await ctx.Organisations.SingleAsync();
+        Assert.Equal(["IE", "GB"], org.Establishments);
+        Assert.True(org.RequireTwoFactor);
+        Assert.Equal(1, await ctx.AuditEntries.CountAsync(e => e.Action == "organisation.created"));
+    }
+
+    [Theory]
+    [InlineData("--zone", "Europe/Atlantis", "is not an IANA time zone")]
+    [InlineData("--establishments", "Ireland", "is not an ISO 3166 code")]
+    [InlineData("--slug", "Rights Watch", "must be lower-case letters")]
+    public async Task Bad_organisation_facts_exit_2_naming_the_option(string option, string value, string message)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var args = new List<string> { "org", "create", "--name", "X", "--slug", "x", "--zone", "UTC" };
+        var at = args.IndexOf(option);
+        if (at >= 0) args[at + 1] = value; else args.AddRange([option, value]);
+        var (code, _, err) = await Run(db, [.. args]);
+        Assert.Equal(2, code);
+        Assert.Contains($"{option} '{value}' {message}", err);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Declaring_commercial_activity_brings_PIPEDA_duties_to_open_incidents(DatabaseProvider provider)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(provider);
+        await using (var ctx = ComplianceDatabase.CreateContext(db)) await DemoSeeder.SeedAsync(ctx, Clock);
+
+        await using var work = ComplianceDatabase.CreateContext(db);
+        var admin = new Actor(Guid.NewGuid(), "admin@demo.example", DemoSeeder.OrganisationId, Role.Admin);
+        var settings = new OrganisationSettings(work, RulesEngine.Default, Clock);
+        var org = (await settings.GetAsync(admin)).Value!;
+        var legal = admin with { Role = Role.Legal };
+        Assert.Equal(OutcomeStatus.Forbidden, (await settings.UpdateAsync(legal, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false))).Status);
+
+        var result = await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false));
+        Assert.True(result.IsOk);
+        await using var read = ComplianceDatabase.CreateContext(db);
+        var canada = await read.Incidents.SingleAsync(i => i.Reference == "CA-2022-01");
+        var duties = await read.Obligations.Where(o => o.IncidentId == canada.Id && o.Status != ObligationStatus.Superseded).Select(o => o.RuleId).ToListAsync();
+        Assert.Contains("ca-pipeda-s10-3", duties);
+        Assert.Contains(await read.AuditEntries.Select(e => e.Action).ToListAsync(), a => a == "organisation.updated");
+    }
+}
