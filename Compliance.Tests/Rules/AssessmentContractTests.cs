@@ -158,7 +158,7 @@ public sealed class AssessmentContractTests
     public async Task The_OpenAPI_document_describes_the_assessment_endpoint()
     {
         await using var app = await RunningApp.StartAsync(await TestDatabases.CreateAsync(DatabaseProvider.Sqlite), FixedClock.At("2026-01-01T00:00:00Z"));
-        var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/api/openapi/v1.json")).RootElement;
+        var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement;
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/assessments", out var path));
         Assert.True(path.TryGetProperty("post", out _));
     }

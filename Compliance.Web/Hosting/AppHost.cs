@@ -79,6 +79,7 @@ public static class AppHost
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         AssessmentEndpoint.Map(app);
         ApiEndpoints.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
     }
