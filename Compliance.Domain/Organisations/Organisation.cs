@@ -26,6 +26,9 @@ public sealed class Organisation
     /// <summary>When true, members must set up two-factor sign-in before they can use the workspace.</summary>
     public bool RequireTwoFactor { get; set; }
 
+    /// <summary>When to remind people of deadlines, e.g. "half,24h,4h,1h,0h" (see ReminderPolicy).</summary>
+    public string ReminderPolicy { get; set; } = Reminders.ReminderPolicy.DefaultText;
+
     /// <summary>IANA id of the zone the organisation works in (display and conservative day counting).</summary>
     public string TimeZone { get; private set; }
 

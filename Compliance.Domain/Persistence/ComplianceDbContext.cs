@@ -2,6 +2,7 @@ using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
+using Compliance.Domain.Reminders;
 using Compliance.Domain.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<MailLogEntry> MailLog => Set<MailLogEntry>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -41,6 +44,9 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         b.Properties<RiskLevel>().HaveConversion<KebabEnumConverter<RiskLevel>>().HaveMaxLength(32);
         b.Properties<IncidentStatus>().HaveConversion<KebabEnumConverter<IncidentStatus>>().HaveMaxLength(32);
         b.Properties<ObligationStatus>().HaveConversion<KebabEnumConverter<ObligationStatus>>().HaveMaxLength(32);
+        b.Properties<ReminderKind>().HaveConversion<KebabEnumConverter<ReminderKind>>().HaveMaxLength(32);
+        b.Properties<ReminderState>().HaveConversion<KebabEnumConverter<ReminderState>>().HaveMaxLength(32);
+        b.Properties<MailState>().HaveConversion<KebabEnumConverter<MailState>>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder m)
@@ -49,6 +55,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         {
             e.ToTable("organisations");
             e.Property(x => x.Slug).HasMaxLength(64);
+            e.Property(x => x.ReminderPolicy).HasMaxLength(200);
             e.HasIndex(x => x.Slug).IsUnique();
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.TimeZone).HasMaxLength(64);
@@ -148,6 +155,31 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+
+        m.Entity<Reminder>(e =>
+        {
+            e.ToTable("reminders");
+            e.HasOne<Obligation>().WithMany().HasForeignKey(x => x.ObligationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Key).HasMaxLength(120);
+            e.Property(x => x.Label).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(1000);
+            e.HasIndex(x => x.Key).IsUnique();
+            // The sweep reads pending reminders by due time.
+            e.HasIndex(x => new { x.State, x.DueAt });
+            e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
+        });
+
+        m.Entity<MailLogEntry>(e =>
+        {
+            e.ToTable("mail_log");
+            e.Property(x => x.Key).HasMaxLength(160);
+            e.Property(x => x.Recipient).HasMaxLength(320);
+            e.Property(x => x.Subject).HasMaxLength(400);
+            e.Property(x => x.MessageId).HasMaxLength(400);
+            e.Property(x => x.ServerReply).HasMaxLength(1000);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => new { x.State, x.NextAttemptAt });
         });
 
         m.Entity<AuditEntry>(e =>

@@ -3,6 +3,7 @@ using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
+using Compliance.Domain.Reminders;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 using Microsoft.EntityFrameworkCore;
@@ -144,6 +145,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         await Audit.AppendAsync(actor.OrganisationId, obligation.IncidentId, actor.Email, "obligation.decided",
             new { obligation.Id, obligation.RuleId, obligation.Jurisdiction, decision = "not-required", rationale = rationale.Trim() }, ct);
         await db.SaveChangesAsync(ct);
+        await SyncRemindersAsync(actor.OrganisationId, obligation.IncidentId, ct);
         return Outcome<Obligation>.Ok(obligation);
     }
 
@@ -179,6 +181,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         await new ObligationPlanner(db, engine, Audit, clock).ReplanAsync(incident, organisation, actor.Email, ct);
         await db.SaveChangesAsync(ct);
+        await SyncRemindersAsync(actor.OrganisationId, obligation.IncidentId, ct);
         return Outcome<Obligation>.Ok(obligation);
     }
 
@@ -212,6 +215,13 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
             .Select(r => (r.o, r.i)).ToList();
     }
 
+    /// <summary>Moves, adds or cancels the incident's unsent reminders at once (the sweep would also do it on its next run).</summary>
+    private async Task SyncRemindersAsync(Guid organisationId, Guid incidentId, CancellationToken ct)
+    {
+        await new ReminderPlanner(db, clock).SyncAsync(organisationId, incidentId, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task<Incident?> FindAsync(Actor actor, Guid id, CancellationToken ct)
     {
         Scope(actor);
@@ -234,6 +244,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         try
         {
             await db.SaveChangesAsync(ct);
+            await SyncRemindersAsync(incident.OrganisationId, incident.Id, ct);
             return Outcome<Incident>.Ok(incident);
         }
         catch (DbUpdateConcurrencyException)

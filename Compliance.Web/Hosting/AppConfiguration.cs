@@ -1,4 +1,5 @@
 using Compliance.Domain.Persistence;
+using Compliance.Jobs.Mail;
 using Compliance.Jobs.Scheduling;
 
 namespace Compliance.Web.Hosting;
@@ -6,6 +7,14 @@ namespace Compliance.Web.Hosting;
 /// <summary>The settings every command reads, validated once; a bad value is one sentence, not a stack trace.</summary>
 public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions Scheduler, bool MigrateOnStart)
 {
+    public MailOptions Mail { get; init; } = null!;
+
+    /// <summary>The address people use to reach the app, for links in mails (<c>App:BaseUrl</c>).</summary>
+    public string BaseUrl { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>How often the reminder sweep runs (<c>Reminders:SweepSeconds</c>).</summary>
+    public int SweepSeconds { get; init; } = 30;
+
     /// <summary>Where local state lives beside a SQLite database (data protection keys, mail pickup): its folder, else ./data.</summary>
     public string DataFolder => Database.Provider == DatabaseProvider.Sqlite
         && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString).DataSource is { Length: > 0 } file && file != ":memory:"
@@ -16,7 +25,22 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
     {
         var database = DatabaseOptions.From(config["Database:Provider"], config.GetConnectionString("Compliance"));
         var scheduler = SchedulerOptions.For(database, config["Scheduler:ConnectionString"], Flag(config, "Scheduler:Enabled", true));
-        return new(database, scheduler, Flag(config, "Database:MigrateOnStart", true));
+        var partial = new AppConfiguration(database, scheduler, Flag(config, "Database:MigrateOnStart", true));
+        MailOptions mail;
+        try
+        {
+            mail = MailOptions.Read(config, partial.DataFolder);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationProblem(e.Message, e);
+        }
+        var baseUrl = config["App:BaseUrl"] ?? "http://127.0.0.1:5080";
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) throw new ConfigurationProblem($"App:BaseUrl '{baseUrl}' is not an absolute URL such as 'https://breach.example.org'.");
+        var sweep = config["Reminders:SweepSeconds"] is { } text
+            ? int.TryParse(text, out var s) && s is >= 1 and <= 3600 ? s : throw new ConfigurationProblem($"Reminders:SweepSeconds must be 1 to 3600, not '{text}'.")
+            : 30;
+        return partial with { Mail = mail, BaseUrl = baseUrl, SweepSeconds = sweep };
     }
 
     private static bool Flag(IConfiguration config, string key, bool fallback) =>

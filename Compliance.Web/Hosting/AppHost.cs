@@ -1,5 +1,6 @@
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
+using Compliance.Jobs.Reminders;
 using Compliance.Jobs.Scheduling;
 using Compliance.Web.Assessments;
 using Compliance.Web.Health;
@@ -45,6 +46,7 @@ public static class AppHost
         services.AddDbContext<ComplianceDbContext>(o => ComplianceDatabase.Configure(o, settings.Database));
         services.AddScoped<AuditLog>();
         services.AddComplianceScheduler(settings.Scheduler);
+        services.AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, settings.Scheduler.Enabled);
 
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");

@@ -1,0 +1,70 @@
+using NodaTime;
+
+namespace Compliance.Domain.Reminders;
+
+public enum ReminderKind { BeforeDeadline, AtDeadline, Overdue, Daily }
+public enum ReminderState { Pending, Sent, Cancelled, Failed }
+
+/// <summary>
+/// One planned reminder to one person about one duty. Plans live in our tables; the scheduler only wakes the
+/// sweep that sends what is due. <see cref="Key"/> is unique, so planning twice never plans twice.
+/// </summary>
+public sealed class Reminder
+{
+    private Reminder() { Key = ""; }
+
+    public Reminder(Guid organisationId, Guid incidentId, Guid obligationId, Guid userId, ReminderKind kind, Instant dueAt, string label, Instant createdAt)
+    {
+        Id = Guid.NewGuid();
+        OrganisationId = organisationId;
+        IncidentId = incidentId;
+        ObligationId = obligationId;
+        UserId = userId;
+        Kind = kind;
+        DueAt = dueAt;
+        Label = label;
+        CreatedAt = createdAt;
+        Key = KeyOf(obligationId, userId, kind, dueAt);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid IncidentId { get; private set; }
+    public Guid ObligationId { get; private set; }
+    public Guid UserId { get; private set; }
+    public ReminderKind Kind { get; private set; }
+    public Instant DueAt { get; private set; }
+
+    /// <summary>What the plan says, e.g. "24 hours before the deadline".</summary>
+    public string Label { get; private set; } = "";
+    public string Key { get; private set; }
+    public ReminderState State { get; private set; }
+    public Instant? SentAt { get; private set; }
+    public bool Late { get; private set; }
+    public string? Outcome { get; private set; }
+    public Instant CreatedAt { get; private set; }
+
+    public static string KeyOf(Guid obligationId, Guid userId, ReminderKind kind, Instant dueAt) =>
+        $"{obligationId:N}:{userId:N}:{kind}:{dueAt.ToUnixTimeSeconds()}";
+
+    public void MarkSent(Instant at, bool late, string outcome)
+    {
+        State = ReminderState.Sent;
+        SentAt = at;
+        Late = late;
+        Outcome = outcome;
+    }
+
+    public void MarkFailed(string outcome)
+    {
+        State = ReminderState.Failed;
+        Outcome = outcome;
+    }
+
+    public void Cancel(string why)
+    {
+        if (State != ReminderState.Pending) return;
+        State = ReminderState.Cancelled;
+        Outcome = why;
+    }
+}

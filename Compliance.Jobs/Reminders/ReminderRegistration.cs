@@ -1,0 +1,37 @@
+using Compliance.Domain.Persistence;
+using Compliance.Jobs.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace Compliance.Jobs.Reminders;
+
+public static class ReminderRegistration
+{
+    /// <summary>
+    /// The mail transport (SMTP when configured, else the pickup folder; a deployer may register another first),
+    /// the sweep, and its Quartz job firing every <paramref name="sweepSeconds"/> seconds.
+    /// </summary>
+    public static IServiceCollection AddComplianceReminders(this IServiceCollection services, DatabaseOptions database, MailOptions mail,
+        string baseUrl, int sweepSeconds, bool schedule)
+    {
+        services.TryAddSingleton(mail);
+        services.TryAddSingleton<IMailTransport>(_ => mail.UsesSmtp ? new SmtpTransport(mail) : new PickupFolderTransport(mail));
+        services.TryAddSingleton(TemplateLibrary.Default);
+        services.TryAddSingleton(new ReminderSweep.Settings(baseUrl));
+        services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(database));
+        services.TryAddTransient<ReminderSweep>();
+        if (!schedule) return services;
+
+        services.AddQuartz(q =>
+        {
+            q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(ReminderSweepJob.Key)
+                .WithIdentity("reminder-sweep-every", "compliance")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sweepSeconds)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        return services;
+    }
+}

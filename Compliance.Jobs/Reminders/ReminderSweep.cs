@@ -1,0 +1,201 @@
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Reminders;
+using Compliance.Domain.Rules.Assessment;
+using Compliance.Domain.Vocabulary;
+using Compliance.Jobs.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compliance.Jobs.Reminders;
+
+/// <summary>
+/// One pass of the reminder sweep: re-plan, then send what is due and not yet sent. Each send first commits a
+/// send-log row with a unique key, so a second run or a second node sends nothing; a 4xx reply is retried with
+/// backoff, a 5xx reply marks the reminder failed; a reminder that fell due while nothing ran goes out once,
+/// marked late. A send interrupted by a crash is never repeated blindly: it is flagged for a person to check.
+/// </summary>
+public sealed class ReminderSweep(
+    Func<ComplianceDbContext> openDb, IMailTransport transport, TemplateLibrary templates, IClock clock,
+    ReminderSweep.Settings settings, ILogger<ReminderSweep> log)
+{
+    public sealed record Settings(string BaseUrl, int BatchSize = 200)
+    {
+        public static readonly Duration LateAfter = Duration.FromMinutes(10);
+        public static readonly Duration UncertainAfter = Duration.FromMinutes(10);
+    }
+
+    public sealed record Pass(int Planned, int Cancelled, int Sent, int RetryLater, int Failed, int Skipped);
+
+    public async Task<Pass> RunAsync(CancellationToken ct = default)
+    {
+        int planned = 0, cancelled = 0;
+        await using (var db = openDb())
+        {
+            foreach (var orgId in await db.Organisations.Select(o => o.Id).ToListAsync(ct))
+            {
+                var result = await new ReminderPlanner(db, clock).SyncAsync(orgId, null, ct);
+                planned += result.Added;
+                cancelled += result.Cancelled;
+            }
+            await db.SaveChangesAsync(ct);
+
+            var stale = clock.GetCurrentInstant() - Settings.UncertainAfter;
+            await db.MailLog.Where(m => m.State == MailState.Sending && m.CreatedAt < stale && m.SentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MailState.Uncertain)
+                    .SetProperty(m => m.ServerReply, "interrupted while sending: check the mailbox, then retry from the Jobs page if it did not arrive"), ct);
+        }
+
+        int sent = 0, retry = 0, failed = 0, skipped = 0;
+        List<Guid> due;
+        await using (var db = openDb())
+        {
+            var now = clock.GetCurrentInstant();
+            due = await db.Reminders.Where(r => r.State == ReminderState.Pending && r.DueAt <= now)
+                .OrderBy(r => r.DueAt).Take(settings.BatchSize).Select(r => r.Id).ToListAsync(ct);
+        }
+        foreach (var id in due)
+        {
+            switch (await SendOneAsync(id, ct))
+            {
+                case MailOutcome.Sent: sent++; break;
+                case MailOutcome.RetryLater: retry++; break;
+                case MailOutcome.Failed: failed++; break;
+                default: skipped++; break;
+            }
+        }
+        return new Pass(planned, cancelled, sent, retry, failed, skipped);
+    }
+
+    /// <returns>The outcome, or null when another run holds this reminder or it is waiting for its retry time.</returns>
+    private async Task<MailOutcome?> SendOneAsync(Guid reminderId, CancellationToken ct)
+    {
+        await using var db = openDb();
+        var reminder = await db.Reminders.SingleAsync(r => r.Id == reminderId, ct);
+        if (reminder.State != ReminderState.Pending) return null;
+        var now = clock.GetCurrentInstant();
+        var key = $"reminder:{reminder.Id:N}";
+        var user = await db.Users.SingleAsync(u => u.Id == reminder.UserId, ct);
+        var mail = await ComposeAsync(db, reminder, user, now, ct);
+
+        if (!await ClaimAsync(db, reminder, key, user.Email, mail.Subject, now, ct)) return null;
+
+        var result = await transport.SendAsync(mail, ct);
+        var entry = await db.MailLog.SingleAsync(m => m.Key == key, ct);
+        entry.ServerReply = result.Reply.Length > 1000 ? result.Reply[..1000] : result.Reply;
+        switch (result.Outcome)
+        {
+            case MailOutcome.Sent:
+                entry.State = MailState.Sent;
+                entry.SentAt = now;
+                entry.MessageId = mail.MessageId;
+                reminder.MarkSent(now, now - reminder.DueAt > Settings.LateAfter, result.Reply);
+                break;
+            case MailOutcome.RetryLater:
+                entry.State = MailState.RetryLater;
+                entry.NextAttemptAt = now + Backoff(entry.Attempts);
+                break;
+            default:
+                entry.State = MailState.Failed;
+                reminder.MarkFailed(result.Reply);
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        if (result.Outcome != MailOutcome.Sent)
+            log.LogWarning("Reminder {ReminderId} not sent ({Outcome}): {Reply}", reminder.Id, result.Outcome, entry.ServerReply);
+        return result.Outcome;
+    }
+
+    /// <summary>Takes the send-log row for this reminder: inserts it, or re-takes a row waiting for its retry. One winner.</summary>
+    private static async Task<bool> ClaimAsync(ComplianceDbContext db, Reminder reminder, string key, string to, string subject, Instant now, CancellationToken ct)
+    {
+        var existing = await db.MailLog.AsNoTracking().SingleOrDefaultAsync(m => m.Key == key, ct);
+        if (existing is not null)
+        {
+            if (existing.State != MailState.RetryLater || existing.NextAttemptAt > now) return false;
+            var taken = await db.MailLog.Where(m => m.Key == key && m.State == MailState.RetryLater && m.Attempts == existing.Attempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MailState.Sending).SetProperty(m => m.Attempts, existing.Attempts + 1), ct);
+            return taken == 1;
+        }
+        db.MailLog.Add(new MailLogEntry(reminder.OrganisationId, key, to, subject, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another run inserted the same key first
+        }
+    }
+
+    private static Duration Backoff(int attempts) => Duration.FromMinutes(Math.Min(60 * 6, 2 * Math.Pow(3, Math.Min(attempts - 1, 6))));
+
+    private async Task<OutgoingMail> ComposeAsync(ComplianceDbContext db, Reminder reminder, User user, Instant now, CancellationToken ct)
+    {
+        var duty = await db.Obligations.IgnoreQueryFilters().SingleAsync(o => o.Id == reminder.ObligationId, ct);
+        var incident = await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == reminder.IncidentId, ct);
+        var org = await db.Organisations.SingleAsync(o => o.Id == reminder.OrganisationId, ct);
+        var role = await db.Members.Where(m => m.UserId == user.Id && m.OrganisationId == org.Id).Select(m => m.Role).FirstOrDefaultAsync(ct);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? org.TimeZone) ?? DateTimeZone.Utc;
+        var authorityZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(duty.TimeZone) ?? DateTimeZone.Utc;
+        var late = now - reminder.DueAt > Settings.LateAfter;
+        var heading = Heading(reminder, duty, now);
+        var subject = $"{(late ? "[late] " : "")}{heading}: {incident.Reference}, {KebabCase<Recipient>.ToId(duty.Recipient)} ({duty.Jurisdiction})";
+        var model = new Dictionary<string, object?>
+        {
+            ["subject"] = subject,
+            ["heading"] = heading,
+            ["reference"] = incident.Reference,
+            ["title"] = incident.Title,
+            ["recipientText"] = RecipientText(duty.Recipient),
+            ["jurisdiction"] = duty.Jurisdiction,
+            ["authority"] = duty.Authority,
+            ["deadline"] = duty.Deadline is not null,
+            ["deadlineLocal"] = duty.Deadline is { } d ? Local(d, zone) : null,
+            ["deadlineZone"] = zone.Id,
+            ["deadlineAuthority"] = duty.Deadline is { } d2 ? AssessmentResponseWriter.Format(d2, authorityZone) : null,
+            ["voluntary"] = !duty.Mandatory,
+            ["late"] = late,
+            ["dueLocal"] = Local(reminder.DueAt, zone),
+            ["reason"] = duty.Reason,
+            ["link"] = $"{settings.BaseUrl.TrimEnd('/')}/Incidents/{incident.Id}#obligation-{duty.Id}",
+            ["role"] = KebabCase<Role>.ToId(role),
+            ["organisation"] = org.Name,
+        };
+        return new OutgoingMail(user.Email, subject,
+            templates.Render("reminders", "en", "reminder.txt", model),
+            templates.Render("reminders", "en", "reminder.html", model),
+            $"<reminder.{reminder.Id:N}@compliance.invalid>",
+            new Dictionary<string, string> { ["X-Compliance-Reminder"] = reminder.Key, ["Auto-Submitted"] = "auto-generated" });
+    }
+
+    private static string Heading(Reminder r, Obligation duty, Instant now) => r.Kind switch
+    {
+        ReminderKind.Overdue => $"OVERDUE since {Ago(now - duty.Deadline!.Value)}",
+        ReminderKind.AtDeadline => "Deadline now",
+        ReminderKind.Daily => "Decision needed",
+        _ => duty.Deadline is { } d && d > now ? $"Deadline in {Ago(d - now)}" : "Deadline passed",
+    };
+
+    private static string Ago(Duration d) =>
+        d.TotalHours >= 48 ? $"{(int)d.TotalDays} days" :
+        d.TotalHours >= 1 ? $"{(int)d.TotalHours} hour{((int)d.TotalHours == 1 ? "" : "s")}" : $"{Math.Max(1, (int)d.TotalMinutes)} minutes";
+
+    private static string RecipientText(Recipient r) => r switch
+    {
+        Recipient.Regulator => "Notify the regulator",
+        Recipient.Individuals => "Notify the people affected",
+        Recipient.ConsumerReportingAgencies => "Notify the consumer reporting agencies",
+        Recipient.LawEnforcement => "Notify law enforcement",
+        Recipient.Record => "Record the breach",
+        _ => "Notify",
+    };
+
+    private static string Local(Instant i, DateTimeZone zone) =>
+        ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null).Format(i.InZone(zone));
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using HandlebarsDotNet;
+
+namespace Compliance.Jobs.Reminders;
+
+/// <summary>
+/// Handlebars templates from the templates/ folder shipped beside the binaries, compiled once. HTML templates
+/// escape every value; text templates do not (they are never shown as HTML).
+/// </summary>
+public sealed class TemplateLibrary(string root)
+{
+    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> compiled = new();
+    private static readonly IHandlebars Html = Handlebars.Create();
+    private static readonly IHandlebars Text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+
+    public static TemplateLibrary Default { get; } = new(Path.Combine(AppContext.BaseDirectory, "templates"));
+
+    public string Root => root;
+
+    /// <summary>Renders e.g. "reminders/{language}/reminder.html", falling back to English when the language has none.</summary>
+    public string Render(string folder, string language, string file, object model)
+    {
+        var path = Path.Combine(root, folder, language, file);
+        if (!File.Exists(path)) path = Path.Combine(root, folder, "en", file);
+        var template = compiled.GetOrAdd(path, p =>
+        {
+            if (!File.Exists(p)) throw new FileNotFoundException($"Template '{p}' is missing; templates ship in the templates/ folder.", p);
+            var engine = p.EndsWith(".html", StringComparison.Ordinal) ? Html : Text;
+            return engine.Compile(File.ReadAllText(p));
+        });
+        return template(model);
+    }
+}
