@@ -1,19 +1,38 @@
-using Compliance.Web.Accounts;
+using Compliance.Domain.Vocabulary;
 using Compliance.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Compliance.Web.Api;
 
-/// <summary>The JSON API under /api/v1 for tools: Bearer tokens only (no cookies, so no cross-site requests).</summary>
+/// <summary>
+/// The JSON API under /api/v1 for tools: Bearer tokens only (no cookies, so no cross-site requests). Every endpoint
+/// runs as the token's user, who must still be an active member of the token's organisation.
+/// </summary>
 public static class ApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(AppHost.ApiPolicy);
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(AppHost.ApiPolicy)
+            .AddEndpointFilter(ApiMembership.RequireActiveMember)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
 
-        api.MapGet("/me", async (HttpContext http, CurrentActor current) =>
-            await current.GetAsync(http.User, http.RequestAborted) is { } actor
-                ? Results.Ok(new { userId = actor.UserId, email = actor.Email, organisationId = actor.OrganisationId, role = Domain.Vocabulary.KebabCase<Domain.Vocabulary.Role>.ToId(actor.Role) })
-                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This token's user is no longer a member of the organisation."))
-            .WithSummary("Who the token acts as.");
+        api.MapGet("/me", (HttpContext http) =>
+            {
+                var actor = http.Actor();
+                return Results.Ok(new MeResource(actor.UserId, actor.Email, actor.OrganisationId, KebabCase<Role>.ToId(actor.Role)));
+            })
+            .WithTags("Account")
+            .WithSummary("Who the token acts as.")
+            .Produces<MeResource>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        IncidentEndpoints.Map(api);
+        ObligationEndpoints.Map(api);
+        EvidenceEndpoints.Map(api);
+        TimelineEndpoints.Map(api);
+        AuditEndpoints.Map(api);
     }
 }
+
+public sealed record MeResource(Guid UserId, string Email, Guid OrganisationId, string Role);

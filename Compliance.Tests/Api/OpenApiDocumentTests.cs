@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Compliance.Domain.Persistence;
+
+namespace Compliance.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDocumentTests(ApiServers servers)
+{
+    [Fact]
+    public async Task The_OpenAPI_document_describes_every_endpoint_with_a_summary_and_its_401()
+    {
+        var world = await servers.For(DatabaseProvider.Sqlite);
+        var paths = JsonDocument.Parse(await world.App.Client.GetStringAsync("/api/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        (string Path, string Method)[] expected =
+        [
+            ("/api/v1/me", "get"),
+            ("/api/v1/incidents", "get"), ("/api/v1/incidents", "post"),
+            ("/api/v1/incidents/{id}", "get"), ("/api/v1/incidents/{id}", "patch"),
+            ("/api/v1/incidents/{id}/obligations", "get"),
+            ("/api/v1/obligations/{id}/decision", "post"), ("/api/v1/obligations/{id}/fulfilment", "post"),
+            ("/api/v1/evidence/{id}", "get"),
+            ("/api/v1/incidents/{id}/timeline", "get"), ("/api/v1/incidents/{id}/timeline", "post"),
+            ("/api/v1/incidents/{id}/audit", "get"),
+        ];
+        foreach (var (path, method) in expected)
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing from the OpenAPI document");
+            Assert.True(item.TryGetProperty(method, out var operation), $"{method.ToUpperInvariant()} {path} is missing");
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()), $"{method.ToUpperInvariant()} {path} has no summary");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method.ToUpperInvariant()} {path} does not mention 401");
+        }
+    }
+}
