@@ -61,7 +61,9 @@ public sealed class AccountTests
 
         var bad = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
         bad.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret + "x");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.SendAsync(bad)).StatusCode);
+        var refused = await app.Client.SendAsync(bad);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
     }
 
     [Theory]

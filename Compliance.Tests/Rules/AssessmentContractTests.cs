@@ -161,6 +161,8 @@ public sealed class AssessmentContractTests
         var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement;
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/assessments", out var path));
         Assert.True(path.TryGetProperty("post", out _));
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.True(doc.GetProperty("paths").GetProperty("/api/v1/incidents").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Fact]

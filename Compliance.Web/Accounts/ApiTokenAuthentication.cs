@@ -40,4 +40,11 @@ public sealed class ApiTokenAuthentication(
         ], ComplianceClaims.ApiScheme, ComplianceClaims.Email, null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ComplianceClaims.ApiScheme));
     }
+
+    // RFC 6750: a 401 names the scheme the client should use.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return base.HandleChallengeAsync(properties);
+    }
 }

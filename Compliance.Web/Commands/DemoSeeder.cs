@@ -107,6 +107,8 @@ public static class DemoSeeder
             Encryption = Encryption.None,
             Cause = Cause.ExternalAttack,
             RiskLevel = RiskLevel.High,
+            RiskRationale = "Names with HKID numbers and contact details of supporters, taken by a state-sponsored intruder: identity theft and targeting of activists.",
+            ClockZone = "Asia/Hong_Kong",
         };
         i.SetAffected(JurisdictionCode.Parse("HK"), 2_400);
         return i;
@@ -124,6 +126,8 @@ public static class DemoSeeder
             Encryption = Encryption.None,
             Cause = Cause.ExternalAttack,
             RiskLevel = RiskLevel.Risk,
+            RiskRationale = "Donor records were reachable but no evidence was found that they left; no financial data.",
+            ClockZone = "America/Toronto",
         };
         i.SetAffected(JurisdictionCode.Parse("CA"), 38_000);
         i.SetAffected(JurisdictionCode.Parse("CA-QC"), 6_500);

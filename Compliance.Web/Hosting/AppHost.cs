@@ -66,7 +66,7 @@ public static class AppHost
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
         var app = builder.Build();
         app.UseSecurityHeaders();
