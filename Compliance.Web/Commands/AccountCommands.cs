@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;

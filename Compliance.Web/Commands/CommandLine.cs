@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using Compliance.Domain.Persistence;
 using Compliance.Web.Hosting;
 using NodaTime;

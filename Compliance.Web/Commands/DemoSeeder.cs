@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using System.Security.Cryptography;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;

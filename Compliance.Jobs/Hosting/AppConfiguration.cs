@@ -1,8 +1,9 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
+using Microsoft.Extensions.Configuration;
 using Compliance.Jobs.Scheduling;
 
-namespace Compliance.Web.Hosting;
+namespace Compliance.Jobs.Hosting;
 
 /// <summary>The settings every command reads, validated once; a bad value is one sentence, not a stack trace.</summary>
 public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions Scheduler, bool MigrateOnStart)
