@@ -16,7 +16,8 @@ namespace Compliance.Domain.Workspace;
 /// </summary>
 public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine engine, IClock clock)
 {
-    public sealed record Changes(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor);
+    public sealed record Changes(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor,
+        string? ReminderPolicy = null);
 
     public async Task<Outcome<Organisation>> GetAsync(Actor actor, CancellationToken ct = default)
     {
@@ -38,20 +39,25 @@ public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine eng
         }
         foreach (var (attribute, n) in changes.Attributes.Select((a, n) => (a, n)))
             if (!OrganisationAttributes.IsWellFormed(attribute)) errors[$"attributes[{n}]"] = [$"'{attribute}' is not a kebab-case attribute."];
+        if (changes.ReminderPolicy is { } policy && Reminders.ReminderPolicy.Parse(policy) is null)
+            errors["reminderPolicy"] = [$"'{policy}' is not a reminder policy: use 'half' and hours or minutes before the deadline, e.g. 'half,24h,4h,1h,0h'."];
         if (errors.Count > 0) return Outcome<Organisation>.Invalid(errors);
 
         db.OrganisationScope = actor.OrganisationId;
         var org = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
-        var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor };
+        var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor, org.ReminderPolicy };
         org.Update(changes.Name.Trim(), changes.TimeZone, establishments, changes.Attributes);
         org.RequireTwoFactor = changes.RequireTwoFactor;
+        if (changes.ReminderPolicy is { } newPolicy) org.ReminderPolicy = newPolicy.Replace(" ", "");
         var audit = new AuditLog(db, clock);
         await audit.AppendAsync(org.Id, null, actor.Email, "organisation.updated",
-            new { before, after = new { org.Name, org.TimeZone, establishments = org.Establishments, attributes = org.Attributes, org.RequireTwoFactor } }, ct);
+            new { before, after = new { org.Name, org.TimeZone, establishments = org.Establishments, attributes = org.Attributes, org.RequireTwoFactor, org.ReminderPolicy } }, ct);
 
         var planner = new ObligationPlanner(db, engine, audit, clock);
         foreach (var incident in await db.Incidents.Include(i => i.Affected).Where(i => i.Status != IncidentStatus.Closed).ToListAsync(ct))
             await planner.ReplanAsync(incident, org, actor.Email, ct);
+        await db.SaveChangesAsync(ct);
+        await new Reminders.ReminderPlanner(db, clock).SyncAsync(org.Id, null, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<Organisation>.Ok(org);
     }

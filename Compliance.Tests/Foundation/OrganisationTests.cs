@@ -75,4 +75,23 @@ public sealed class OrganisationTests
         Assert.Contains("ca-pipeda-s10-3", duties);
         Assert.Contains(await read.AuditEntries.Select(e => e.Action).ToListAsync(), a => a == "organisation.updated");
     }
+
+    [Fact]
+    public async Task A_new_reminder_policy_replans_unsent_reminders_and_a_bad_one_is_refused()
+    {
+        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using (var ctx = ComplianceDatabase.CreateContext(db)) await DemoSeeder.SeedAsync(ctx, Clock);
+        await using var work = ComplianceDatabase.CreateContext(db);
+        var admin = new Actor(Guid.NewGuid(), "admin@demo.example", DemoSeeder.OrganisationId, Role.Admin);
+        var settings = new OrganisationSettings(work, RulesEngine.Default, Clock);
+        var org = (await settings.GetAsync(admin)).Value!;
+
+        var bad = await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, org.Attributes, false, "every tuesday"));
+        Assert.Equal(OutcomeStatus.Invalid, bad.Status);
+        Assert.Contains("reminderPolicy", bad.Errors.Keys);
+
+        Assert.True((await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, org.Attributes, false, "48h, 2h"))).IsOk);
+        await using var read = ComplianceDatabase.CreateContext(db);
+        Assert.Equal("48h,2h", (await read.Organisations.SingleAsync()).ReminderPolicy);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class OrganisationModel(CurrentActor current, OrganisationSettings
     [BindProperty] public string Establishments { get; set; } = "";
     [BindProperty] public List<string> Attributes { get; set; } = [];
     [BindProperty] public bool RequireTwoFactor { get; set; }
+    [BindProperty] public string ReminderPolicy { get; set; } = "";
     public string Slug { get; private set; } = "";
     public bool Saved { get; private set; }
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -33,6 +34,7 @@ public sealed class OrganisationModel(CurrentActor current, OrganisationSettings
         Establishments = string.Join(", ", org.Establishments);
         Attributes = org.Attributes.ToList();
         RequireTwoFactor = org.RequireTwoFactor;
+        ReminderPolicy = org.ReminderPolicy;
         await LoadAsync(actor);
         return Page();
     }
@@ -42,7 +44,7 @@ public sealed class OrganisationModel(CurrentActor current, OrganisationSettings
         var actor = await current.GetAsync(User);
         if (actor is null || actor.Role != Role.Admin) return Forbid();
         var establishments = Establishments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToUpperInvariant()).ToList();
-        var result = await settings.UpdateAsync(actor, new OrganisationSettings.Changes(Name, TimeZone.Trim(), establishments, Attributes, RequireTwoFactor));
+        var result = await settings.UpdateAsync(actor, new OrganisationSettings.Changes(Name, TimeZone.Trim(), establishments, Attributes, RequireTwoFactor, ReminderPolicy));
         Saved = result.IsOk;
         Errors = result.Errors;
         await LoadAsync(actor);
