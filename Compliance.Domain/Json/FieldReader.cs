@@ -135,6 +135,28 @@ public sealed class FieldReader
         return zone;
     }
 
+    /// <summary>The facts of the assessment contract that the assessment and the incident requests share, read and cross-checked once.</summary>
+    public sealed record ContractFacts(
+        Instant? AwareAt, Instant? DeterminedAt, Instant? AssessedAt, List<DataCategory>? DataCategories, List<AffectedEntry>? Affected,
+        Exfiltration? Exfiltration, Encryption? Encryption, Cause? Cause, RiskLevel? RiskLevel);
+
+    public ContractFacts Facts(JsonElement root)
+    {
+        var facts = new ContractFacts(
+            Instant(root, "awareAt", "awareAt", required: true),
+            Instant(root, "determinedAt", "determinedAt", required: false),
+            Instant(root, "assessedAt", "assessedAt", required: false),
+            EnumArray<DataCategory>(root, "dataCategories", "dataCategories", "data category"),
+            Affected(root, "affected", "affected"),
+            Enum<Exfiltration>(root, "exfiltration", "exfiltration"),
+            Enum<Encryption>(root, "encryption", "encryption"),
+            Enum<Cause>(root, "cause", "cause"),
+            Enum<RiskLevel>(root, "riskLevel", "riskLevel"));
+        if (facts.AwareAt is { } a && facts.DeterminedAt is { } d && d < a) Error("determinedAt", "must not be before awareAt.");
+        if (facts.AwareAt is { } a2 && facts.AssessedAt is { } s && s < a2) Error("assessedAt", "must not be before awareAt.");
+        return facts;
+    }
+
     public static string Show(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"'{e.GetString()}'" : e.GetRawText();
 
     /// <summary>Parses bytes into a document, or reports why not under "$".</summary>

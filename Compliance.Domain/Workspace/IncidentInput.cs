@@ -39,28 +39,18 @@ public sealed record IncidentInput(
         }
         var title = r.String(root, "title", "title", required: true, maxLength: 200);
         var summary = r.String(root, "summary", "summary", required: false, maxLength: 20000) ?? "";
-        var aware = r.Instant(root, "awareAt", "awareAt", required: true);
-        var determined = r.Instant(root, "determinedAt", "determinedAt", required: false);
-        var assessed = r.Instant(root, "assessedAt", "assessedAt", required: false);
+        var facts = r.Facts(root);
         var from = r.Instant(root, "occurredFrom", "occurredFrom", required: false);
         var until = r.Instant(root, "occurredUntil", "occurredUntil", required: false);
-        var categories = r.EnumArray<DataCategory>(root, "dataCategories", "dataCategories", "data category");
-        var affected = r.Affected(root, "affected", "affected");
-        var exfiltration = r.Enum<Exfiltration>(root, "exfiltration", "exfiltration");
-        var encryption = r.Enum<Encryption>(root, "encryption", "encryption");
-        var cause = r.Enum<Cause>(root, "cause", "cause");
-        var risk = r.Enum<RiskLevel>(root, "riskLevel", "riskLevel");
         var rationale = r.String(root, "riskRationale", "riskRationale", required: false, maxLength: 4000) ?? "";
         var zone = r.Zone(root, "timeZone", "timeZone", required: false)?.Id ?? defaultZone;
 
-        if (aware is { } a && determined is { } d && d < a) r.Error("determinedAt", "must not be before awareAt.");
-        if (aware is { } a2 && assessed is { } s && s < a2) r.Error("assessedAt", "must not be before awareAt.");
         if (from is { } f && until is { } u && u < f) r.Error("occurredUntil", "must not be before occurredFrom.");
-        if (from is { } f2 && aware is { } a3 && f2 > a3) r.Error("occurredFrom", "must not be after awareAt: you cannot be aware of a breach before it happened.");
+        if (from is { } f2 && facts.AwareAt is { } a && f2 > a) r.Error("occurredFrom", "must not be after awareAt: you cannot be aware of a breach before it happened.");
 
         if (r.HasErrors) return (null, r.Errors);
-        return (new IncidentInput(title!, summary, aware!.Value, determined, assessed, from, until, categories!, affected!,
-            exfiltration!.Value, encryption!.Value, cause!.Value, risk!.Value, rationale, zone), r.Errors);
+        return (new IncidentInput(title!, summary, facts.AwareAt!.Value, facts.DeterminedAt, facts.AssessedAt, from, until, facts.DataCategories!,
+            facts.Affected!, facts.Exfiltration!.Value, facts.Encryption!.Value, facts.Cause!.Value, facts.RiskLevel!.Value, rationale, zone), r.Errors);
     }
 
     /// <summary>The incident's current facts as the JSON this record parses, for PATCH: overlay, then parse again.</summary>

@@ -35,26 +35,13 @@ public static class AssessmentRequestParser
         }
 
         var organisation = ReadOrganisation(root, r);
-        var aware = r.Instant(root, "awareAt", "awareAt", required: true);
-        var determined = r.Instant(root, "determinedAt", "determinedAt", required: false);
-        var assessed = r.Instant(root, "assessedAt", "assessedAt", required: false);
-        var categories = r.EnumArray<DataCategory>(root, "dataCategories", "dataCategories", "data category");
-        var affected = r.Affected(root, "affected", "affected");
-        var exfiltration = r.Enum<Exfiltration>(root, "exfiltration", "exfiltration");
-        var encryption = r.Enum<Encryption>(root, "encryption", "encryption");
-        var cause = r.Enum<Cause>(root, "cause", "cause");
-        var risk = r.Enum<RiskLevel>(root, "riskLevel", "riskLevel");
+        var f = r.Facts(root);
+        if (r.HasErrors || organisation is null) return new Result(null, r.Errors);
 
-        if (aware is { } a && determined is { } d && d < a) r.Error("determinedAt", "must not be before awareAt.");
-        if (aware is { } a2 && assessed is { } s && s < a2) r.Error("assessedAt", "must not be before awareAt.");
-
-        if (r.HasErrors || organisation is null || aware is null || categories is null || affected is null
-            || exfiltration is null || encryption is null || cause is null || risk is null)
-            return new Result(null, r.Errors);
-
-        return new Result(new IncidentFacts(organisation, aware.Value, determined ?? aware.Value, assessed ?? aware.Value,
-            categories.ToFrozenSet(), affected.Select(e => new AffectedCount(e.Jurisdiction, e.Count)).ToList(),
-            exfiltration.Value, encryption.Value, cause.Value, risk.Value), r.Errors);
+        var aware = f.AwareAt!.Value;
+        return new Result(new IncidentFacts(organisation, aware, f.DeterminedAt ?? aware, f.AssessedAt ?? aware,
+            f.DataCategories!.ToFrozenSet(), f.Affected!.Select(e => new AffectedCount(e.Jurisdiction, e.Count)).ToList(),
+            f.Exfiltration!.Value, f.Encryption!.Value, f.Cause!.Value, f.RiskLevel!.Value), r.Errors);
     }
 
     private static OrganisationProfile? ReadOrganisation(JsonElement root, FieldReader r)
