@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace Compliance.Tests.Pages.Support;
+
+/// <summary>
+/// A cookie-keeping client that uses the pages as a browser would: it takes the antiforgery token from the page
+/// that holds the form and posts the form's fields. Redirects are not followed, so tests can see them.
+/// </summary>
+public sealed partial class FormClient(Uri address) : IDisposable
+{
+    private readonly HttpClient http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    {
+        BaseAddress = address,
+    };
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await http.GetAsync(path);
+
+    public async Task<string> HtmlAsync(string path)
+    {
+        var response = await http.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Posts the fields to <paramref name="action"/> with the antiforgery token of the page the form is on.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string formPage, string action, params (string Name, string Value)[] fields)
+    {
+        var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        body.Add(new("__RequestVerificationToken", await TokenAsync(formPage)));
+        return await http.PostAsync(action, new FormUrlEncodedContent(body));
+    }
+
+    public async Task<HttpResponseMessage> PostMultipartAsync(string formPage, string action, (string Name, string Value)[] fields,
+        (string Name, string FileName, string ContentType, byte[] Content)? file)
+    {
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) body.Add(new StringContent(value), name);
+        body.Add(new StringContent(await TokenAsync(formPage)), "__RequestVerificationToken");
+        if (file is { } f)
+        {
+            var content = new ByteArrayContent(f.Content);
+            content.Headers.ContentType = new MediaTypeHeaderValue(f.ContentType);
+            body.Add(content, f.Name, f.FileName);
+        }
+        return await http.PostAsync(action, body);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var response = await PostAsync("/Account/Login", "/Account/Login", ("Email", email), ("Password", password));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {email} answered {(int)response.StatusCode}");
+    }
+
+    private async Task<string> TokenAsync(string page)
+    {
+        var html = await HtmlAsync(page);
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"{page} has no form with an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
