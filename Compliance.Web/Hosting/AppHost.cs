@@ -13,6 +13,7 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Web.Accounts;
 using Compliance.Web.Api;
+using Compliance.Web.Calendar;
 using Compliance.Web.Filters;
 using Compliance.Web.Assets;
 using Compliance.Web.Security;
@@ -82,6 +83,7 @@ public static class AppHost
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         AssessmentEndpoint.Map(app);
         ApiEndpoints.Map(app);
+        CalendarFeed.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
@@ -105,6 +107,10 @@ public static class AppHost
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // Our claims, not Identity's defaults: UserManager.GetUserAsync and the security-stamp check read these.
+                o.ClaimsIdentity.UserIdClaimType = ComplianceClaims.UserId;
+                o.ClaimsIdentity.UserNameClaimType = ComplianceClaims.Email;
+                o.ClaimsIdentity.EmailClaimType = ComplianceClaims.Email;
             })
             .AddUserStore<UserStore>()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
@@ -136,6 +142,8 @@ public static class AppHost
             .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "compliance.external")
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ComplianceClaims.ApiScheme, null);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Two factors here are the authenticator app and recovery codes; there is no phone number to text.
+        services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap.Remove(TokenOptions.DefaultPhoneProvider));
 
         services.AddAuthorization(o =>
         {

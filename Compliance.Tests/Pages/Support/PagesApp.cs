@@ -44,7 +44,7 @@ public sealed class PagesApp : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Scheduler:Enabled=false",
         ];
-        app = await AppHost.BuildAsync(args, Clock, PendingHostFixes.Apply);
+        app = await AppHost.BuildAsync(args, Clock);
         CalendarFeed.Map(app); // until AppHost maps it; mapping twice is harmless
         await app.StartAsync();
         Address = new Uri(AppHost.ListeningAddresses(app)[0]);
