@@ -1,0 +1,126 @@
+using System.Globalization;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Vocabulary;
+using NodaTime;
+
+namespace Compliance.Jobs.Filings;
+
+/// <summary>
+/// Builds the content of a filing for one jurisdiction's authority: the regulator duty from the rule catalogue,
+/// the layout for it, each field filled from the request, the missing required fields, and a checklist of the
+/// duty's content items. Pure: the same request, jurisdiction and time give the same document and hash.
+/// </summary>
+public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates)
+{
+    public static FilingComposer Default { get; } = new(RulesEngine.Default, FilingTemplates.Default);
+
+    /// <param name="preparedAt">The filing time when the request has no <c>filedAt</c>.</param>
+    public FilingDocument Compose(FilingRequest request, string jurisdiction, Instant preparedAt)
+    {
+        var duty = RegulatorDutyFinder.Find(jurisdiction, request.Facts, engine);
+        var labels = templates.Common(request.Language)
+            ?? throw new FilingInputException("language", $"'{request.Language}' has no filing templates; use one of {string.Join(", ", templates.Languages.Order())}.");
+        var template = templates.For(duty.Duty.Id, request.Language)
+            ?? throw new FilingInputException("language", $"there is no '{request.Language}' layout for {duty.AuthorityName}.");
+        var filedAt = request.FiledAt ?? preparedAt;
+        var values = new FilingValues(request, duty, template, labels);
+        var late = values.IsLate(filedAt);
+        var stage = labels.Stages[KebabCase<FilingStage>.ToId(request.Stage)];
+        string Fill(string text) => text.Replace("{authority}", duty.AuthorityName).Replace("{jurisdiction}", duty.Jurisdiction.Value);
+
+        var sections = new List<FilingBlock>();
+        var missing = new List<MissingField>();
+        var answered = new Dictionary<int, List<(string Label, bool Missing)>>();
+        foreach (var section in template.Sections)
+        {
+            sections.Add(new HeadingBlock(section.Heading));
+            foreach (var field in section.Fields)
+            {
+                var label = Fill(field.Label);
+                var value = values.Get(field.Value) is { } raw ? FilingText.Clean(raw) : "";
+                var required = field.Required || field.RequiredWhenLate && late;
+                if (value.Length == 0 && !required) continue; // an optional field left empty is simply not part of this filing
+                var isMissing = value.Length == 0;
+                if (isMissing) missing.Add(new MissingField(section.Heading, label, FilingValueId.InputFieldFor(field.Value)));
+                sections.Add(new FieldBlock(label, isMissing ? Format(labels.Missing["value"], label) : value, isMissing, field.Wide));
+                foreach (var item in field.Covers)
+                {
+                    if (!answered.TryGetValue(item, out var list)) answered[item] = list = [];
+                    list.Add((label, isMissing));
+                }
+            }
+        }
+
+        var blocks = new List<FilingBlock>();
+        blocks.AddRange(About(duty, labels, stage, filedAt));
+        if (missing.Count > 0)
+        {
+            blocks.Add(new NoteBlock(Format(labels.Missing["warning"], missing.Count), Warning: true));
+            blocks.AddRange(missing.Select(m => new NoteBlock("• " + Format(labels.Missing["item"], m.Label, m.Section), Warning: true)));
+        }
+        blocks.AddRange(sections);
+        blocks.AddRange(Checklist(duty, template, labels, answered));
+
+        var title = template.Title;
+        var subtitle = Fill(template.Subtitle);
+        var canonical = FilingCanonicalText.Build(template.Layout, template.Language, title, subtitle, stage, blocks);
+        return new FilingDocument
+        {
+            Layout = template.Layout,
+            Language = template.Language,
+            Title = title,
+            Subtitle = subtitle,
+            StageLabel = stage,
+            Author = request.OrganisationName is { } org ? FilingText.Clean(org) : "",
+            FiledAt = filedAt,
+            Zone = duty.Authority.Zone,
+            Blocks = blocks,
+            Missing = missing,
+            HashFooter = labels.Footer["hash"],
+            PageFooter = labels.Footer["page"],
+            CanonicalText = canonical,
+            ContentHash = FilingCanonicalText.Hash(canonical),
+        };
+    }
+
+    private static IEnumerable<FilingBlock> About(RegulatorDuty duty, CommonLabels labels, string stage, Instant filedAt)
+    {
+        var about = labels.About;
+        var status = duty.Obligation is null ? about["notFound"] : duty.Obligation.Mandatory ? about["mandatory"] : about["voluntary"];
+        yield return new HeadingBlock(about["heading"]);
+        yield return new FieldBlock(about["authority"], duty.AuthorityName, false, false);
+        yield return new FieldBlock(about["jurisdiction"], duty.Jurisdiction.Value, false, false);
+        yield return new FieldBlock(about["stage"], stage, false, false);
+        yield return new FieldBlock(about["prepared"], FilingDates.Format(filedAt, duty.Authority.Zone), false, false);
+        yield return new FieldBlock(about["rule"], $"{duty.Duty.Id} ({duty.Regime.Name}, version {duty.Version.Version}) [{duty.Duty.Verification}]", false, false);
+        yield return new FieldBlock(about["status"], status, false, false);
+    }
+
+    private static IEnumerable<FilingBlock> Checklist(RegulatorDuty duty, FilingTemplate template, CommonLabels labels, Dictionary<int, List<(string Label, bool Missing)>> answered)
+    {
+        var c = labels.Checklist;
+        yield return new HeadingBlock(c["heading"]);
+        var content = duty.Duty.Content;
+        if (content.Count == 0)
+        {
+            yield return new NoteBlock(c["none"], Warning: false);
+            yield break;
+        }
+        yield return new NoteBlock(Format(c["intro"], duty.Duty.Id), Warning: false);
+        for (var i = 0; i < content.Count; i++)
+        {
+            var item = char.ToUpperInvariant(content[i][0]) + content[i][1..];
+            if (template.IsGeneric || !answered.TryGetValue(i, out var fields))
+            {
+                yield return new ChecklistBlock(item, c["check"], false);
+                continue;
+            }
+            var gaps = fields.Where(f => f.Missing).Select(f => f.Label).ToList();
+            yield return gaps.Count > 0
+                ? new ChecklistBlock(item, Format(c["missing"], string.Join("; ", gaps)), true)
+                : new ChecklistBlock(item, Format(c["answered"], string.Join("; ", fields.Select(f => f.Label))), false);
+        }
+    }
+
+    private static string Format(string pattern, params object[] values) => string.Format(CultureInfo.InvariantCulture, pattern, values);
+}

@@ -1,0 +1,17 @@
+using Compliance.Domain.Rules.Assessment;
+using NodaTime;
+
+namespace Compliance.Jobs.Filings;
+
+/// <summary>
+/// What a filing is made from: the incident facts of the assessment contract, plus what only people can write.
+/// <see cref="Narrative"/> holds the <see cref="FilingValueId.Narrative"/> texts that were given, keyed by id.
+/// </summary>
+public sealed record FilingRequest(
+    IncidentFacts Facts,
+    string? OrganisationName,
+    string? Title,
+    FilingStage Stage,
+    Instant? FiledAt,
+    string Language,
+    IReadOnlyDictionary<string, string> Narrative);

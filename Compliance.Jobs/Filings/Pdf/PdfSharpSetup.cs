@@ -1,0 +1,26 @@
+using PdfSharp.Fonts;
+
+namespace Compliance.Jobs.Filings.Pdf;
+
+/// <summary>
+/// PDFsharp's process-wide settings, made once: the AGPL licence (the project is AGPL-3.0) and our font resolver.
+/// The font check runs first so a missing package gives a clear message instead of a PDFsharp stack trace.
+/// </summary>
+internal static class PdfSharpSetup
+{
+    private static readonly Lock Gate = new();
+    private static volatile bool ready;
+
+    public static void EnsureReady()
+    {
+        if (ready) return;
+        lock (Gate)
+        {
+            if (ready) return;
+            FontFiles.EnsureInstalled();
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
+            GlobalFontSettings.FontResolver = DebianFontResolver.Instance;
+            ready = true;
+        }
+    }
+}
