@@ -31,6 +31,10 @@ public static class CommandLine
                             check each organisation's hash-chained audit log; exit 1 at the first broken entry
           audit export --org SLUG [--incident REF]
                             the audit log as CSV
+          filing FILE|- --jurisdiction J --out OUT.pdf
+                            the regulator filing for J's authority as PDF (assessment JSON plus narrative fields); missing fields on stderr
+          bench filing [--iterations N]
+                            time composing and rendering a three-page filing with Chinese text
           bench assess      time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
@@ -52,7 +56,8 @@ public static class CommandLine
                 "migrate" => await MigrateAsync(rest, stdout),
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
-                "bench" => await BenchCommand.RunAsync(rest, stdout, stderr),
+                "filing" => await FilingCommand.RunAsync(rest, clock, stdin, stdout, stderr),
+                "bench" => rest is ["filing", ..] ? await FilingBenchCommand.RunAsync(rest[1..], stdout, stderr) : await BenchCommand.RunAsync(rest, stdout, stderr),
                 "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
                 "token" => await AccountCommands.TokenAsync(rest, clock, stdout, stderr),
