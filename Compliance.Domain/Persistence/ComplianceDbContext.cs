@@ -1,4 +1,5 @@
 using Compliance.Domain.Audit;
+using Compliance.Domain.Filings;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
@@ -25,6 +26,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<MailLogEntry> MailLog => Set<MailLogEntry>();
+    public DbSet<FilingVersion> Filings => Set<FilingVersion>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -180,6 +182,21 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.ServerReply).HasMaxLength(1000);
             e.HasIndex(x => x.Key).IsUnique();
             e.HasIndex(x => new { x.State, x.NextAttemptAt });
+        });
+
+        m.Entity<FilingVersion>(e =>
+        {
+            e.ToTable("filings");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Jurisdiction).HasMaxLength(8);
+            e.Property(x => x.Stage).HasMaxLength(32);
+            e.Property(x => x.Layout).HasMaxLength(64);
+            e.Property(x => x.Language).HasMaxLength(16);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.PdfSha256).HasMaxLength(64);
+            e.Property(x => x.Narrative).HasMaxLength(200000);
+            e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Stage, x.Version }).IsUnique();
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 
         m.Entity<AuditEntry>(e =>

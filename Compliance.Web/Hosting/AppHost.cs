@@ -98,6 +98,7 @@ public static class AppHost
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();
         services.AddScoped<OrganisationSettings>();
+        services.AddScoped<Compliance.Web.Filings.FilingService>();
         services.AddSingleton(RulesEngine.Default);
         services.AddIdentityCore<User>(o =>
             {

@@ -1,6 +1,5 @@
 using Compliance.Domain.Persistence;
 using Compliance.Tests.Support;
-using Compliance.Web.Calendar;
 using Compliance.Web.Commands;
 using Compliance.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -45,7 +44,6 @@ public sealed class PagesApp : IAsyncLifetime
             "--Scheduler:Enabled=false",
         ];
         app = await AppHost.BuildAsync(args, Clock);
-        CalendarFeed.Map(app); // until AppHost maps it; mapping twice is harmless
         await app.StartAsync();
         Address = new Uri(AppHost.ListeningAddresses(app)[0]);
 

@@ -1,0 +1,66 @@
+using System.Net;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Vocabulary;
+using Compliance.Tests.Filings.Support;
+using Compliance.Tests.Pages.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Tests.Pages;
+
+// Issue 6's "done when": for the Hong Kong seed incident, legal staff download a PCPD filing with the Chinese name of
+// the branch, the count and the categories, and mark it filed.
+public sealed class FilingPageTests(PagesApp app) : IClassFixture<PagesApp>
+{
+    private const string ChineseName = "國際特赦組織香港分會";
+
+    [Fact]
+    public async Task Legal_staff_fill_check_download_and_mark_filed_the_PCPD_filing_for_the_Hong_Kong_incident()
+    {
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        var page = $"/Incidents/{PagesApp.HongKong2019}/Filings/HK";
+
+        var first = await legal.HtmlAsync(page);
+        Assert.Contains("Still missing", first);
+        Assert.Contains("Contact", first);
+
+        var saved = await legal.PostAsync(page, page + "?handler=Generate",
+            ("OrganisationName", ChineseName), ("Stage", "initial"),
+            ("Narrative[description]", "State-sponsored intruders reached the supporter database and took records."),
+            ("Narrative[contact]", "Data protection officer, dpo@demo.example, +852 5555 0100"),
+            ("Narrative[measures]", "Systems isolated, passwords reset, forensic firm engaged."));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var html = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("Version 1 saved", html);
+
+        var version = await app.ReadAsync(db => db.Filings.SingleAsync(f => f.IncidentId == PagesApp.HongKong2019));
+        var download = await legal.GetAsync($"{page}?handler=Download&filingId={version.Id}");
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        var pdf = await download.Content.ReadAsByteArrayAsync();
+        var text = PdfTools.Text(pdf);
+        Assert.Contains(ChineseName, text);
+        Assert.Contains("2,400", text);
+        Assert.Contains("HKID", text);
+        var audit = await app.ReadAsync(db => db.AuditEntries.Where(e => e.Action == "filing.generated").Select(e => e.Data).SingleAsync());
+        Assert.Contains(version.PdfSha256, audit);
+
+        var filed = await legal.PostAsync(page, page + "?handler=MarkFiled",
+            ("filingId", version.Id.ToString()), ("FiledAtLocal", "2026-11-22T09:30"), ("FiledZone", "Asia/Hong_Kong"), ("Reference", "PCPD-DBN-2026-0042"));
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var duty = await app.ReadAsync(db => db.Obligations.SingleAsync(o => o.IncidentId == PagesApp.HongKong2019 && o.Recipient == Recipient.Regulator
+                                                                             && o.Status != ObligationStatus.Superseded));
+        Assert.Equal(ObligationStatus.Done, duty.Status);
+        Assert.Equal("PCPD-DBN-2026-0042", duty.FilingReference);
+        var evidence = await app.ReadAsync(db => db.EvidenceFiles.SingleAsync(e => e.Id == duty.EvidenceFileId));
+        Assert.Equal(version.PdfSha256, evidence.Sha256);
+    }
+
+    [Fact]
+    public async Task A_viewer_may_read_the_filing_page_but_not_save_a_version()
+    {
+        var viewer = await app.SignedInAsync(PagesApp.Viewer);
+        var page = $"/Incidents/{PagesApp.Canada2022}/Filings/CA-QC";
+        Assert.DoesNotContain("generate-filing", await viewer.HtmlAsync(page));
+        var refused = await viewer.PostAsync(page, page + "?handler=Generate", ("Stage", "initial"));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+}
