@@ -42,6 +42,8 @@ internal sealed class MessagePreparer
         }
     }
 
+    public byte[] Render(OutgoingMail mail) => builder.Build(mail, MailAddressText.Parse(mail.To));
+
     private static PreparedMail? Refuse(SendBatch batch, int index, string reason)
     {
         batch.Complete(index, new MailResult(MailOutcome.Failed, $"not sent: {reason}"));

@@ -25,6 +25,10 @@ public sealed class PipelinedSmtpTransport : IMailTransport, IAsyncDisposable
         slots = new SemaphoreSlim(options.Connections, options.Connections);
     }
 
+    /// <summary>The bytes this transport would send for the mail, before dot-stuffing (for previews and sizes).</summary>
+    /// <exception cref="FormatException">The mail cannot be written as a valid message.</exception>
+    public byte[] Render(OutgoingMail mail) => preparer.Render(mail);
+
     public async Task<MailResult> SendAsync(OutgoingMail mail, CancellationToken ct = default) =>
         (await SendManyAsync([mail], ct))[0];
 
