@@ -146,6 +146,19 @@ public sealed class PipelinedFailureTests
     }
 
     [Fact]
+    public async Task Cancelling_returns_every_result_instead_of_throwing_and_marks_the_unsent_RetryLater()
+    {
+        using var sink = new SinkProcess(["-W", "data:1"]); // a slow server: the cancel comes while DATA waits
+        await using var transport = Notices.Transport(sink.Port);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var results = await transport.SendManyAsync(Notices.Many(5), cancel.Token);
+
+        Assert.All(results, r => Assert.Equal((MailOutcome.RetryLater, "not sent: cancelled"), (r.Outcome, r.Reply)));
+        Assert.Empty(sink.Messages());
+    }
+
+    [Fact]
     public async Task A_malformed_message_is_Failed_on_its_own_and_the_others_go()
     {
         using var sink = new SmtpSink();

@@ -4,12 +4,14 @@ namespace Compliance.Jobs.Mail.Pipelined.Mime;
 
 /// <summary>
 /// RFC 2047 "B" encoded-words for header text that is not plain ASCII. Each word holds whole characters (a word
-/// must decode on its own) and stays within 75 characters; words are folded onto continuation lines.
+/// must decode on its own); a line holding encoded-words stays within 76 characters, so words are folded onto
+/// continuation lines.
 /// </summary>
 internal static class EncodedWords
 {
     private const string Prefix = "=?UTF-8?B?", Suffix = "?=";
-    private const int MaxBytesPerWord = 45; // 60 base64 characters: 10 + 60 + 2 = 72, under the 75 limit
+    private const int MaxLine = 76, Overhead = 12; // "=?UTF-8?B?" and "?="
+    private const int MaxBytesPerWord = (MaxLine - 1 - Overhead) / 4 * 3; // on a continuation line, after its space
 
     public static bool Needed(string value)
     {
@@ -19,20 +21,23 @@ internal static class EncodedWords
         return value.Contains("=?", StringComparison.Ordinal);
     }
 
-    public static void Write(string value, AsciiWriter output)
+    /// <param name="column">Where the first word starts on its line (after "Subject: ", say).</param>
+    public static void Write(string value, AsciiWriter output, int column)
     {
         Span<byte> chunk = stackalloc byte[MaxBytesPerWord];
         Span<char> base64 = stackalloc char[64];
         var used = 0;
         var firstWord = true;
+        var budget = Math.Clamp((MaxLine - column - Overhead) / 4 * 3, 12, MaxBytesPerWord);
         foreach (var rune in value.EnumerateRunes())
         {
             // Control characters (a CR or LF above all) cannot stand in a header, even encoded.
             var r = Rune.IsControl(rune) ? new Rune(' ') : rune;
-            if (used + r.Utf8SequenceLength > MaxBytesPerWord)
+            if (used + r.Utf8SequenceLength > budget)
             {
                 Flush(chunk[..used], base64, output, ref firstWord);
                 used = 0;
+                budget = MaxBytesPerWord;
             }
             used += r.EncodeToUtf8(chunk[used..]);
         }

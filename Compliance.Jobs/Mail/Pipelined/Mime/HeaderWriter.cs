@@ -9,7 +9,7 @@ internal static class HeaderWriter
     {
         output.Text(name);
         output.Text(": ");
-        if (EncodedWords.Needed(value)) EncodedWords.Write(value, output);
+        if (EncodedWords.Needed(value)) EncodedWords.Write(value, output, name.Length + 2);
         else Folded(output, value, name.Length + 2);
         output.Crlf();
     }
@@ -29,7 +29,7 @@ internal static class HeaderWriter
         output.Text(": ");
         if (!string.IsNullOrWhiteSpace(displayName))
         {
-            if (EncodedWords.Needed(displayName)) EncodedWords.Write(displayName, output);
+            if (EncodedWords.Needed(displayName)) EncodedWords.Write(displayName, output, name.Length + 2);
             else output.Text(Quoted(displayName));
             output.Text(" <");
             output.Utf8(address.Value);
