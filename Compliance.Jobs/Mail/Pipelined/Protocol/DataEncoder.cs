@@ -1,0 +1,32 @@
+using System.Buffers;
+
+namespace Compliance.Jobs.Mail.Pipelined.Protocol;
+
+/// <summary>
+/// The DATA section (RFC 5321 4.5.2): every line ends in CRLF (a bare CR or LF becomes CRLF), a line that starts
+/// with "." gets a second one, and the content ends with the CRLF "." CRLF terminator.
+/// </summary>
+internal static class DataEncoder
+{
+    public static void Write(ReadOnlySpan<byte> message, IBufferWriter<byte> output)
+    {
+        var atLineStart = true;
+        while (!message.IsEmpty)
+        {
+            if (atLineStart && message[0] == (byte)'.') output.Write("."u8);
+            var end = message.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                output.Write(message);
+                output.Write("\r\n"u8);
+                break;
+            }
+            output.Write(message[..end]);
+            output.Write("\r\n"u8);
+            var crlf = message[end] == (byte)'\r' && end + 1 < message.Length && message[end + 1] == (byte)'\n';
+            message = message[(end + (crlf ? 2 : 1))..];
+            atLineStart = true;
+        }
+        output.Write(".\r\n"u8);
+    }
+}

@@ -1,0 +1,97 @@
+using Compliance.Jobs.Mail;
+using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Tests.Support;
+
+namespace Compliance.Tests.Mail;
+
+// STARTTLS, certificate checks and AUTH LOGIN against a server that does them for real; refused recipients while pipelining.
+public sealed class StartTlsAndAuthTests
+{
+    private static PipelinedSmtpTransport Transport(TlsSmtpServer server, Func<PipelinedSmtpOptions, PipelinedSmtpOptions> configure) =>
+        Notices.Transport(server.Port, connections: 1, configure: o => configure(o with { Tls = SmtpTlsMode.StartTls, User = "campaigns", Password = "s3cret" }));
+
+    [Fact]
+    public async Task With_STARTTLS_and_AUTH_LOGIN_the_message_travels_encrypted_and_authenticated()
+    {
+        await using var server = new TlsSmtpServer();
+        await using var transport = Transport(server, o => o with { ServerCertificateValidation = (_, certificate, _, _) => certificate?.GetCertHashString() == server.Certificate.GetCertHashString() });
+
+        var result = await transport.SendAsync(Notices.Numbered(1) with { Subject = Notices.ChineseSubject });
+
+        Assert.Equal((MailOutcome.Sent, "250 2.0.0 queued"), (result.Outcome, result.Reply));
+        var received = Assert.Single(server.Messages);
+        Assert.True(received.OverTls);
+        Assert.Equal("campaigns", received.User);
+        Assert.Equal(Notices.ChineseSubject, ReceivedMessage.Parse(received.Content).Header("Subject"));
+        Assert.Equal(["EHLO", "STARTTLS", "EHLO", "AUTH"], server.Commands.Take(4));
+    }
+
+    [Fact]
+    public async Task A_certificate_nobody_vouches_for_is_refused_by_default_and_nothing_is_sent()
+    {
+        await using var server = new TlsSmtpServer();
+        await using var transport = Transport(server, o => o);
+
+        var result = await transport.SendAsync(Notices.Numbered(1));
+
+        Assert.Equal(MailOutcome.RetryLater, result.Outcome);
+        Assert.Contains("TLS", result.Reply);
+        Assert.Empty(server.Messages);
+        Assert.DoesNotContain("AUTH", server.Commands);
+    }
+
+    [Fact]
+    public async Task Certificate_checks_can_be_switched_off_for_a_test_server()
+    {
+        await using var server = new TlsSmtpServer();
+        await using var transport = Transport(server, o => o with { ValidateServerCertificate = false });
+
+        Assert.Equal(MailOutcome.Sent, (await transport.SendAsync(Notices.Numbered(1))).Outcome);
+        Assert.True(Assert.Single(server.Messages).OverTls);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_are_RetryLater_with_the_servers_refusal()
+    {
+        await using var server = new TlsSmtpServer();
+        await using var transport = Transport(server, o => o with { ValidateServerCertificate = false, Password = "wrong" });
+
+        var result = await transport.SendAsync(Notices.Numbered(1));
+
+        Assert.Equal(MailOutcome.RetryLater, result.Outcome);
+        Assert.Contains("535 5.7.8 authentication failed", result.Reply);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task A_server_without_STARTTLS_is_refused_when_TLS_is_required()
+    {
+        using var sink = new SmtpSink();
+        await using var transport = Notices.Transport(sink.Port, configure: o => o with { Tls = SmtpTlsMode.StartTls });
+
+        var result = await transport.SendAsync(Notices.Numbered(1));
+
+        Assert.Equal(MailOutcome.RetryLater, result.Outcome);
+        Assert.Contains("does not offer STARTTLS", result.Reply);
+        Assert.DoesNotContain(sink.Messages(), ReceivedMessage.IsComplete);
+    }
+
+    [Fact]
+    public async Task A_refused_recipient_in_a_pipelined_batch_is_Failed_alone_and_the_session_is_reset_for_the_next()
+    {
+        await using var server = new TlsSmtpServer();
+        await using var transport = Transport(server, o => o with { ValidateServerCertificate = false });
+
+        var results = await transport.SendManyAsync([
+            Notices.Numbered(1),
+            Notices.Numbered(2) with { To = "refuse-me@example.org" },
+            Notices.Numbered(3),
+        ]);
+
+        Assert.Equal([(MailOutcome.Sent, "250 2.0.0 queued"), (MailOutcome.Failed, "550 5.1.1 no such user here"), (MailOutcome.Sent, "250 2.0.0 queued")],
+            results.Select(r => (r.Outcome, r.Reply)));
+        Assert.Equal(["supporter1@example.org", "supporter3@example.org"], server.Messages.Select(m => m.To));
+        Assert.Contains("RSET", server.Commands);
+        Assert.Single(server.Commands, c => c == "STARTTLS"); // one connection throughout
+    }
+}
