@@ -35,6 +35,8 @@ public static class CommandLine
                             the regulator filing for J's authority as PDF (assessment JSON plus narrative fields); missing fields on stderr
           bench filing [--iterations N]
                             time composing and rendering a three-page filing with Chinese text
+          bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]]
+                            our SMTP transport against nodemailer and smtp-source (messages/s and ratios)
           bench assess      time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
@@ -57,6 +59,7 @@ public static class CommandLine
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "filing" => await FilingCommand.RunAsync(rest, clock, stdin, stdout, stderr),
+                "bench" when rest is ["smtp", ..] => await MailBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
                 "bench" => rest is ["filing", ..] ? await FilingBenchCommand.RunAsync(rest[1..], stdout, stderr) : await BenchCommand.RunAsync(rest, stdout, stderr),
                 "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
