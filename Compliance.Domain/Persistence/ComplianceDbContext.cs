@@ -3,6 +3,7 @@ using Compliance.Domain.Filings;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
+using Compliance.Domain.People;
 using Compliance.Domain.Reminders;
 using Compliance.Domain.Vocabulary;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<MailLogEntry> MailLog => Set<MailLogEntry>();
     public DbSet<FilingVersion> Filings => Set<FilingVersion>();
+    public DbSet<AffectedPerson> AffectedPeople => Set<AffectedPerson>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -196,6 +198,22 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.PdfSha256).HasMaxLength(64);
             e.Property(x => x.Narrative).HasMaxLength(200000);
             e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Stage, x.Version }).IsUnique();
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<AffectedPerson>(e =>
+        {
+            e.ToTable("affected_people");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Jurisdiction).HasMaxLength(8);
+            e.Property(x => x.Language).HasMaxLength(16);
+            e.Property(x => x.EmailLookup).HasMaxLength(64);
+            e.Property(x => x.ProtectedDetails).HasMaxLength(20000);
+            e.Property(x => x.ProtectedDelegate).HasMaxLength(4000);
+            e.Property(x => x.ProtectedRedactions).HasMaxLength(4000);
+            e.HasIndex(x => new { x.IncidentId, x.EmailLookup });
+            e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Language });
+            e.Ignore(x => x.NeedsManualContact);
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 

@@ -10,7 +10,7 @@ public sealed record Actor(Guid UserId, string Email, Guid OrganisationId, Role 
     public static Actor System(Guid organisationId, string name) => new(Guid.Empty, name, organisationId, Role.Admin);
 }
 
-public enum Operation { ReadIncident, CreateIncident, EditIncident, AddTimelineEvent, DecideObligation, FulfilObligation, ExportAudit, ManageOrganisation }
+public enum Operation { ReadIncident, CreateIncident, EditIncident, AddTimelineEvent, DecideObligation, FulfilObligation, ExportAudit, ManageOrganisation, AccessPeople }
 
 /// <summary>
 /// The one place that answers "may this person do this here?". Other organisations never reach this question:
@@ -21,6 +21,8 @@ public static class Permissions
     public static bool Allows(Actor actor, Operation operation, Guid? incidentId, Instant now)
     {
         if (actor.ExpiresAt is { } expires && now >= expires) return false;
+        // The list of affected people is the most sensitive thing here: only those who must contact them see it.
+        if (operation == Operation.AccessPeople) return actor.Role is Role.SecurityLead or Role.Legal;
         return actor.Role switch
         {
             Role.Admin => true,

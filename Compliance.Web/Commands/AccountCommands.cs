@@ -121,7 +121,8 @@ public sealed class Options
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=')) config.Add(args[i]);
-            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) options.values[args[i][2..]] = args[++i];
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+                options.values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true"; // a flag
         }
         return new Options { ConfigurationArgs = [.. config] }.With(options.values);
     }

@@ -31,6 +31,8 @@ public static class CommandLine
                             check each organisation's hash-chained audit log; exit 1 at the first broken entry
           audit export --org SLUG [--incident REF]
                             the audit log as CSV
+          people import --as EMAIL --incident REF --file F.csv --name COL --jurisdiction COL [--email COL] [--language COL] [--confirm]
+                            check a list of affected people (every bad row with its line); with --confirm, import it encrypted
           filing FILE|- --jurisdiction J --out OUT.pdf
                             the regulator filing for J's authority as PDF (assessment JSON plus narrative fields); missing fields on stderr
           bench filing [--iterations N]
@@ -65,6 +67,7 @@ public static class CommandLine
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
                 "token" => await AccountCommands.TokenAsync(rest, clock, stdout, stderr),
                 "audit" => await AuditCommands.RunAsync(rest, clock, stdout, stderr),
+                "people" => await PeopleCommand.RunAsync(rest, clock, stdout, stderr),
                 "help" or "--help" or "-h" => Print(stdout, Usage, Ok),
                 _ => Print(stderr, $"Unknown command '{command}'.\n\n{Usage}", BadInput),
             };

@@ -11,7 +11,9 @@ using System.Threading.RateLimiting;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
+using Compliance.Domain.People;
 using Compliance.Web.Accounts;
+using Compliance.Web.People;
 using Compliance.Web.Api;
 using Compliance.Web.Calendar;
 using Compliance.Web.Filters;
@@ -94,6 +96,8 @@ public static class AppHost
         var keys = config["DataProtection:KeysFolder"] ?? Path.Combine(settings.DataFolder, "keys");
         Directory.CreateDirectory(keys);
         services.AddDataProtection().SetApplicationName("Compliance").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddSingleton<IPeopleDataProtector>(sp => new DataProtectionPersonalData(sp.GetRequiredService<IDataProtectionProvider>(), keys));
+        services.AddScoped<PeopleImport>();
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using System.Text.Json;
+using Compliance.Domain.Audit;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Domain.People;
+
+/// <summary>
+/// Imports affected people from a CSV file of any size, streaming. First every row is checked (bad email, unknown
+/// jurisdiction or language, duplicates, bad encoding) and nothing is stored; only a clean file is imported, in one
+/// transaction, so a crash part-way leaves nothing behind. Names and contacts are encrypted before they are stored.
+/// </summary>
+public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector protector, IClock clock)
+{
+    public const int MaxProblemsReported = 1000;
+    private const int Batch = 2000;
+
+    public ImportReport Validate(Func<Stream> open, ColumnMap map, IReadOnlySet<string> existingLookups)
+    {
+        var problems = new List<ImportProblem>();
+        var perJurisdiction = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
+        var tooMany = false;
+        void Problem(long line, string field, string message)
+        {
+            if (problems.Count < MaxProblemsReported) problems.Add(new ImportProblem(line, field, message));
+            else tooMany = true;
+        }
+
+        try
+        {
+            foreach (var row in Rows(open, map, (line, field, message) => Problem(line, field, message)))
+            {
+                rows++;
+                var ok = true;
+                if (string.IsNullOrWhiteSpace(row.Name)) { Problem(row.Line, "name", "is empty."); ok = false; }
+                if (!JurisdictionCode.TryParse(row.Jurisdiction.ToUpperInvariant(), out var code))
+                { Problem(row.Line, "jurisdiction", $"'{row.Jurisdiction}' is not an ISO 3166 code such as 'HK' or 'US-TX'."); ok = false; }
+                if (!IsLanguage(row.Language)) { Problem(row.Line, "language", $"'{row.Language}' is not a known language tag such as 'en' or 'zh-Hant'."); ok = false; }
+                if (row.Email is { Length: > 0 } email)
+                {
+                    if (!IsEmail(email)) { Problem(row.Line, "email", $"'{email}' is not an email address."); ok = false; }
+                    else
+                    {
+                        var lookup = protector.EmailLookup(email);
+                        if (!seen.Add(lookup)) { Problem(row.Line, "email", $"'{email}' appears twice in the file."); ok = false; }
+                        else if (existingLookups.Contains(lookup)) { Problem(row.Line, "email", $"'{email}' was already imported for this incident."); ok = false; }
+                    }
+                }
+                if (ok) perJurisdiction[code!.Value.Value] = perJurisdiction.GetValueOrDefault(code.Value.Value) + 1;
+            }
+        }
+        catch (DecoderFallbackException e)
+        {
+            Problem(0, "$", $"The file is not UTF-8 text ({e.Message}); save it as CSV UTF-8 and try again.");
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            Problem(0, "$", $"The file is not valid CSV: {e.Message}");
+        }
+        if (rows == 0 && problems.Count == 0) Problem(0, "$", "The file has no rows under its header.");
+        return new ImportReport(rows, problems, perJurisdiction, tooMany);
+    }
+
+    /// <summary>Checks the file and, if it is clean, imports every row in one transaction.</summary>
+    public async Task<Outcome<ImportReport>> ImportAsync(Actor actor, Guid incidentId, Func<Stream> open, ColumnMap map, CancellationToken ct = default)
+    {
+        db.OrganisationScope = actor.OrganisationId;
+        if (!Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant())) return Outcome<ImportReport>.Forbidden();
+        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct)) return Outcome<ImportReport>.NotFound();
+
+        var existing = (await db.AffectedPeople.Where(p => p.IncidentId == incidentId && p.EmailLookup != null).Select(p => p.EmailLookup!).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var report = Validate(open, map, existing);
+        if (!report.CanImport) return new Outcome<ImportReport>(OutcomeStatus.Invalid, report, ToErrors(report));
+
+        var importId = Guid.NewGuid();
+        var now = clock.GetCurrentInstant();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var pending = 0;
+            foreach (var row in Rows(open, map, (_, _, _) => { }))
+            {
+                var details = new PersonDetails(row.Name.Trim(), Blank(row.Email), Blank(row.Phone), Blank(row.PostalAddress), row.Extra);
+                db.AffectedPeople.Add(new AffectedPerson(actor.OrganisationId, incidentId, importId, (int)row.Line,
+                    JurisdictionCode.Parse(row.Jurisdiction.ToUpperInvariant()).Value, Language(row.Language),
+                    row.Email is { Length: > 0 } e ? protector.EmailLookup(e) : null,
+                    protector.Protect(JsonSerializer.Serialize(details)), now));
+                if (++pending == Batch)
+                {
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    pending = 0;
+                }
+            }
+            await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.imported",
+                new { importId, rows = report.Rows, perJurisdiction = report.PerJurisdiction }, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(ct);
+        });
+        return Outcome<ImportReport>.Ok(report);
+    }
+
+    private sealed record Row(long Line, string Name, string Jurisdiction, string? Email, string Language, string? Phone, string? PostalAddress, Dictionary<string, string> Extra);
+
+    private static IEnumerable<Row> Rows(Func<Stream> open, ColumnMap map, Action<long, string, string> problem)
+    {
+        using var stream = open();
+        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var csv = CsvReader.Create(text, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true }, leaveOpen: true);
+        csv.ReadHeader();
+        var headers = csv.Headers;
+        var missing = map.Columns().Where(c => !headers.Contains(c.Column)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (field, column) in missing) problem(1, field, $"the file has no column '{column}'; its columns are {string.Join(", ", headers.Select(h => $"'{h}'"))}.");
+            yield break;
+        }
+        int Index(string? column) => column is null ? -1 : headers.ToList().IndexOf(column);
+        var name = Index(map.Name); var jurisdiction = Index(map.Jurisdiction); var email = Index(map.Email); var language = Index(map.Language);
+        var phone = Index(map.Phone); var address = Index(map.PostalAddress);
+        var extra = (map.Extra ?? []).Select(c => (c, Index(c))).ToList();
+        while (csv.Read())
+        {
+            string? Get(int i) => i < 0 || i >= csv.FieldCount ? null : csv.GetString(i);
+            yield return new Row(csv.LineNumber, Get(name) ?? "", Get(jurisdiction) ?? "", Get(email), Get(language) is { Length: > 0 } l ? l : "en",
+                Get(phone), Get(address), extra.Where(x => Get(x.Item2) is { Length: > 0 }).ToDictionary(x => x.c, x => Get(x.Item2)!));
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string[]> ToErrors(ImportReport report) =>
+        report.Problems.GroupBy(p => p.Line == 0 ? p.Field : $"line {p.Line}: {p.Field}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool IsEmail(string email) =>
+        MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() && address.Host.Contains('.');
+
+    private static bool IsLanguage(string tag)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag.Trim(), predefinedOnly: true) is { Name.Length: > 0 };
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string Language(string tag) => CultureInfo.GetCultureInfo(tag.Trim(), predefinedOnly: true).Name;
+}
