@@ -16,6 +16,21 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
     public bool HasFeed { get; private set; }
     public string? NewFeedUrl { get; private set; }
+    [BindProperty] public string? TimeZone { get; set; }
+    public bool ZoneSaved { get; private set; }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        var zone = string.IsNullOrWhiteSpace(TimeZone) ? null : NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)?.Id;
+        if (zone is null && !string.IsNullOrWhiteSpace(TimeZone)) return BadRequest();
+        user.TimeZone = zone;
+        await db.SaveChangesAsync();
+        TimeZone = zone;
+        ZoneSaved = true;
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? RedirectToPage("/Account/Login") : Page();
 
@@ -48,6 +63,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
         TwoFactorEnabled = user.TwoFactorEnabled;
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         HasFeed = user.CalendarFeedHash is not null;
+        TimeZone ??= user.TimeZone;
         return user;
     }
 }
