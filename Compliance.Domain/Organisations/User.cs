@@ -30,6 +30,9 @@ public sealed class User
     public string? RecoveryCodeHashes { get; set; }
     public bool LockoutEnabled { get; set; } = true;
 
+    /// <summary>Language of the mails this person receives (a template folder under templates/, e.g. "en", "fr", "zh-Hant").</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>IANA zone the user reads deadlines in; null means the organisation's.</summary>
     public string? TimeZone { get; set; }
 

@@ -74,6 +74,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.ProtectedAuthenticatorKey).HasMaxLength(1000);
             e.Property(x => x.RecoveryCodeHashes).HasMaxLength(2000);
             e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.Language).HasMaxLength(16);
             e.Property(x => x.CalendarFeedHash).HasMaxLength(64);
         });
 

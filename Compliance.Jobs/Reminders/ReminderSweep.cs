@@ -144,15 +144,16 @@ public sealed class ReminderSweep(
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? org.TimeZone) ?? DateTimeZone.Utc;
         var authorityZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(duty.TimeZone) ?? DateTimeZone.Utc;
         var late = now - reminder.DueAt > Settings.LateAfter;
-        var heading = Heading(reminder, duty, now);
-        var subject = $"{(late ? "[late] " : "")}{heading}: {incident.Reference}, {KebabCase<Recipient>.ToId(duty.Recipient)} ({duty.Jurisdiction})";
+        var words = templates.Strings("reminders", user.Language);
+        var heading = Heading(reminder, duty, now, words);
+        var subject = $"{(late ? words["late"] : "")}{heading}: {incident.Reference}, {KebabCase<Recipient>.ToId(duty.Recipient)} ({duty.Jurisdiction})";
         var model = new Dictionary<string, object?>
         {
             ["subject"] = subject,
             ["heading"] = heading,
             ["reference"] = incident.Reference,
             ["title"] = incident.Title,
-            ["recipientText"] = RecipientText(duty.Recipient),
+            ["recipientText"] = words[KebabCase<Recipient>.ToId(duty.Recipient)],
             ["jurisdiction"] = duty.Jurisdiction,
             ["authority"] = duty.Authority,
             ["deadline"] = duty.Deadline is not null,
@@ -168,33 +169,24 @@ public sealed class ReminderSweep(
             ["organisation"] = org.Name,
         };
         return new OutgoingMail(user.Email, subject,
-            templates.Render("reminders", "en", "reminder.txt", model),
-            templates.Render("reminders", "en", "reminder.html", model),
+            templates.Render("reminders", user.Language, "reminder.txt", model),
+            templates.Render("reminders", user.Language, "reminder.html", model),
             $"<reminder.{reminder.Id:N}@compliance.invalid>",
             new Dictionary<string, string> { ["X-Compliance-Reminder"] = reminder.Key, ["Auto-Submitted"] = "auto-generated" });
     }
 
-    private static string Heading(Reminder r, Obligation duty, Instant now) => r.Kind switch
+    private static string Heading(Reminder r, Obligation duty, Instant now, IReadOnlyDictionary<string, string> words) => r.Kind switch
     {
-        ReminderKind.Overdue => $"OVERDUE since {Ago(now - duty.Deadline!.Value)}",
-        ReminderKind.AtDeadline => "Deadline now",
-        ReminderKind.Daily => "Decision needed",
-        _ => duty.Deadline is { } d && d > now ? $"Deadline in {Ago(d - now)}" : "Deadline passed",
+        ReminderKind.Overdue => string.Format(words["overdue"], Ago(now - duty.Deadline!.Value, words)),
+        ReminderKind.AtDeadline => words["atDeadline"],
+        ReminderKind.Daily => words["decision"],
+        _ => duty.Deadline is { } d && d > now ? string.Format(words["deadlineIn"], Ago(d - now, words)) : words["deadlinePassed"],
     };
 
-    private static string Ago(Duration d) =>
-        d.TotalHours >= 48 ? $"{(int)d.TotalDays} days" :
-        d.TotalHours >= 1 ? $"{(int)d.TotalHours} hour{((int)d.TotalHours == 1 ? "" : "s")}" : $"{Math.Max(1, (int)d.TotalMinutes)} minutes";
-
-    private static string RecipientText(Recipient r) => r switch
-    {
-        Recipient.Regulator => "Notify the regulator",
-        Recipient.Individuals => "Notify the people affected",
-        Recipient.ConsumerReportingAgencies => "Notify the consumer reporting agencies",
-        Recipient.LawEnforcement => "Notify law enforcement",
-        Recipient.Record => "Record the breach",
-        _ => "Notify",
-    };
+    private static string Ago(Duration d, IReadOnlyDictionary<string, string> words) =>
+        d.TotalHours >= 48 ? string.Format(words["days"], (int)d.TotalDays) :
+        (int)d.TotalHours == 1 ? words["hour"] :
+        d.TotalHours >= 1 ? string.Format(words["hours"], (int)d.TotalHours) : string.Format(words["minutes"], Math.Max(1, (int)d.TotalMinutes));
 
     private static string Local(Instant i, DateTimeZone zone) =>
         ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null).Format(i.InZone(zone));

@@ -17,6 +17,23 @@ public sealed class TemplateLibrary(string root)
 
     public string Root => root;
 
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> strings = new();
+
+    /// <summary>The short phrases of a language (subjects, headings), with English for any the language lacks.</summary>
+    public IReadOnlyDictionary<string, string> Strings(string folder, string language) => strings.GetOrAdd($"{folder}/{language}", _ =>
+    {
+        var english = Read(Path.Combine(root, folder, "en", "strings.json"));
+        var path = Path.Combine(root, folder, language, "strings.json");
+        if (language == "en" || !File.Exists(path)) return english;
+        var merged = new Dictionary<string, string>(english);
+        foreach (var (key, value) in Read(path)) merged[key] = value;
+        return merged;
+    });
+
+    private static Dictionary<string, string> Read(string path) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))
+        ?? throw new InvalidDataException($"{path} is empty.");
+
     /// <summary>Renders e.g. "reminders/{language}/reminder.html", falling back to English when the language has none.</summary>
     public string Render(string folder, string language, string file, object model)
     {

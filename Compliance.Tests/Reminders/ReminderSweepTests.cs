@@ -189,12 +189,33 @@ public sealed partial class ReminderSweepTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_reminder_arrives_in_the_language_its_reader_chose()
+    {
+        var w = await KenyanIncidentAsync(DatabaseProvider.Sqlite);
+        await using (var ctx = ComplianceDatabase.CreateContext(w.Db))
+        {
+            var lead = await ctx.Users.SingleAsync(u => u.Email == "lead0@haki.example");
+            lead.Language = "zh-Hant";
+            await ctx.SaveChangesAsync();
+        }
+        using var sink = new SmtpSink();
+        w.Clock.Now = Aware + Duration.FromHours(36) + Duration.FromMinutes(20);
+        Assert.Equal(1, (await Sweep(w, sink).RunAsync()).Sent);
+
+        var message = Decode(Assert.Single(sink.Messages()));
+        Assert.Contains("距離期限 35 小時: INC-2026-001", message);
+        Assert.Contains("通知監管機構", message);
+        Assert.Contains("lang=\"zh-Hant\"", message);
+    }
+
     /// <summary>Decodes RFC 2047 encoded words and quoted-printable soft breaks enough to read subjects and links.</summary>
     private static string Decode(string text)
     {
         text = Regex.Replace(text, @"=\?utf-8\?B\?([^?]*)\?=", m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value)), RegexOptions.IgnoreCase);
         text = Regex.Replace(text, @"\?=\s+=\?", "");
         text = Regex.Replace(text, @"=\r?\n", "");
-        return Regex.Replace(text, @"=([0-9A-F]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+        return Regex.Replace(text, @"(?:=[0-9A-F]{2})+", m => System.Text.Encoding.UTF8.GetString(
+            Regex.Matches(m.Value, "=([0-9A-F]{2})").Select(x => Convert.ToByte(x.Groups[1].Value, 16)).ToArray()));
     }
 }

@@ -17,6 +17,21 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     public bool HasFeed { get; private set; }
     public string? NewFeedUrl { get; private set; }
     [BindProperty] public string? TimeZone { get; set; }
+    [BindProperty] public string? Language { get; set; }
+    public bool LanguageSaved { get; private set; }
+
+    public static readonly IReadOnlyList<(string Id, string Name)> Languages = [("en", "English"), ("fr", "Français"), ("zh-Hant", "繁體中文")];
+
+    public async Task<IActionResult> OnPostLanguageAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (Languages.All(l => l.Id != Language)) return BadRequest();
+        user.Language = Language!;
+        await db.SaveChangesAsync();
+        LanguageSaved = true;
+        return Page();
+    }
     public bool ZoneSaved { get; private set; }
 
     public async Task<IActionResult> OnPostTimeZoneAsync()
@@ -64,6 +79,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         HasFeed = user.CalendarFeedHash is not null;
         TimeZone ??= user.TimeZone;
+        Language ??= user.Language;
         return user;
     }
 }
