@@ -155,6 +155,6 @@ public sealed class PeopleImportTests
         private int count;
         public string Protect(string plaintext) => ++count > n ? throw new InvalidOperationException("disk full") : Convert.ToBase64String(Encoding.UTF8.GetBytes(plaintext));
         public string Unprotect(string protectedText) => Encoding.UTF8.GetString(Convert.FromBase64String(protectedText));
-        public string EmailLookup(string email) => email.ToLowerInvariant();
+        public string EmailLookup(string email) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(email.ToLowerInvariant())));
     }
 }
