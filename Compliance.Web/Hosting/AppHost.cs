@@ -98,6 +98,7 @@ public static class AppHost
         services.AddDataProtection().SetApplicationName("Compliance").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<IPeopleDataProtector>(sp => new DataProtectionPersonalData(sp.GetRequiredService<IDataProtectionProvider>(), keys));
         services.AddScoped<PeopleImport>();
+        services.AddScoped<PeopleRegister>();
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();
