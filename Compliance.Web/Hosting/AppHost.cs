@@ -69,6 +69,9 @@ public static class AppHost
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Chinese, Arabic and other scripts go out as characters, not as &#x...; entities (markup is still escaped).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Tests.Pages.Support;
+using Compliance.Web.Commands;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compliance.Tests.Pages;
+
+public sealed class PeoplePageTests(PagesApp app) : IClassFixture<PagesApp>
+{
+    private async Task ImportAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        if (await db.AffectedPeople.AnyAsync()) return;
+        var import = scope.ServiceProvider.GetRequiredService<PeopleImport>();
+        var legal = new Actor(Guid.NewGuid(), PagesApp.Legal, DemoSeeder.OrganisationId, Role.Legal);
+        var csv = "Name,Email,Country,Language\n陳大文,tai.man.chan@example.hk,HK,zh-Hant\nActivist A,a.activist@example.hk,HK,zh-Hant\n";
+        Assert.True((await import.ImportAsync(legal, PagesApp.HongKong2019, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"))).IsOk);
+    }
+
+    [Fact]
+    public async Task Legal_staff_see_the_people_flag_an_activist_and_find_them_on_the_worklist()
+    {
+        await ImportAsync();
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        var page = $"/Incidents/{PagesApp.HongKong2019}/People";
+        var html = await legal.HtmlAsync(page);
+        Assert.Contains("陳大文", html);
+        Assert.Contains("Everyone can be reached by email", html);
+
+        var personId = await app.ReadAsync(db => db.AffectedPeople.Where(p => p.Line == 3).Select(p => p.Id).SingleAsync());
+        var saved = await legal.PostAsync(page, page + "?handler=Flags", ("personId", personId.ToString()), ("doNotEmail", "true"), ("delegateTo", ""), ("redactions", ""));
+        var after = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("never receive an email", after);
+        Assert.Contains("do not email: an email could endanger them", after);
+        Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "people.viewed")));
+    }
+
+    [Theory]
+    [InlineData(PagesApp.Viewer)]
+    [InlineData(PagesApp.Admin)]
+    public async Task Other_roles_do_not_see_the_list(string who)
+    {
+        await ImportAsync();
+        var client = await app.SignedInAsync(who);
+        var response = await client.GetAsync($"/Incidents/{PagesApp.HongKong2019}/People");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("陳大文", await response.Content.ReadAsStringAsync());
+    }
+}
