@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Compliance.Jobs.Reminders;
+
+namespace Compliance.Jobs.Notices;
+
+/// <summary>
+/// Notices to affected people from templates/notices/{jurisdiction or "default"}/{language}/notice.(subject.txt|txt|html),
+/// rendered with Handlebars (HTML escaped), and checked against the jurisdiction's required and forbidden content.
+/// </summary>
+public sealed partial class NoticeTemplates(TemplateLibrary library)
+{
+    public static NoticeTemplates Default { get; } = new(TemplateLibrary.Default);
+
+    public sealed record Rendered(string TemplateKey, string Language, string Subject, string Text, string Html);
+
+    /// <summary>The template folder for a person: their jurisdiction's (or its country's) in their language, else English, else the default.</summary>
+    public (string Key, string Language) Resolve(string jurisdiction, string language)
+    {
+        string[] keys = [jurisdiction, jurisdiction.Split('-')[0], "default"];
+        foreach (var key in keys.Distinct())
+            foreach (var lang in new[] { language, "en" }.Distinct())
+                if (File.Exists(Path(key, lang, "notice.txt"))) return (key, lang);
+        throw new FileNotFoundException("templates/notices/default/en is missing.");
+    }
+
+    public Rendered Render(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields)
+    {
+        var (key, lang) = Resolve(jurisdiction, language);
+        var model = fields.ToDictionary(f => f.Key, f => (object?)f.Value);
+        var subject = library.Render(System.IO.Path.Combine("notices", key), lang, "notice.subject.txt", model).Trim();
+        model["subject"] = subject;
+        return new Rendered(key, lang, subject,
+            library.Render(System.IO.Path.Combine("notices", key), lang, "notice.txt", model),
+            library.Render(System.IO.Path.Combine("notices", key), lang, "notice.html", model));
+    }
+
+    /// <summary>Why a notice may not be sent yet: required fields unused or empty, required text absent, forbidden fields used.</summary>
+    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields)
+    {
+        var requirements = NoticeRequirements.For(jurisdiction);
+        var (key, lang) = Resolve(jurisdiction, language);
+        var source = File.ReadAllText(Path(key, lang, "notice.txt")) + File.ReadAllText(Path(key, lang, "notice.html"));
+        var used = Placeholder().Matches(source).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var field in requirements.RequiredFields)
+        {
+            if (!used.Contains(field)) problems.Add($"{requirements.Source}: the template does not state '{field}'.");
+            else if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field))) problems.Add($"{requirements.Source}: fill in '{field}'.");
+        }
+        foreach (var field in requirements.ForbiddenFields.Where(used.Contains))
+            problems.Add($"{requirements.Source}: the notice must not state '{field}'.");
+        var rendered = Render(jurisdiction, language, fields);
+        foreach (var text in requirements.RequiredText.Where(t => !rendered.Text.Contains(t, StringComparison.OrdinalIgnoreCase)))
+            problems.Add($"{requirements.Source}: the notice must say \"{text}\".");
+        return problems;
+    }
+
+    private string Path(string key, string language, string file) => System.IO.Path.Combine(library.Root, "notices", key, language, file);
+
+    [GeneratedRegex(@"\{\{\s*([a-zA-Z]+)\s*\}\}")]
+    private static partial Regex Placeholder();
+}
