@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Compliance.Jobs.Mail;
 
+using Compliance.Tests.Support;
+
 namespace Compliance.Tests.Mail;
 
 // The bytes the transport writes, checked without a server: line lengths, 7-bit, encoded-words, no header injection.

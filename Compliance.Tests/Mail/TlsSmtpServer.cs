@@ -6,6 +6,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
+using Compliance.Tests.Support;
+
 namespace Compliance.Tests.Mail;
 
 /// <summary>

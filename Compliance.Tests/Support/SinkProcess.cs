@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Compliance.Tests.Mail;
+namespace Compliance.Tests.Support;
 
 /// <summary>
-/// smtp-sink with options the shared <see cref="Support.SmtpSink"/> does not take (-q, -w, -p, ...), on a port
+/// smtp-sink with any of its options (-q, -w, -p, ...) on a chosen port
 /// that can be reused after <see cref="Kill"/> (a server that comes back), dumping each message to a file.
 /// </summary>
 public sealed class SinkProcess : IDisposable

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Compliance.Tests.Mail;
+namespace Compliance.Tests.Support;
 
 /// <summary>
 /// A message as smtp-sink dumped it, read back by a parser written apart from the transport's builder: headers
