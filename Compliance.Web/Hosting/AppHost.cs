@@ -102,6 +102,7 @@ public static class AppHost
         services.AddSingleton<IPeopleDataProtector>(sp => new DataProtectionPersonalData(sp.GetRequiredService<IDataProtectionProvider>(), keys));
         services.AddScoped<PeopleImport>();
         services.AddScoped<PeopleRegister>();
+        services.AddSingleton<PeopleUploads>();
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();

@@ -1,0 +1,126 @@
+using System.Text;
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
+using Compliance.Web.Accounts;
+using Compliance.Web.People;
+using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Compliance.Web.Pages.Incidents;
+
+/// <summary>
+/// Importing a list of affected people: upload the CSV, say which column holds what, see every bad row with its
+/// line, and import only a clean file. Nothing is stored until the import is confirmed.
+/// </summary>
+[RequestSizeLimit(PeopleUploads.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = PeopleUploads.MaxBytes + 1024 * 1024)]
+public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads, IncidentWorkspace workspace,
+    CurrentActor current, ComplianceDbContext db, IClock clock) : WorkspacePage(current, db, clock)
+{
+    public static readonly IReadOnlyList<(string Field, string Label, bool Required)> Fields =
+    [
+        ("Name", "Name", true), ("Jurisdiction", "Jurisdiction (ISO code, e.g. HK, US-CA)", true), ("Email", "Email", false),
+        ("Language", "Language (e.g. en, zh-Hant)", false), ("Phone", "Phone", false), ("Address", "Postal address", false),
+    ];
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Upload { get; set; }
+    [BindProperty] public Dictionary<string, string> Map { get; set; } = [];
+    [BindProperty] public IFormFile? Csv { get; set; }
+
+    public string IncidentTitle { get; private set; } = "";
+    public IReadOnlyList<string> Headers { get; private set; } = [];
+    public ImportReport? Report { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refusal) return refusal;
+        if (Upload is { } id && await uploads.ReadAsync(Actor, Id, id, HttpContext.RequestAborted) is { } bytes) Guess(bytes);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync()
+    {
+        if (await LoadAsync() is { } refusal) return refusal;
+        if (Csv is not { Length: > 0 } file) { Error = "Choose a CSV file."; return Page(); }
+        if (file.Length > PeopleUploads.MaxBytes) { Error = "The file is larger than 200 MB; import it with the command line."; return Page(); }
+        await using var stream = file.OpenReadStream();
+        var id = await uploads.SaveAsync(Actor, Id, stream, HttpContext.RequestAborted);
+        return Redirect($"/Incidents/{Id}/People/Import?upload={id}");
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync() => await RunAsync(confirm: false);
+
+    public async Task<IActionResult> OnPostImportAsync() => await RunAsync(confirm: true);
+
+    private async Task<IActionResult> RunAsync(bool confirm)
+    {
+        if (await LoadAsync() is { } refusal) return refusal;
+        if (Upload is not { } id || await uploads.ReadAsync(Actor, Id, id, HttpContext.RequestAborted) is not { } bytes)
+        {
+            Error = "The upload is gone; upload the file again.";
+            return Page();
+        }
+        Headers = ReadHeaders(bytes);
+        string? Column(string field) => Map.GetValueOrDefault(field) is { Length: > 0 } c ? c : null;
+        if (Column("Name") is not { } name || Column("Jurisdiction") is not { } jurisdiction)
+        {
+            Error = "Say which columns hold the name and the jurisdiction.";
+            return Page();
+        }
+        var map = new ColumnMap(name, jurisdiction, Column("Email"), Column("Language"), Column("Phone"), Column("Address"));
+        if (!confirm)
+        {
+            Report = import.Validate(() => new MemoryStream(bytes), map, new HashSet<string>());
+            return Page();
+        }
+        var result = await import.ImportAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted);
+        if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
+        if (!result.IsOk)
+        {
+            Report = result.Value;
+            return Page();
+        }
+        uploads.Delete(id);
+        return Redirect($"/Incidents/{Id}/People");
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var actor = await LoadActorAsync();
+        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        if (!incident.IsOk) return Refusal(incident.Status);
+        if (!Allows(Operation.AccessPeople, Id)) return Forbid();
+        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
+        return null;
+    }
+
+    private void Guess(byte[] bytes)
+    {
+        Headers = ReadHeaders(bytes);
+        string? Find(params string[] words) => Headers.FirstOrDefault(h => words.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        Map["Name"] = Find("name") ?? "";
+        Map["Email"] = Find("email", "e-mail", "mail") ?? "";
+        Map["Jurisdiction"] = Find("jurisdiction", "country", "region") ?? "";
+        Map["Language"] = Find("language", "lang", "locale") ?? "";
+        Map["Phone"] = Find("phone", "mobile", "tel") ?? "";
+        Map["Address"] = Find("address", "postal") ?? "";
+    }
+
+    private static IReadOnlyList<string> ReadHeaders(byte[] bytes)
+    {
+        try
+        {
+            using var reader = CsvReader.Create(new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, true)), new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
+            reader.ReadHeader();
+            return reader.Headers.ToList();
+        }
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        {
+            return [];
+        }
+    }
+}
