@@ -29,6 +29,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<MailLogEntry> MailLog => Set<MailLogEntry>();
     public DbSet<FilingVersion> Filings => Set<FilingVersion>();
     public DbSet<AffectedPerson> AffectedPeople => Set<AffectedPerson>();
+    public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -215,6 +216,15 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.HasIndex(x => new { x.IncidentId, x.EmailLookup });
             e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Language });
             e.Ignore(x => x.NeedsManualContact);
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<NoticeDraft>(e =>
+        {
+            e.ToTable("notice_drafts");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Fields).HasMaxLength(100000);
+            e.HasIndex(x => x.IncidentId).IsUnique();
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 

@@ -103,6 +103,7 @@ public static class AppHost
         services.AddScoped<PeopleImport>();
         services.AddScoped<PeopleRegister>();
         services.AddSingleton<PeopleUploads>();
+        services.AddScoped<NoticePreviews>();
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Compliance.Domain.Audit;
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Jobs.Mail;
+using Compliance.Jobs.Notices;
+using Compliance.Web.Pages.Incidents;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compliance.Web.People;
+
+/// <summary>
+/// The notice text of an incident, and what each person would receive: their jurisdiction's template in their
+/// language, their details, their redactions applied, and the checks that must pass before anything is sent.
+/// A test send goes only to the person asking, marked as a test.
+/// </summary>
+public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister register, IncidentWorkspace workspace, IMailTransport mail, IClock clock)
+{
+    public sealed record Preview(PeopleRegister.Person Person, NoticeTemplates.Rendered Notice, IReadOnlyList<string> Problems);
+
+    public async Task<Outcome<IReadOnlyDictionary<string, string>>> DraftAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
+    {
+        if (await DenyAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
+        var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
+        return Outcome<IReadOnlyDictionary<string, string>>.Ok(draft is null ? new Dictionary<string, string>()
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Fields)!);
+    }
+
+    public async Task<Outcome<IReadOnlyDictionary<string, string>>> SaveDraftAsync(Actor actor, Guid incidentId, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
+    {
+        if (await DenyAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
+        var clean = NoticeDraft.FieldNames.ToDictionary(f => f, f => (fields.GetValueOrDefault(f) ?? "").Trim());
+        if (clean.Values.Any(v => v.Length > 10000)) return Outcome<IReadOnlyDictionary<string, string>>.Invalid("fields", "Keep each part under 10,000 characters.");
+        var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
+        if (draft is null) db.NoticeDrafts.Add(draft = new NoticeDraft(actor.OrganisationId, incidentId));
+        draft.Fields = JsonSerializer.Serialize(clean);
+        draft.UpdatedBy = actor.Email;
+        draft.UpdatedAt = clock.GetCurrentInstant();
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "notice.draft-saved", new { fields = clean.Keys }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<IReadOnlyDictionary<string, string>>.Ok(clean);
+    }
+
+    public async Task<Outcome<Preview>> PreviewAsync(Actor actor, Guid incidentId, Guid personId, CancellationToken ct = default)
+    {
+        var people = await register.ListAsync(actor, incidentId, "notice preview", ct);
+        if (!people.IsOk) return new(people.Status, null, people.Errors);
+        var person = people.Value!.FirstOrDefault(p => p.Id == personId);
+        if (person is null) return Outcome<Preview>.NotFound();
+        var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        var draft = (await DraftAsync(actor, incidentId, ct)).Value!;
+
+        var fields = new Dictionary<string, string?>(draft.ToDictionary(d => d.Key, d => (string?)d.Value))
+        {
+            ["name"] = person.Details.Name,
+            ["organisation"] = organisation.Name,
+            ["categories"] = string.Join(", ", incident.DataCategories.Select(Labels.Of)),
+            ["count"] = incident.TotalAffected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            ["noticeDate"] = LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[organisation.TimeZone]).Date),
+        };
+        var templates = NoticeTemplates.Default;
+        var rendered = templates.Render(person.Jurisdiction, person.Language, fields);
+        var problems = templates.Check(person.Jurisdiction, person.Language, fields).ToList();
+        if (person.Redactions is { } redactions)
+        {
+            foreach (var term in redactions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                rendered = rendered with
+                {
+                    Text = rendered.Text.Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
+                    Html = rendered.Html.Replace(System.Net.WebUtility.HtmlEncode(term), "[withheld]", StringComparison.OrdinalIgnoreCase)
+                        .Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
+                };
+        }
+        if (person.NeedsManualContact) problems.Add("This person must not be emailed (a safety flag, a trusted contact or no address): reach them another way.");
+        return Outcome<Preview>.Ok(new Preview(person, rendered, problems));
+    }
+
+    /// <summary>Sends one person's notice to the person asking, marked as a test; the person themself gets nothing.</summary>
+    public async Task<Outcome<MailResult>> TestSendAsync(Actor actor, Guid incidentId, Guid personId, CancellationToken ct = default)
+    {
+        var preview = await PreviewAsync(actor, incidentId, personId, ct);
+        if (!preview.IsOk) return new(preview.Status, null, preview.Errors);
+        var n = preview.Value!.Notice;
+        var result = await mail.SendAsync(new OutgoingMail(actor.Email, "[TEST] " + n.Subject, n.Text, n.Html,
+            $"<notice-test.{Guid.NewGuid():N}@compliance.invalid>", new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" }), ct);
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "notice.test-sent",
+            new { person = personId, template = n.TemplateKey, language = n.Language, outcome = result.Outcome.ToString() }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<MailResult>.Ok(result);
+    }
+
+    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct)
+    {
+        db.OrganisationScope = actor.OrganisationId;
+        var incident = await workspace.GetAsync(actor, incidentId, ct);
+        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
+        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
+    }
+}
