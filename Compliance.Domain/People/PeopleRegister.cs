@@ -24,13 +24,28 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
 
     public sealed record Flags(bool DoNotEmail, string? DelegateTo, string? Redactions);
 
-    public async Task<Outcome<IReadOnlyList<Person>>> ListAsync(Actor actor, Guid incidentId, string purpose, CancellationToken ct = default)
+    /// <summary>The people of an incident, at most <paramref name="limit"/>: only the rows shown are read and decrypted.</summary>
+    public async Task<Outcome<IReadOnlyList<Person>>> ListAsync(Actor actor, Guid incidentId, string purpose, int limit = int.MaxValue, CancellationToken ct = default)
     {
         if (await DenyAsync<IReadOnlyList<Person>>(actor, incidentId, ct) is { } refusal) return refusal;
-        var rows = await db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId).OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).ToListAsync(ct);
+        var rows = await db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId)
+            .OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).Take(limit).ToListAsync(ct);
+        return Outcome<IReadOnlyList<Person>>.Ok(await OpenAndAuditAsync(actor, incidentId, purpose, rows, ct));
+    }
+
+    /// <summary>One person, read and decrypted alone (the view is audited like a list).</summary>
+    public async Task<Outcome<Person>> PersonAsync(Actor actor, Guid incidentId, Guid personId, string purpose, CancellationToken ct = default)
+    {
+        if (await DenyAsync<Person>(actor, incidentId, ct) is { } refusal) return refusal;
+        var row = await db.AffectedPeople.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId && p.IncidentId == incidentId, ct);
+        return row is null ? Outcome<Person>.NotFound() : Outcome<Person>.Ok((await OpenAndAuditAsync(actor, incidentId, purpose, [row], ct))[0]);
+    }
+
+    private async Task<List<Person>> OpenAndAuditAsync(Actor actor, Guid incidentId, string purpose, List<AffectedPerson> rows, CancellationToken ct)
+    {
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose, count = rows.Count }, ct);
         await db.SaveChangesAsync(ct);
-        return Outcome<IReadOnlyList<Person>>.Ok(rows.Select(Open).ToList());
+        return rows.Select(Open).ToList();
     }
 
     public async Task<Outcome<Person>> SetFlagsAsync(Actor actor, Guid incidentId, Guid personId, Flags flags, CancellationToken ct = default)
@@ -52,11 +67,15 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     /// <summary>Everyone who must be reached some other way than email, with the duties that say what to tell them.</summary>
     public async Task<Outcome<IReadOnlyList<ManualContact>>> WorklistAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
-        var people = await ListAsync(actor, incidentId, "manual-contact worklist", ct);
-        if (!people.IsOk) return new(people.Status, null, people.Errors);
+        if (await DenyAsync<IReadOnlyList<ManualContact>>(actor, incidentId, ct) is { } refusal) return refusal;
+        // The same test as AffectedPerson.NeedsManualContact, in the query: only these people are read and decrypted.
+        var rows = await db.AffectedPeople.AsNoTracking()
+            .Where(p => p.IncidentId == incidentId && (p.DoNotEmail || p.ProtectedDelegate != null || p.EmailLookup == null))
+            .OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).ToListAsync(ct);
+        var people = await OpenAndAuditAsync(actor, incidentId, "manual-contact worklist", rows, ct);
         var duties = await db.Obligations.Where(o => o.IncidentId == incidentId && o.Recipient == Recipient.Individuals && o.Status != ObligationStatus.Superseded)
             .ToListAsync(ct);
-        return Outcome<IReadOnlyList<ManualContact>>.Ok(people.Value!.Where(p => p.NeedsManualContact).Select(p => new ManualContact(p,
+        return Outcome<IReadOnlyList<ManualContact>>.Ok(people.Select(p => new ManualContact(p,
             p.DoNotEmail ? "do not email: an email could endanger them" : p.DelegateTo is not null ? $"reach them through {p.DelegateTo}" : "no email address",
             duties.Where(d => Covers(d.Jurisdiction, p.Jurisdiction)).ToList())).ToList());
     }

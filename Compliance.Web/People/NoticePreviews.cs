@@ -47,10 +47,9 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
 
     public async Task<Outcome<Preview>> PreviewAsync(Actor actor, Guid incidentId, Guid personId, CancellationToken ct = default)
     {
-        var people = await register.ListAsync(actor, incidentId, "notice preview", ct);
-        if (!people.IsOk) return new(people.Status, null, people.Errors);
-        var person = people.Value!.FirstOrDefault(p => p.Id == personId);
-        if (person is null) return Outcome<Preview>.NotFound();
+        var found = await register.PersonAsync(actor, incidentId, personId, "notice preview", ct);
+        if (!found.IsOk) return new(found.Status, null, found.Errors);
+        var person = found.Value!;
         var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var draft = (await DraftAsync(actor, incidentId, ct)).Value!;

@@ -69,7 +69,7 @@ public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register
         if (!incident.IsOk) return Refusal(incident.Status);
         if (!Allows(Operation.AccessPeople, Id)) return Forbid();
         IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
-        People = (await register.ListAsync(actor, Id, "notice page", HttpContext.RequestAborted)).Value!.Take(200).ToList();
+        People = (await register.ListAsync(actor, Id, "notice page", 200, HttpContext.RequestAborted)).Value!;
         return null;
     }
 }

@@ -52,7 +52,7 @@ public sealed class PeopleModel(PeopleRegister register, IncidentWorkspace works
         var worklist = await register.WorklistAsync(actor, Id, HttpContext.RequestAborted);
         if (!worklist.IsOk) return Refusal(worklist.Status);
         Worklist = worklist.Value!;
-        People = (await register.ListAsync(actor, Id, "people page", HttpContext.RequestAborted)).Value!.Take(Shown).ToList();
+        People = (await register.ListAsync(actor, Id, "people page", Shown, HttpContext.RequestAborted)).Value!;
         CanUpdateCounts = Allows(Operation.EditIncident, Id);
         return null;
     }
