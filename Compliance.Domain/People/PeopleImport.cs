@@ -71,8 +71,8 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
         return new ImportReport(rows, problems, perJurisdiction, tooMany);
     }
 
-    /// <summary>Checks the file and, if it is clean, imports every row in one transaction.</summary>
-    public async Task<Outcome<ImportReport>> ImportAsync(Actor actor, Guid incidentId, Func<Stream> open, ColumnMap map, CancellationToken ct = default)
+    /// <summary>The check a person sees before importing: permission, this incident's people already imported, every row.</summary>
+    public async Task<Outcome<ImportReport>> CheckAsync(Actor actor, Guid incidentId, Func<Stream> open, ColumnMap map, CancellationToken ct = default)
     {
         db.OrganisationScope = actor.OrganisationId;
         if (!Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant())) return Outcome<ImportReport>.Forbidden();
@@ -81,7 +81,15 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
         var existing = (await db.AffectedPeople.Where(p => p.IncidentId == incidentId && p.EmailLookup != null).Select(p => p.EmailLookup!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var report = Validate(open, map, existing);
-        if (!report.CanImport) return new Outcome<ImportReport>(OutcomeStatus.Invalid, report, ToErrors(report));
+        return report.CanImport ? Outcome<ImportReport>.Ok(report) : new Outcome<ImportReport>(OutcomeStatus.Invalid, report, ToErrors(report));
+    }
+
+    /// <summary>Checks the file and, if it is clean, imports every row in one transaction.</summary>
+    public async Task<Outcome<ImportReport>> ImportAsync(Actor actor, Guid incidentId, Func<Stream> open, ColumnMap map, CancellationToken ct = default)
+    {
+        var check = await CheckAsync(actor, incidentId, open, map, ct);
+        if (!check.IsOk) return check;
+        var report = check.Value!;
 
         var importId = Guid.NewGuid();
         var now = clock.GetCurrentInstant();

@@ -45,24 +45,16 @@ public static class PeopleCommand
             o.Get("extra")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Stream Open() => File.OpenRead(file);
 
-        ImportReport report;
-        if (o.Get("confirm") is null)
+        var result = o.Get("confirm") is null
+            ? await import.CheckAsync(actor, incidentId.Value, Open, map)
+            : await import.ImportAsync(actor, incidentId.Value, Open, map);
+        if (result.Status == OutcomeStatus.Forbidden)
+            return AccountCommands.Usage(stderr, $"error: {email} is {KebabCase<Role>.ToId(actor.Role)}; only security leads and legal may handle the list of people.");
+        var report = result.Value!;
+        if (result.IsOk && o.Get("confirm") is not null)
         {
-            if (!Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()))
-                return AccountCommands.Usage(stderr, $"error: {email} is {KebabCase<Role>.ToId(actor.Role)}; only security leads and legal may handle the list of people.");
-            report = import.Validate(Open, map, new HashSet<string>());
-        }
-        else
-        {
-            var result = await import.ImportAsync(actor, incidentId.Value, Open, map);
-            if (result.Status == OutcomeStatus.Forbidden)
-                return AccountCommands.Usage(stderr, $"error: {email} is {KebabCase<Role>.ToId(actor.Role)}; only security leads and legal may handle the list of people.");
-            report = result.Value!;
-            if (result.IsOk)
-            {
-                await stdout.WriteLineAsync($"Imported {report.Rows} people into {reference}: {string.Join(", ", report.PerJurisdiction.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}.");
-                return CommandLine.Ok;
-            }
+            await stdout.WriteLineAsync($"Imported {report.Rows} people into {reference}: {string.Join(", ", report.PerJurisdiction.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}.");
+            return CommandLine.Ok;
         }
         await stdout.WriteLineAsync($"{report.Rows} row(s); {report.Problems.Count}{(report.TooManyProblems ? "+" : "")} problem(s).");
         foreach (var p in report.Problems) await stdout.WriteLineAsync(p.Line > 0 ? $"  line {p.Line}: {p.Field}: {p.Message}" : $"  {p.Message}");

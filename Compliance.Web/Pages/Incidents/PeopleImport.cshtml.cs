@@ -72,14 +72,11 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
             return Page();
         }
         var map = new ColumnMap(name, jurisdiction, Column("Email"), Column("Language"), Column("Phone"), Column("Address"));
-        if (!confirm)
-        {
-            Report = import.Validate(() => new MemoryStream(bytes), map, new HashSet<string>());
-            return Page();
-        }
-        var result = await import.ImportAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted);
+        var result = confirm
+            ? await import.ImportAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted)
+            : await import.CheckAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
-        if (!result.IsOk)
+        if (!confirm || !result.IsOk)
         {
             Report = result.Value;
             return Page();
