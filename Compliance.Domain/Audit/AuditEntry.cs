@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Compliance.Domain.Persistence;
 using NodaTime;
 using NodaTime.Text;
 
@@ -21,7 +22,7 @@ public sealed class AuditEntry
         OrganisationId = organisationId;
         Sequence = sequence;
         IncidentId = incidentId;
-        At = TruncateToMicroseconds(at);
+        At = StoredPrecision.Of(at);
         Actor = actor;
         Action = action;
         Data = data;
@@ -46,10 +47,6 @@ public sealed class AuditEntry
         new(organisationId, (previous?.Sequence ?? 0) + 1, incidentId, at, actor, action, data, previous?.Hash ?? GenesisHash);
 
     public bool HashIsIntact() => Hash == ComputeHash();
-
-    // PostgreSQL keeps microseconds; hashing what the database will give back keeps the chain verifiable on both providers.
-    private static Instant TruncateToMicroseconds(Instant at) =>
-        Instant.FromUnixTimeTicks(at.ToUnixTimeTicks() / 10 * 10);
 
     private string ComputeHash()
     {

@@ -77,6 +77,10 @@ public sealed class Obligation
     public Instant CreatedAt { get; private set; }
     public Instant? SupersededAt { get; private set; }
 
+    /// <summary>The same duty (rule, place, recipient, stage, authority), whatever its deadline: a superseded row and its replacement.</summary>
+    public bool IsSameDutyAs(Obligation other) =>
+        RuleId == other.RuleId && Jurisdiction == other.Jurisdiction && Recipient == other.Recipient && Stage == other.Stage && Authority == other.Authority;
+
     public void RecordFiling(Instant filedAt, string filedBy, string reference, Guid? evidenceFileId = null)
     {
         if (Status == ObligationStatus.Superseded) throw new InvalidOperationException("A superseded duty cannot be filed.");

@@ -62,14 +62,11 @@ public sealed class ObligationPlanner(ComplianceDbContext db, RulesEngine engine
         o.RuleId == a.RuleId && o.Jurisdiction == a.Jurisdiction && o.Recipient == a.Recipient && o.Stage == a.Stage && o.Authority == a.Authority;
 
     private static bool SameTerms(Obligation o, AssessedObligation a) =>
-        o.Deadline == Truncate(a.Deadline) && o.LatestDeadline == Truncate(a.LatestDeadline) && o.Target == Truncate(a.Target)
+        o.Deadline == StoredPrecision.Of(a.Deadline) && o.LatestDeadline == StoredPrecision.Of(a.LatestDeadline) && o.Target == StoredPrecision.Of(a.Target)
         && o.Mandatory == a.Mandatory && o.RuleVersion == a.RuleVersion && o.Reason == a.Reason;
 
     private static Obligation ToObligation(Incident incident, AssessedObligation a, Instant now) =>
         new(Guid.NewGuid(), incident.OrganisationId, incident.Id, a.Jurisdiction, a.Recipient, a.Authority, a.Stage, a.Mandatory,
-            Truncate(a.Deadline), Truncate(a.LatestDeadline), Truncate(a.Target), a.TimeZone.Id, a.RuleId, a.RuleVersion, a.Reason,
+            StoredPrecision.Of(a.Deadline), StoredPrecision.Of(a.LatestDeadline), StoredPrecision.Of(a.Target), a.TimeZone.Id, a.RuleId, a.RuleVersion, a.Reason,
             a.Sources, a.Verification.ToString(), now);
-
-    // PostgreSQL keeps microseconds: store what it will give back, so "unchanged" compares equal after a round trip.
-    private static Instant? Truncate(Instant? i) => i is { } v ? Instant.FromUnixTimeTicks(v.ToUnixTimeTicks() / 10 * 10) : null;
 }

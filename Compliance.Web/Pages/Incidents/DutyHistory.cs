@@ -1,3 +1,4 @@
+using Compliance.Domain.Persistence;
 using System.Text.Json;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Obligations;
@@ -19,8 +20,8 @@ public static class DutyHistory
         var rows = new List<HistoryRow>();
         foreach (var old in duties.Where(o => o.Status == ObligationStatus.Superseded && o.SupersededAt is not null).OrderByDescending(o => o.SupersededAt))
         {
-            var at = Micro(old.SupersededAt!.Value);
-            var replacement = duties.FirstOrDefault(o => !ReferenceEquals(o, old) && SameDuty(o, old) && Micro(o.CreatedAt) == at);
+            var at = StoredPrecision.Of(old.SupersededAt!.Value);
+            var replacement = duties.FirstOrDefault(o => !ReferenceEquals(o, old) && o.IsSameDutyAs(old) && StoredPrecision.Of(o.CreatedAt) == at);
             rows.Add(new HistoryRow(old, replacement, old.SupersededAt.Value, Reasons(audit.Where(e => e.At == at).ToList())));
         }
         return rows;
@@ -40,10 +41,4 @@ public static class DutyHistory
         if (entries.Any(e => e.Action == "obligation.fulfilled")) reasons.Add("a filing was recorded");
         return reasons.Distinct().ToList();
     }
-
-    private static bool SameDuty(Obligation a, Obligation b) =>
-        a.RuleId == b.RuleId && a.Jurisdiction == b.Jurisdiction && a.Recipient == b.Recipient && a.Stage == b.Stage && a.Authority == b.Authority;
-
-    // Audit lines keep microseconds (what PostgreSQL stores), so compare at that precision.
-    private static Instant Micro(Instant at) => Instant.FromUnixTimeTicks(at.ToUnixTimeTicks() / 10 * 10);
 }
