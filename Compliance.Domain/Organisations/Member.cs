@@ -31,4 +31,8 @@ public sealed class Member
     public Instant? ExpiresAt { get; private set; }
 
     public bool IsActiveAt(Instant now) => ExpiresAt is null || now < ExpiresAt;
+
+    /// <summary>The membership a person acts under: the strongest role among those still active (admin first).</summary>
+    public static Member? Acting(IEnumerable<Member> memberships, Instant now) =>
+        memberships.Where(m => m.IsActiveAt(now)).OrderBy(m => m.Role).FirstOrDefault();
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Compliance.Jobs.Reminders;
 
@@ -10,6 +12,9 @@ namespace Compliance.Jobs.Notices;
 public sealed partial class NoticeTemplates(TemplateLibrary library)
 {
     public static NoticeTemplates Default { get; } = new(TemplateLibrary.Default);
+
+    // A campaign checks every person's notice: read each template's fields once, not once per person.
+    private readonly ConcurrentDictionary<string, FrozenSet<string>> placeholders = new(StringComparer.Ordinal);
 
     public sealed record Rendered(string TemplateKey, string Language, string Subject, string Text, string Html);
 
@@ -39,8 +44,9 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
     {
         var requirements = NoticeRequirements.For(jurisdiction);
         var (key, lang) = Resolve(jurisdiction, language);
-        var source = File.ReadAllText(Path(key, lang, "notice.txt")) + File.ReadAllText(Path(key, lang, "notice.html"));
-        var used = Placeholder().Matches(source).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var used = placeholders.GetOrAdd($"{key}/{lang}", _ => Placeholder()
+            .Matches(File.ReadAllText(Path(key, lang, "notice.txt")) + File.ReadAllText(Path(key, lang, "notice.html")))
+            .Select(m => m.Groups[1].Value).ToFrozenSet(StringComparer.Ordinal));
         var problems = new List<string>();
         foreach (var field in requirements.RequiredFields)
         {

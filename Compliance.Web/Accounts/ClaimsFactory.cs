@@ -15,7 +15,7 @@ public sealed class ClaimsFactory(ComplianceDbContext db, IOptions<IdentityOptio
     {
         var now = clock.GetCurrentInstant();
         var memberships = await db.Members.Where(m => m.UserId == user.Id).ToListAsync();
-        var member = memberships.Where(m => m.IsActiveAt(now)).OrderBy(m => m.Role).FirstOrDefault();
+        var member = Member.Acting(memberships, now);
         var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, ComplianceClaims.Email, null);
         identity.AddClaim(new Claim(ComplianceClaims.UserId, user.Id.ToString()));
         identity.AddClaim(new Claim(ComplianceClaims.Email, user.Email));

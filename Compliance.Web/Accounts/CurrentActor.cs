@@ -1,3 +1,4 @@
+using Compliance.Domain.Organisations;
 using System.Security.Claims;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -26,7 +27,7 @@ public sealed class CurrentActor(ComplianceDbContext db, IClock clock)
 
         var now = clock.GetCurrentInstant();
         var members = await db.Members.Where(m => m.UserId == userId && m.OrganisationId == orgId).ToListAsync(ct);
-        var member = members.Where(m => m.IsActiveAt(now)).OrderBy(m => m.Role).FirstOrDefault();
+        var member = Member.Acting(members, now);
         if (member is null) return null;
         db.OrganisationScope = orgId;
         actor = new Actor(userId, principal.FindFirstValue(ComplianceClaims.Email) ?? "", orgId, member.Role, member.IncidentId, member.ExpiresAt);

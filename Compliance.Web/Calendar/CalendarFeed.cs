@@ -1,3 +1,4 @@
+using Compliance.Domain.Organisations;
 using System.Security.Cryptography;
 using System.Text;
 using Compliance.Domain.Persistence;
@@ -33,8 +34,7 @@ public static class CalendarFeed
         if (user?.CalendarFeedHash is not { } stored || !SameHash(stored, CalendarFeedSecret.Hash(secret))) return Results.NotFound();
 
         var now = clock.GetCurrentInstant();
-        var member = (await db.Members.AsNoTracking().Where(m => m.UserId == id).ToListAsync(ct))
-            .Where(m => m.IsActiveAt(now)).OrderBy(m => m.Role).FirstOrDefault();
+        var member = Member.Acting(await db.Members.AsNoTracking().Where(m => m.UserId == id).ToListAsync(ct), now);
         if (member is null) return Results.NotFound();
 
         var actor = new Actor(user.Id, user.Email, member.OrganisationId, member.Role, member.IncidentId, member.ExpiresAt);

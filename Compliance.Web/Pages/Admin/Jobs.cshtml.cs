@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Compliance.Web.Pages.Admin;
 
@@ -22,7 +21,7 @@ public sealed class JobsModel(CurrentActor current, ComplianceDbContext db, IClo
     public string? Message { get; private set; }
     private DateTimeZone zone = DateTimeZone.Utc;
 
-    public string Local(Instant? at) => at is { } i ? ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null).Format(i.InZone(zone)) : "";
+    public string Local(Instant? at) => at is { } i ? Incidents.TimeText.Format(i, zone) : "";
 
     public async Task<IActionResult> OnGetAsync()
     {
