@@ -25,27 +25,12 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
     public static AppConfiguration From(IConfiguration config)
     {
         var database = DatabaseOptions.From(config["Database:Provider"], config.GetConnectionString("Compliance"));
-        var scheduler = SchedulerOptions.For(database, config["Scheduler:ConnectionString"], Flag(config, "Scheduler:Enabled", true));
-        var partial = new AppConfiguration(database, scheduler, Flag(config, "Database:MigrateOnStart", true));
-        MailOptions mail;
-        try
-        {
-            mail = MailOptions.Read(config, partial.DataFolder);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ConfigurationProblem(e.Message, e);
-        }
+        var scheduler = SchedulerOptions.For(database, config["Scheduler:ConnectionString"], Settings.Bool(config, "Scheduler:Enabled", true));
+        var partial = new AppConfiguration(database, scheduler, Settings.Bool(config, "Database:MigrateOnStart", true));
+        var mail = MailOptions.Read(config, partial.DataFolder);
         var baseUrl = config["App:BaseUrl"] ?? "http://127.0.0.1:5080";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) throw new ConfigurationProblem($"App:BaseUrl '{baseUrl}' is not an absolute URL such as 'https://breach.example.org'.");
-        var sweep = config["Reminders:SweepSeconds"] is { } text
-            ? int.TryParse(text, out var s) && s is >= 1 and <= 3600 ? s : throw new ConfigurationProblem($"Reminders:SweepSeconds must be 1 to 3600, not '{text}'.")
-            : 30;
+        var sweep = Settings.Int(config, "Reminders:SweepSeconds", 30, 1, 3600);
         return partial with { Mail = mail, BaseUrl = baseUrl, SweepSeconds = sweep };
     }
-
-    private static bool Flag(IConfiguration config, string key, bool fallback) =>
-        config[key] is { } text
-            ? bool.TryParse(text, out var value) ? value : throw new ConfigurationProblem($"{key} must be 'true' or 'false', not '{text}'.")
-            : fallback;
 }

@@ -1,3 +1,5 @@
+using Compliance.Domain.Persistence;
+using Compliance.Jobs.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Compliance.Jobs.Mail;
@@ -13,17 +15,10 @@ public sealed record MailOptions(string From, string? SmtpHost, int SmtpPort, bo
 
     public static MailOptions Read(IConfiguration config, string dataFolder)
     {
-        int Int(string key, int fallback, int min, int max) =>
-            config[key] is { } text
-                ? int.TryParse(text, out var v) && v >= min && v <= max ? v : throw new ArgumentException($"{key} must be a whole number from {min} to {max}, not '{text}'.")
-                : fallback;
-        bool Bool(string key, bool fallback) =>
-            config[key] is { } text ? bool.TryParse(text, out var v) ? v : throw new ArgumentException($"{key} must be 'true' or 'false', not '{text}'.") : fallback;
-
         var from = config["Mail:From"] ?? "breach-tracker@localhost";
-        if (!from.Contains('@')) throw new ArgumentException($"Mail:From '{from}' is not an email address.");
-        return new MailOptions(from, config["Mail:Smtp:Host"], Int("Mail:Smtp:Port", 587, 1, 65535), Bool("Mail:Smtp:StartTls", true),
-            config["Mail:Smtp:User"], config["Mail:Smtp:Password"], Int("Mail:Smtp:Connections", 4, 1, 64),
+        if (!from.Contains('@')) throw new ConfigurationProblem($"Mail:From '{from}' is not an email address.");
+        return new MailOptions(from, config["Mail:Smtp:Host"], Settings.Int(config, "Mail:Smtp:Port", 587, 1, 65535), Settings.Bool(config, "Mail:Smtp:StartTls", true),
+            config["Mail:Smtp:User"], config["Mail:Smtp:Password"], Settings.Int(config, "Mail:Smtp:Connections", 4, 1, 64),
             config["Mail:PickupFolder"] ?? Path.Combine(dataFolder, "mail-pickup"));
     }
 }
