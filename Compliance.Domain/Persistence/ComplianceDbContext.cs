@@ -3,6 +3,7 @@ using Compliance.Domain.Filings;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
+using Compliance.Domain.Notices;
 using Compliance.Domain.People;
 using Compliance.Domain.Reminders;
 using Compliance.Domain.Vocabulary;
@@ -30,6 +31,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<FilingVersion> Filings => Set<FilingVersion>();
     public DbSet<AffectedPerson> AffectedPeople => Set<AffectedPerson>();
     public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -52,6 +55,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         b.Properties<ReminderKind>().HaveConversion<KebabEnumConverter<ReminderKind>>().HaveMaxLength(32);
         b.Properties<ReminderState>().HaveConversion<KebabEnumConverter<ReminderState>>().HaveMaxLength(32);
         b.Properties<MailState>().HaveConversion<KebabEnumConverter<MailState>>().HaveMaxLength(32);
+        b.Properties<CampaignState>().HaveConversion<KebabEnumConverter<CampaignState>>().HaveMaxLength(32);
+        b.Properties<RecipientState>().HaveConversion<KebabEnumConverter<RecipientState>>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder m)
@@ -225,6 +230,43 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.Fields).HasMaxLength(100000);
             e.HasIndex(x => x.IncidentId).IsUnique();
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<Campaign>(e =>
+        {
+            e.ToTable("campaigns");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Jurisdictions).HasMaxLength(2000);
+            e.Property(x => x.Languages).HasMaxLength(400);
+            e.Property(x => x.Fields).HasMaxLength(100000);
+            e.Property(x => x.TemplateHash).HasMaxLength(64);
+            e.Property(x => x.StatusNote).HasMaxLength(1000);
+            e.Ignore(x => x.JurisdictionList);
+            e.Ignore(x => x.LanguageList);
+            e.HasIndex(x => new { x.IncidentId, x.CreatedAt });
+            // The sender looks for campaigns with work to do.
+            e.HasIndex(x => x.State);
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<CampaignRecipient>(e =>
+        {
+            e.ToTable("campaign_recipients");
+            // The send log's key: one row per person per campaign, whatever runs.
+            e.HasKey(x => new { x.CampaignId, x.PersonId });
+            e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AffectedPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Jurisdiction).HasMaxLength(8);
+            e.Property(x => x.Language).HasMaxLength(16);
+            e.Property(x => x.MessageId).HasMaxLength(200);
+            e.Property(x => x.ServerReply).HasMaxLength(1000);
+            e.Property(x => x.Template).HasMaxLength(64);
+            e.HasIndex(x => new { x.CampaignId, x.State, x.NextAttemptAt });
+            e.HasIndex(x => x.PersonId);
+            // The daily limit counts what the organisation sent in the last 24 hours.
+            e.HasIndex(x => new { x.OrganisationId, x.SentAt });
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 

@@ -1,5 +1,6 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
+using Compliance.Jobs.Notices;
 using Microsoft.Extensions.Configuration;
 using Compliance.Jobs.Scheduling;
 
@@ -22,6 +23,12 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
         ? Path.GetDirectoryName(Path.GetFullPath(file))!
         : Path.GetFullPath("data");
 
+    /// <summary>The Data Protection key ring (<c>DataProtection:KeysFolder</c>, else keys/ in the data folder), shared by the app and its workers.</summary>
+    public string KeysFolder { get; init; } = "";
+
+    /// <summary>How notice campaigns send (<c>Notices:*</c>).</summary>
+    public CampaignOptions Campaigns { get; init; } = CampaignOptions.Default;
+
     public static AppConfiguration From(IConfiguration config)
     {
         var database = DatabaseOptions.From(config["Database:Provider"], config.GetConnectionString("Compliance"));
@@ -31,6 +38,11 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
         var baseUrl = config["App:BaseUrl"] ?? "http://127.0.0.1:5080";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) throw new ConfigurationProblem($"App:BaseUrl '{baseUrl}' is not an absolute URL such as 'https://breach.example.org'.");
         var sweep = Settings.Int(config, "Reminders:SweepSeconds", 30, 1, 3600);
-        return partial with { Mail = mail, BaseUrl = baseUrl, SweepSeconds = sweep };
+        return partial with
+        {
+            Mail = mail, BaseUrl = baseUrl, SweepSeconds = sweep,
+            KeysFolder = Path.GetFullPath(config["DataProtection:KeysFolder"] ?? Path.Combine(partial.DataFolder, "keys")),
+            Campaigns = CampaignOptions.Read(config),
+        };
     }
 }

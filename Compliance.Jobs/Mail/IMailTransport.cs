@@ -12,3 +12,15 @@ public enum MailOutcome { Sent, RetryLater, Failed }
 
 /// <summary>What the server said: a 4xx reply or a lost connection is worth retrying; a 5xx reply is final.</summary>
 public sealed record MailResult(MailOutcome Outcome, string Reply);
+
+/// <summary>
+/// Where a bulk sender records, durably, that a message is about to be released to the server. The transport writes
+/// the message's content, waits for <see cref="RecordAsync"/>, and only then sends the end of DATA, the one moment a
+/// server takes a message. So after a crash: not recorded means not at the server.
+/// </summary>
+public interface IHandOffLog
+{
+    /// <param name="index">The message's position in the list given to the transport.</param>
+    /// <exception cref="Exception">Anything: the message is then not released and comes back RetryLater.</exception>
+    ValueTask RecordAsync(int index, CancellationToken ct);
+}

@@ -6,6 +6,7 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
+using Compliance.Jobs.People;
 using Compliance.Web.People;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using Compliance.Domain.People;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Hosting;
-using Compliance.Web.People;
+using Compliance.Jobs.People;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -38,9 +38,7 @@ public static class PeopleCommand
         var incidentId = await db.Incidents.Where(i => i.OrganisationId == actor.OrganisationId && i.Reference == reference).Select(i => (Guid?)i.Id).SingleOrDefaultAsync();
         if (incidentId is null) return AccountCommands.Usage(stderr, $"error: --incident '{reference}' is not an incident of {email}'s organisation.");
 
-        var keys = CommandLine.ReadConfiguration(o.ConfigurationArgs)["DataProtection:KeysFolder"] ?? Path.Combine(settings.DataFolder, "keys");
-        var provider = DataProtectionProvider.Create(new DirectoryInfo(keys), b => b.SetApplicationName("Compliance"));
-        var import = new PeopleImport(db, new DataProtectionPersonalData(provider, keys), clock);
+        var import = new PeopleImport(db, PeopleDataProtection.Open(settings.KeysFolder), clock);
         var map = new ColumnMap(nameColumn, jurisdictionColumn, o.Get("email"), o.Get("language"), o.Get("phone"), o.Get("address"),
             o.Get("extra")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Stream Open() => File.OpenRead(file);

@@ -13,6 +13,7 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Domain.People;
 using Compliance.Web.Accounts;
+using Compliance.Jobs.People;
 using Compliance.Web.People;
 using Compliance.Web.Api;
 using Compliance.Web.Calendar;
@@ -96,10 +97,7 @@ public static class AppHost
 
     private static void AddAccounts(IServiceCollection services, IConfiguration config, AppConfiguration settings)
     {
-        var keys = config["DataProtection:KeysFolder"] ?? Path.Combine(settings.DataFolder, "keys");
-        Directory.CreateDirectory(keys);
-        services.AddDataProtection().SetApplicationName("Compliance").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        services.AddSingleton<IPeopleDataProtector>(sp => new DataProtectionPersonalData(sp.GetRequiredService<IDataProtectionProvider>(), keys));
+        services.AddPeopleDataProtection(settings.KeysFolder);
         services.AddScoped<PeopleImport>();
         services.AddScoped<PeopleRegister>();
         services.AddSingleton<PeopleUploads>();

@@ -37,10 +37,18 @@ public sealed class PipelinedSmtpTransport : IMailTransport, IAsyncDisposable
     /// result per message, in order. It does not throw for a server or network problem, nor on cancellation:
     /// messages not yet handed to the server come back RetryLater, so the caller always learns what was sent.
     /// </summary>
-    public async Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct = default)
+    public Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct = default) =>
+        SendManyAsync(mails, null, ct);
+
+    /// <summary>
+    /// As <see cref="SendManyAsync(IReadOnlyList{OutgoingMail}, CancellationToken)"/>, and each message is released to
+    /// the server only after <paramref name="handOff"/> has recorded it (the connections' records are committed together
+    /// when the log batches them).
+    /// </summary>
+    public async Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, IHandOffLog? handOff, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var batch = new SendBatch(mails, ct);
+        var batch = new SendBatch(mails, handOff, ct);
         var workers = Math.Min(options.Connections, mails.Count);
         var running = new Task[workers];
         for (var i = 0; i < workers; i++) running[i] = WorkAsync(batch, ct);

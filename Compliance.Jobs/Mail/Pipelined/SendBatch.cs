@@ -7,7 +7,7 @@ namespace Compliance.Jobs.Mail.Pipelined;
 /// and each message's result. A message whose body never reached the server can be handed back after a lost
 /// connection and goes out on another, a few times at most.
 /// </summary>
-internal sealed class SendBatch(IReadOnlyList<OutgoingMail> mails, CancellationToken ct)
+internal sealed class SendBatch(IReadOnlyList<OutgoingMail> mails, IHandOffLog? handOff, CancellationToken ct)
 {
     private const int MaxLossesPerMessage = 3;
     private readonly MailResult?[] results = new MailResult?[mails.Count];
@@ -17,6 +17,8 @@ internal sealed class SendBatch(IReadOnlyList<OutgoingMail> mails, CancellationT
     private volatile string? lastProblem;
 
     public IReadOnlyList<OutgoingMail> Mails => mails;
+
+    public IHandOffLog? HandOff => handOff;
 
     public bool HasWork => !ct.IsCancellationRequested && (Volatile.Read(ref next) + 1 < mails.Count || !handedBack.IsEmpty);
 

@@ -25,8 +25,8 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
     {
         try
         {
-            if (session.Capabilities.Pipelining) await PipelinedAsync();
-            else await LockStepAsync();
+            if (session.Capabilities.Pipelining) await PipelinedAsync(ct);
+            else await LockStepAsync(ct);
         }
         catch (Exception e) when (IsLoss(e))
         {
@@ -45,7 +45,7 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
     public static bool IsLoss(Exception e) =>
         e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or AuthenticationException;
 
-    private async Task PipelinedAsync()
+    private async Task PipelinedAsync(CancellationToken ct)
     {
         var wire = session.Wire;
         current = Take();
@@ -59,8 +59,7 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
             var data = await wire.ReadReplyAsync();
             if (mail.IsPositive && rcpt.IsPositive && data.Code == 354)
             {
-                DataEncoder.Write(current.Content, wire.Output);
-                currentBodySent = true;
+                await ReleaseAsync(current, ct);
                 next = Take();
                 if (next is not null) WriteEnvelope(next);
                 await wire.FlushAsync();
@@ -89,7 +88,7 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
         }
     }
 
-    private async Task LockStepAsync()
+    private async Task LockStepAsync(CancellationToken ct)
     {
         while ((current = Take()) is not null)
         {
@@ -99,8 +98,7 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
                 var data = await ExchangeAsync("DATA");
                 if (data.Code == 354)
                 {
-                    DataEncoder.Write(current.Content, session.Wire.Output);
-                    currentBodySent = true;
+                    await ReleaseAsync(current, ct);
                     await session.Wire.FlushAsync();
                     Finish(await session.Wire.ReadReplyAsync());
                     continue;
@@ -111,6 +109,26 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
             var reset = await ExchangeAsync("RSET");
             if (!reset.IsPositive) throw new SmtpConnectionLostException($"the server refused RSET: {reset}");
         }
+    }
+
+    // The content, then (once the hand-off log has recorded it) the terminator that makes the server take it.
+    private async Task ReleaseAsync(PreparedMail mail, CancellationToken ct)
+    {
+        DataEncoder.WriteContent(mail.Content, session.Wire.Output);
+        if (batch.HandOff is { } log)
+        {
+            try
+            {
+                await log.RecordAsync(mail.Index, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Mid-DATA there is no way back but closing the connection: the server discards what it has.
+                throw new SmtpConnectionLostException($"the hand-off could not be recorded, so the message was not released: {e.Message}", e);
+            }
+        }
+        DataEncoder.WriteEnd(session.Wire.Output);
+        currentBodySent = true;
     }
 
     private async Task<SmtpReply?> StepAsync(string command)

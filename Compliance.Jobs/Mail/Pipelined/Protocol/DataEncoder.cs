@@ -10,6 +10,16 @@ internal static class DataEncoder
 {
     public static void Write(ReadOnlySpan<byte> message, IBufferWriter<byte> output)
     {
+        WriteContent(message, output);
+        WriteEnd(output);
+    }
+
+    /// <summary>The terminator: the moment the server takes the message (RFC 5321 4.1.1.4).</summary>
+    public static void WriteEnd(IBufferWriter<byte> output) => output.Write(".\r\n"u8);
+
+    /// <summary>The content, dot-stuffed, ending in CRLF, without the terminator: a server discards it if no terminator follows.</summary>
+    public static void WriteContent(ReadOnlySpan<byte> message, IBufferWriter<byte> output)
+    {
         var atLineStart = true;
         while (!message.IsEmpty)
         {
@@ -27,6 +37,5 @@ internal static class DataEncoder
             message = message[(end + (crlf ? 2 : 1))..];
             atLineStart = true;
         }
-        output.Write(".\r\n"u8);
     }
 }

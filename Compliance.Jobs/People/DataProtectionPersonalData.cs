@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Compliance.Domain.People;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Compliance.Web.People;
+namespace Compliance.Jobs.People;
 
 /// <summary>
 /// Affected people's details encrypted with ASP.NET Core Data Protection (keys in the key folder, not the database),
@@ -37,5 +39,27 @@ public sealed class DataProtectionPersonalData : IPeopleDataProtector
         File.WriteAllText(temporary, Convert.ToBase64String(keyProtector.Protect(key)));
         File.Move(temporary, path, overwrite: false);
         return key;
+    }
+}
+
+public static class PeopleDataProtection
+{
+    /// <summary>
+    /// The key ring in <paramref name="keysFolder"/> (the web app and every worker must share it: a worker sending a
+    /// campaign decrypts the people it writes to) and the protector of affected people's details built on it.
+    /// </summary>
+    public static IServiceCollection AddPeopleDataProtection(this IServiceCollection services, string keysFolder)
+    {
+        Directory.CreateDirectory(keysFolder);
+        services.AddDataProtection().SetApplicationName("Compliance").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        services.TryAddSingleton<IPeopleDataProtector>(sp => new DataProtectionPersonalData(sp.GetRequiredService<IDataProtectionProvider>(), keysFolder));
+        return services;
+    }
+
+    /// <summary>The protector outside a host (a command), on the same key ring.</summary>
+    public static IPeopleDataProtector Open(string keysFolder)
+    {
+        Directory.CreateDirectory(keysFolder);
+        return new DataProtectionPersonalData(DataProtectionProvider.Create(new DirectoryInfo(keysFolder), b => b.SetApplicationName("Compliance")), keysFolder);
     }
 }
