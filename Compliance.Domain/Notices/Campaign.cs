@@ -82,6 +82,14 @@ public sealed class Campaign
         StatusNote = null;
     }
 
+    /// <summary>Sends again (messages put back in the queue after it finished).</summary>
+    public void Reopen()
+    {
+        if (State != CampaignState.Completed) return;
+        FinishedAt = null;
+        State = CampaignState.Sending;
+    }
+
     public IReadOnlyList<string> JurisdictionList => Split(Jurisdictions);
     public IReadOnlyList<string> LanguageList => Split(Languages);
 

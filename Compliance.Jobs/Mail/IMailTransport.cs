@@ -6,6 +6,13 @@ public interface IMailTransport
     Task<MailResult> SendAsync(OutgoingMail mail, CancellationToken ct = default);
 }
 
+/// <summary>The way out for notice campaigns: many messages at once, each released only after the hand-off log recorded it.</summary>
+public interface IBulkMailTransport
+{
+    /// <returns>One result per message, in order; never throws for a server or network problem, nor on cancellation.</returns>
+    Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, IHandOffLog? handOff, CancellationToken ct = default);
+}
+
 public sealed record OutgoingMail(string To, string Subject, string Text, string? Html, string MessageId, IReadOnlyDictionary<string, string>? Headers = null);
 
 public enum MailOutcome { Sent, RetryLater, Failed }

@@ -3,8 +3,33 @@ using System.Net.Mail;
 namespace Compliance.Jobs.Mail;
 
 /// <summary>Writes each message as an .eml file: the default when no SMTP server is configured.</summary>
-public sealed class PickupFolderTransport(MailOptions options) : IMailTransport
+public sealed class PickupFolderTransport(MailOptions options) : IMailTransport, IBulkMailTransport
 {
+    /// <summary>One file at a time, each written only after the hand-off log recorded it.</summary>
+    public async Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, IHandOffLog? handOff, CancellationToken ct = default)
+    {
+        var results = new MailResult[mails.Count];
+        for (var i = 0; i < mails.Count; i++)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                results[i] = new MailResult(MailOutcome.RetryLater, "not sent: cancelled");
+                continue;
+            }
+            try
+            {
+                if (handOff is not null) await handOff.RecordAsync(i, ct);
+            }
+            catch (Exception e)
+            {
+                results[i] = new MailResult(MailOutcome.RetryLater, $"not sent: the hand-off could not be recorded: {e.Message}");
+                continue;
+            }
+            results[i] = await SendAsync(mails[i], ct);
+        }
+        return results;
+    }
+
     public Task<MailResult> SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
         Directory.CreateDirectory(options.PickupFolder);

@@ -61,6 +61,38 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
         return problems;
     }
 
+    /// <summary>The notice with each of a person's redactions (comma-separated terms) replaced by "[withheld]".</summary>
+    public static Rendered Redact(Rendered notice, string? redactions)
+    {
+        if (string.IsNullOrWhiteSpace(redactions)) return notice;
+        foreach (var term in redactions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            notice = notice with
+            {
+                Subject = notice.Subject.Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
+                Text = notice.Text.Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
+                Html = notice.Html.Replace(System.Net.WebUtility.HtmlEncode(term), "[withheld]", StringComparison.OrdinalIgnoreCase)
+                    .Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
+            };
+        return notice;
+    }
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of what a campaign sends: its frozen fields and the files of every template its people's
+    /// notices use. Approval is of this hash; the sender refuses to send if it no longer matches.
+    /// </summary>
+    public string Hash(string frozenFields, IEnumerable<(string Jurisdiction, string Language)> groups)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(frozenFields));
+        foreach (var (key, lang) in groups.Select(g => Resolve(g.Jurisdiction, g.Language)).Distinct().Order())
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"\n{key}/{lang}\n"));
+            foreach (var file in new[] { "notice.subject.txt", "notice.txt", "notice.html" })
+                sha.AppendData(File.ReadAllBytes(Path(key, lang, file)));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
     private string Path(string key, string language, string file) => System.IO.Path.Combine(library.Root, "notices", key, language, file);
 
     [GeneratedRegex(@"\{\{\s*([a-zA-Z]+)\s*\}\}")]

@@ -1,6 +1,7 @@
 using Compliance.Jobs.Hosting;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
+using Compliance.Jobs.Notices;
 using Compliance.Jobs.Reminders;
 using Compliance.Jobs.Scheduling;
 using Compliance.Web.Assessments;
@@ -52,6 +53,7 @@ public static class AppHost
         services.AddScoped<AuditLog>();
         services.AddComplianceScheduler(settings.Scheduler);
         services.AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, settings.Scheduler.Enabled);
+        services.AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, settings.Scheduler.Enabled);
 
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");
@@ -102,6 +104,7 @@ public static class AppHost
         services.AddScoped<PeopleRegister>();
         services.AddSingleton<PeopleUploads>();
         services.AddScoped<NoticePreviews>();
+        services.AddScoped<Campaigns>();
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<IncidentWorkspace>();

@@ -9,7 +9,7 @@ namespace Compliance.Jobs.Mail.Pipelined;
 /// the server offers it, so a message costs one round trip and no Nagle stall. Results follow the send log's
 /// rules: 2xx Sent, 4xx or a lost connection RetryLater, 5xx Failed, each with the server's reply.
 /// </summary>
-public sealed class PipelinedSmtpTransport : IMailTransport, IAsyncDisposable
+public sealed class PipelinedSmtpTransport : IMailTransport, IBulkMailTransport, IAsyncDisposable
 {
     private readonly PipelinedSmtpOptions options;
     private readonly MessagePreparer preparer;

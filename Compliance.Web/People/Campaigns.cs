@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json;
+using Compliance.Domain.Audit;
+using Compliance.Domain.Notices;
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Jobs.Notices;
+using Compliance.Web.Pages.Incidents;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compliance.Web.People;
+
+/// <summary>
+/// Notice campaigns of an incident: prepare one for a group of people (the notice text frozen and checked for every
+/// jurisdiction and language in it), have a second person approve it, watch it send, cancel it, and download the
+/// proof. Only security leads and legal staff may; every step, and every look at the recipients, is audited.
+/// </summary>
+public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspace, NoticeTemplates templates, CampaignTrigger trigger,
+    IPeopleDataProtector protector, IClock clock)
+{
+    public sealed record Choice(string? Name, IReadOnlyList<string> Jurisdictions, IReadOnlyList<string> Languages);
+
+    /// <summary>People a new campaign could email, by jurisdiction and language.</summary>
+    public sealed record AudienceGroup(string Jurisdiction, string Language, int People);
+
+    public async Task<Outcome<IReadOnlyList<AudienceGroup>>> AudienceAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
+    {
+        if (await DenyAsync<IReadOnlyList<AudienceGroup>>(actor, incidentId, ct) is { } refusal) return refusal;
+        var groups = await CampaignAudience.Eligible(db, incidentId).GroupBy(p => new { p.Jurisdiction, p.Language })
+            .Select(g => new { g.Key.Jurisdiction, g.Key.Language, Count = g.Count() }).ToListAsync(ct);
+        return Outcome<IReadOnlyList<AudienceGroup>>.Ok(groups.OrderBy(g => g.Jurisdiction, StringComparer.Ordinal).ThenBy(g => g.Language, StringComparer.Ordinal)
+            .Select(g => new AudienceGroup(g.Jurisdiction, g.Language, g.Count)).ToList());
+    }
+
+    public async Task<Outcome<Campaign>> PrepareAsync(Actor actor, Guid incidentId, Choice choice, CancellationToken ct = default)
+    {
+        if (await DenyAsync<Campaign>(actor, incidentId, ct) is { } refusal) return refusal;
+        var name = (choice.Name ?? "").Trim();
+        if (name.Length > 200) return Outcome<Campaign>.Invalid("name", "Keep the name under 200 characters.");
+        var jurisdictions = choice.Jurisdictions.Select(j => j.Trim().ToUpperInvariant()).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        var languages = choice.Languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (jurisdictions.FirstOrDefault(j => !JurisdictionCode.TryParse(j, out _)) is { } badCode)
+            return Outcome<Campaign>.Invalid("jurisdictions", $"'{badCode}' is not a jurisdiction code such as 'HK' or 'US-CA'.");
+        if (languages.FirstOrDefault(l => l.Length > 16 || !l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) is { } badLanguage)
+            return Outcome<Campaign>.Invalid("languages", $"'{badLanguage}' is not a language tag such as 'en' or 'zh-Hant'.");
+
+        var groups = (await AudienceAsync(actor, incidentId, ct)).Value!
+            .Where(g => (jurisdictions.Count == 0 || jurisdictions.Contains(g.Jurisdiction)) && (languages.Count == 0 || languages.Contains(g.Language))).ToList();
+        if (groups.Count == 0)
+            return Outcome<Campaign>.Invalid("people", "No one to email in that choice: everyone there is already in a campaign, has a safety flag or trusted contact, or has no email address.");
+
+        var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
+        if (draft is null) return Outcome<Campaign>.Invalid("notice", "Write the notice first (the Notice page).");
+        var frozen = NoticeFields.Freeze(JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Fields)!, organisation.Name,
+            string.Join(", ", incident.DataCategories.Select(Labels.Of)), incident.TotalAffected);
+
+        // Every jurisdiction and language in the campaign must pass its checks before anyone may approve it.
+        var sample = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), NoticeFields.SampleName, clock.GetCurrentInstant().InUtc().Date);
+        var problems = groups.SelectMany(g => templates.Check(g.Jurisdiction, g.Language, sample).Select(p => $"{g.Jurisdiction} ({g.Language}): {p}"))
+            .Distinct().ToArray();
+        if (problems.Length > 0) return Outcome<Campaign>.Invalid(new Dictionary<string, string[]> { ["notice"] = problems });
+
+        var now = clock.GetCurrentInstant();
+        var campaign = new Campaign(actor.OrganisationId, incidentId,
+            name.Length > 0 ? name : $"Notice of {LocalDatePattern.Iso.Format(now.InUtc().Date)}",
+            string.Join(",", jurisdictions), string.Join(",", languages), frozen,
+            templates.Hash(frozen, groups.Select(g => (g.Jurisdiction, g.Language))), actor.Email, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        var added = await CampaignAudience.AddRecipientsAsync(db, campaign, ct);
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.prepared",
+            new { campaign = campaign.Id, name = campaign.Name, jurisdictions, languages, recipients = added, templateHash = campaign.TemplateHash }, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Outcome<Campaign>.Ok(campaign);
+    }
+
+    /// <summary>The two-person rule: someone other than who prepared it, a security lead or legal officer too, approves it; sending starts.</summary>
+    public async Task<Outcome<Campaign>> ApproveAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await FindAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return found;
+        var campaign = found.Value!;
+        if (campaign.State != CampaignState.AwaitingApproval) return Outcome<Campaign>.Conflict($"This campaign is {KebabCase<CampaignState>.ToId(campaign.State)}, not awaiting approval.");
+        if (string.Equals(campaign.CreatedBy, actor.Email, StringComparison.OrdinalIgnoreCase))
+            return Outcome<Campaign>.Invalid("approver", "You prepared this campaign, so someone else must approve it: a second security lead or legal officer.");
+        var groups = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).Select(r => new { r.Jurisdiction, r.Language }).Distinct().ToListAsync(ct);
+        if (templates.Hash(campaign.Fields, groups.Select(g => (g.Jurisdiction, g.Language))) != campaign.TemplateHash)
+            return Outcome<Campaign>.Invalid("notice", "The notice templates changed after this campaign was prepared: cancel it and prepare it again, so that what is approved is what is sent.");
+        campaign.Approve(actor.Email, clock.GetCurrentInstant());
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.approved",
+            new { campaign = campaign.Id, preparedBy = campaign.CreatedBy, templateHash = campaign.TemplateHash }, ct);
+        await db.SaveChangesAsync(ct);
+        await trigger.RunSoonAsync(ct);
+        return Outcome<Campaign>.Ok(campaign);
+    }
+
+    public async Task<Outcome<Campaign>> CancelAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await FindAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return found;
+        var campaign = found.Value!;
+        if (campaign.State is not (CampaignState.AwaitingApproval or CampaignState.Sending))
+            return Outcome<Campaign>.Conflict($"This campaign is already {KebabCase<CampaignState>.ToId(campaign.State)}.");
+        campaign.Cancel(actor.Email, clock.GetCurrentInstant());
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.cancelled", new { campaign = campaign.Id }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Campaign>.Ok(campaign);
+    }
+
+    /// <summary>
+    /// Sends again the messages released to the server whose reply was lost, after someone checked the server's log and
+    /// did not find them; with the same Message-ID, so a copy that did arrive shows once in the person's mail program.
+    /// </summary>
+    public async Task<Outcome<int>> ResendUnconfirmedAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await FindAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return new(found.Status, 0, found.Errors);
+        var campaign = found.Value!;
+        if (campaign.State is not (CampaignState.Sending or CampaignState.Completed))
+            return Outcome<int>.Conflict($"This campaign is {KebabCase<CampaignState>.ToId(campaign.State)}: nothing is resent.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var count = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sent && !r.Confirmed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Queued).SetProperty(r => r.HandedAt, (Instant?)null)
+                .SetProperty(r => r.SentAt, (Instant?)null), ct);
+        campaign.Reopen();
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.resend-unconfirmed", new { campaign = campaign.Id, count }, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        if (count > 0) await trigger.RunSoonAsync(ct);
+        return Outcome<int>.Ok(count);
+    }
+
+    public async Task<Outcome<IReadOnlyList<CampaignSummary>>> ListAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
+    {
+        if (await DenyAsync<IReadOnlyList<CampaignSummary>>(actor, incidentId, ct) is { } refusal) return refusal;
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IncidentId == incidentId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        var list = new List<CampaignSummary>();
+        foreach (var c in campaigns) list.Add(await SummariseAsync(c, ct));
+        return Outcome<IReadOnlyList<CampaignSummary>>.Ok(list);
+    }
+
+    public async Task<Outcome<CampaignSummary>> GetAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await FindAsync(actor, incidentId, campaignId, ct);
+        return found.IsOk ? Outcome<CampaignSummary>.Ok(await SummariseAsync(found.Value!, ct)) : new(found.Status, null, found.Errors);
+    }
+
+    private async Task<CampaignSummary> SummariseAsync(Campaign campaign, CancellationToken ct)
+    {
+        var rows = await db.CampaignRecipients.Where(r => r.CampaignId == campaign.Id)
+            .GroupBy(r => new { r.Jurisdiction, r.State, r.Confirmed })
+            .Select(g => new { g.Key.Jurisdiction, g.Key.State, g.Key.Confirmed, Count = g.Count(), First = g.Min(r => r.SentAt), Last = g.Max(r => r.SentAt) })
+            .ToListAsync(ct);
+        var byState = rows.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        var byJurisdiction = rows.GroupBy(r => r.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new JurisdictionCounts(g.Key, g.GroupBy(r => r.State).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)))).ToList();
+        var sent = rows.Where(r => r.First is not null).ToList();
+        return new CampaignSummary(campaign, rows.Sum(r => r.Count), byState,
+            rows.Where(r => r.State == RecipientState.Sent && !r.Confirmed).Sum(r => r.Count), byJurisdiction,
+            sent.Count == 0 ? null : sent.Min(r => r.First), sent.Count == 0 ? null : sent.Max(r => r.Last));
+    }
+
+    /// <summary>
+    /// The proof as CSV, one row per recipient with who they are, what happened and the server's reply, written as it is
+    /// read. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are escaped. The export is audited.
+    /// </summary>
+    public async Task<Outcome<CampaignSummary>> WriteProofCsvAsync(Actor actor, Guid incidentId, Guid campaignId, Stream output, CancellationToken ct = default)
+    {
+        var found = await GetAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return found;
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.exported",
+            new { purpose = "campaign proof (CSV)", campaign = campaignId, count = found.Value!.Total }, ct);
+        await db.SaveChangesAsync(ct);
+
+        // The writer fills a buffer that goes to the output a page at a time, asynchronously (the response allows nothing else).
+        using var buffer = new MemoryStream();
+        await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true))
+        {
+            async Task DrainAsync()
+            {
+                csv.Flush();
+                buffer.Position = 0;
+                await buffer.CopyToAsync(output, ct);
+                buffer.SetLength(0);
+            }
+            foreach (var header in ProofColumns) csv.WriteField(header);
+            csv.EndRecord();
+            const int page = 1000;
+            Guid? after = null;
+            while (true)
+            {
+                var query = db.CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == campaignId);
+                if (after is { } last) query = query.Where(r => r.PersonId.CompareTo(last) > 0);
+                var rows = await (from r in query.OrderBy(r => r.PersonId).Take(page)
+                                  join p in db.AffectedPeople.AsNoTracking() on r.PersonId equals p.Id
+                                  select new { r, p.Line, p.ProtectedDetails }).ToListAsync(ct);
+                foreach (var row in rows)
+                {
+                    var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(row.ProtectedDetails))!;
+                    var r = row.r;
+                    foreach (var value in new[]
+                    {
+                        row.Line.ToString(CultureInfo.InvariantCulture), details.Name, details.Email ?? "", r.Jurisdiction, r.Language,
+                        KebabCase<RecipientState>.ToId(r.State), r.State == RecipientState.Sent ? (r.Confirmed ? "yes" : "no") : "",
+                        Utc(r.HandedAt), Utc(r.SentAt), r.Attempts.ToString(CultureInfo.InvariantCulture), r.MessageId ?? "", r.Template ?? "", r.ServerReply ?? "",
+                    })
+                        csv.WriteField(value);
+                    csv.EndRecord();
+                }
+                await DrainAsync();
+                if (rows.Count < page) break;
+                after = rows[^1].r.PersonId;
+            }
+        }
+        if (buffer.Length > 0)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(output, ct);
+        }
+        return found;
+    }
+
+    public static readonly string[] ProofColumns =
+        ["line", "name", "email", "jurisdiction", "language", "state", "confirmed", "released_utc", "sent_utc", "attempts", "message_id", "template", "server_reply"];
+
+    /// <summary>The one-page summary of the proof: counts per state and jurisdiction, first and last send, the template hash.</summary>
+    public async Task<Outcome<byte[]>> ProofPdfAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await GetAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return new(found.Status, null, found.Errors);
+        var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(organisation.TimeZone) ?? DateTimeZone.Utc;
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.proof-downloaded", new { campaign = campaignId, format = "pdf" }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<byte[]>.Ok(CampaignProof.Render(found.Value!, incident.Reference, incident.Title, organisation.Name, clock.GetCurrentInstant(), zone));
+    }
+
+    private async Task<Outcome<Campaign>> FindAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct)
+    {
+        if (await DenyAsync<Campaign>(actor, incidentId, ct) is { } refusal) return refusal;
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.IncidentId == incidentId, ct);
+        return campaign is null ? Outcome<Campaign>.NotFound() : Outcome<Campaign>.Ok(campaign);
+    }
+
+    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct)
+    {
+        db.OrganisationScope = actor.OrganisationId;
+        var incident = await workspace.GetAsync(actor, incidentId, ct);
+        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
+        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
+    }
+
+    private static string Utc(Instant? at) => at is { } i ? InstantPattern.ExtendedIso.Format(i) : "";
+}
