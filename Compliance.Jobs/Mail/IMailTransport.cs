@@ -30,4 +30,7 @@ public interface IHandOffLog
     /// <param name="index">The message's position in the list given to the transport.</param>
     /// <exception cref="Exception">Anything: the message is then not released and comes back RetryLater.</exception>
     ValueTask RecordAsync(int index, CancellationToken ct);
+
+    /// <summary>The message's final result, as soon as it is known (so the log can record acceptances before the batch ends).</summary>
+    void Settled(int index, MailResult result) { }
 }

@@ -26,6 +26,7 @@ public sealed class PickupFolderTransport(MailOptions options) : IMailTransport,
                 continue;
             }
             results[i] = await SendAsync(mails[i], ct);
+            handOff?.Settled(i, results[i]);
         }
         return results;
     }

@@ -130,14 +130,26 @@ public sealed class CampaignSender(
 
             var (sending, mails) = await ComposeAsync(db, campaign, chunk, now, tally);
             var handedAt = new Instant?[sending.Count];
-            var handOff = new GroupCommitHandOff(async indices =>
+            var acceptedAt = new Instant?[sending.Count];
+            var handOff = new GroupCommitHandOff(async (released, acceptances) =>
             {
                 await using var commitDb = openDb();
+                await using var transaction = await commitDb.Database.BeginTransactionAsync(CancellationToken.None);
                 var at = clock.GetCurrentInstant();
-                var people = indices.Select(i => sending[i].PersonId).ToList();
+                var people = released.Select(i => sending[i].PersonId).ToList();
                 await commitDb.CampaignRecipients.Where(r => r.CampaignId == campaignId && people.Contains(r.PersonId))
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.HandedAt, at), CancellationToken.None);
-                foreach (var i in indices) handedAt[i] = at;
+                foreach (var (i, reply) in acceptances)
+                {
+                    var person = sending[i].PersonId;
+                    var text = Trim(reply);
+                    await commitDb.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.PersonId == person)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Sent).SetProperty(r => r.Confirmed, true)
+                            .SetProperty(r => r.SentAt, at).SetProperty(r => r.ServerReply, text), CancellationToken.None);
+                }
+                await transaction.CommitAsync(CancellationToken.None);
+                foreach (var i in released) handedAt[i] = at;
+                foreach (var (i, _) in acceptances) acceptedAt[i] = at;
             });
             var results = sending.Count == 0 ? [] : await transport.SendManyAsync(mails, handOff, ct);
             tally.Commits += handOff.Commits;
@@ -154,7 +166,7 @@ public sealed class CampaignSender(
                 switch (result.Outcome)
                 {
                     case MailOutcome.Sent:
-                        (r.State, r.Confirmed, r.SentAt) = (RecipientState.Sent, true, now);
+                        (r.State, r.Confirmed, r.SentAt) = (RecipientState.Sent, true, acceptedAt[i] ?? now);
                         tally.Sent++;
                         break;
                     case MailOutcome.RetryLater when handedAt[i] is { } at:

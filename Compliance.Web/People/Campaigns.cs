@@ -117,10 +117,12 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     }
 
     /// <summary>
-    /// Sends again the messages released to the server whose reply was lost, after someone checked the server's log and
-    /// did not find them; with the same Message-ID, so a copy that did arrive shows once in the person's mail program.
+    /// Sends again the messages released to the server whose reply was lost (all, or those with the given Message-IDs),
+    /// after someone checked the server's log and did not find them; with the same Message-ID, so a copy that did
+    /// arrive shows once in the person's mail program.
     /// </summary>
-    public async Task<Outcome<int>> ResendUnconfirmedAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    public async Task<Outcome<int>> ResendUnconfirmedAsync(Actor actor, Guid incidentId, Guid campaignId, IReadOnlyCollection<string>? messageIds = null,
+        CancellationToken ct = default)
     {
         var found = await FindAsync(actor, incidentId, campaignId, ct);
         if (!found.IsOk) return new(found.Status, 0, found.Errors);
@@ -128,15 +130,31 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         if (campaign.State is not (CampaignState.Sending or CampaignState.Completed))
             return Outcome<int>.Conflict($"This campaign is {KebabCase<CampaignState>.ToId(campaign.State)}: nothing is resent.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var count = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sent && !r.Confirmed)
+        var unconfirmed = db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sent && !r.Confirmed);
+        if (messageIds is not null)
+        {
+            var ids = messageIds.Select(m => m.Trim()).Where(m => m.Length > 0).ToList();
+            unconfirmed = unconfirmed.Where(r => ids.Contains(r.MessageId!));
+        }
+        var count = await unconfirmed
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Queued).SetProperty(r => r.HandedAt, (Instant?)null)
                 .SetProperty(r => r.SentAt, (Instant?)null), ct);
         campaign.Reopen();
-        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.resend-unconfirmed", new { campaign = campaign.Id, count }, ct);
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.resend-unconfirmed", new { campaign = campaign.Id, count, chosen = messageIds is not null }, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         if (count > 0) await trigger.RunSoonAsync(ct);
         return Outcome<int>.Ok(count);
+    }
+
+    /// <summary>The Message-IDs of the messages released but unconfirmed, to look up in the mail server's log.</summary>
+    public async Task<Outcome<IReadOnlyList<string>>> UnconfirmedAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await FindAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return new(found.Status, null, found.Errors);
+        return Outcome<IReadOnlyList<string>>.Ok(await db.CampaignRecipients
+            .Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sent && !r.Confirmed)
+            .OrderBy(r => r.MessageId).Select(r => r.MessageId!).ToListAsync(ct));
     }
 
     public async Task<Outcome<IReadOnlyList<CampaignSummary>>> ListAsync(Actor actor, Guid incidentId, CancellationToken ct = default)

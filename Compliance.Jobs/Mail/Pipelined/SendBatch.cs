@@ -32,7 +32,11 @@ internal sealed class SendBatch(IReadOnlyList<OutgoingMail> mails, IHandOffLog? 
         return index < mails.Count;
     }
 
-    public void Complete(int index, MailResult result) => results[index] = result;
+    public void Complete(int index, MailResult result)
+    {
+        results[index] = result;
+        handOff?.Settled(index, result);
+    }
 
     /// <summary>The connection was lost before this message's body was sent: the server cannot have it.</summary>
     public void HandBack(int index, string reason)

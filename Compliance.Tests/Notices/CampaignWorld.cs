@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Compliance.Domain.Notices;
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Jobs.Mail;
+using Compliance.Jobs.Notices;
+using Compliance.Jobs.People;
+using Compliance.Tests.Support;
+using Compliance.Web.Commands;
+using Compliance.Web.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace Compliance.Tests.Notices;
+
+/// <summary>
+/// The demo organisation with people imported into its Hong Kong incident, a notice written, and the campaign
+/// service and sender wired as the app wires them, on a key ring in a folder (so a worker process can share it).
+/// </summary>
+internal sealed class CampaignWorld
+{
+    public static readonly Actor Legal = new(Guid.NewGuid(), "legal@demo.example", DemoSeeder.OrganisationId, Role.Legal);
+    public static readonly Actor Lead = new(Guid.NewGuid(), "lead@demo.example", DemoSeeder.OrganisationId, Role.SecurityLead);
+    public const string From = "notices@amnesty-demo.example";
+
+    public static readonly IReadOnlyDictionary<string, string> Draft = new Dictionary<string, string>
+    {
+        ["nature"] = "An intruder copied our supporter database.",
+        ["period"] = "From 2019-03-01 to 2019-04-15.",
+        ["consequences"] = "Your details could be used to target you.",
+        ["measures"] = "We removed the intruder and reset every credential.",
+        ["advice"] = "Be wary of messages that claim to come from us.",
+        ["contact"] = "privacy@amnesty-demo.example",
+    };
+
+    private CampaignWorld(DatabaseOptions db, string keysFolder, IPeopleDataProtector protector, Guid incident, IClock clock)
+    {
+        Db = db;
+        KeysFolder = keysFolder;
+        Protector = protector;
+        Incident = incident;
+        Clock = clock;
+    }
+
+    public DatabaseOptions Db { get; }
+    public string KeysFolder { get; }
+    public IPeopleDataProtector Protector { get; }
+    public Guid Incident { get; }
+    public IClock Clock { get; }
+
+    public static async Task<CampaignWorld> CreateAsync(DatabaseProvider provider, string csv, IClock? clock = null)
+    {
+        clock ??= SystemClock.Instance;
+        var db = await TestDatabases.CreateMigratedAsync(provider);
+        var keys = Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}");
+        var protector = PeopleDataProtection.Open(keys);
+        await using var ctx = ComplianceDatabase.CreateContext(db);
+        await DemoSeeder.SeedAsync(ctx, clock);
+        var incident = await ctx.Incidents.Where(i => i.Reference == "HK-2019-01").Select(i => i.Id).SingleAsync();
+        var imported = await new PeopleImport(ctx, protector, clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
+            new ColumnMap("Name", "Country", "Email", "Language"));
+        Assert.True(imported.IsOk, string.Join("; ", imported.Value?.Problems.Select(p => $"{p.Line} {p.Field} {p.Message}") ?? []));
+        ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = JsonSerializer.Serialize(Draft), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
+        await ctx.SaveChangesAsync();
+        return new CampaignWorld(db, keys, protector, incident, clock);
+    }
+
+    /// <summary>People named "{prefix} n" with unique emails, all in Hong Kong, alternating English and Traditional Chinese.</summary>
+    public static string People(int count, string prefix = "Supporter")
+    {
+        var csv = new StringBuilder("Name,Email,Country,Language\n");
+        for (var i = 0; i < count; i++) csv.Append($"{prefix} {i},person{i}@example.hk,HK,{(i % 2 == 0 ? "en" : "zh-Hant")}\n");
+        return csv.ToString();
+    }
+
+    public ComplianceDbContext Open() => ComplianceDatabase.CreateContext(Db);
+
+    public static Campaigns Campaigns(ComplianceDbContext ctx, IPeopleDataProtector protector, IClock clock) =>
+        new(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, clock), NoticeTemplates.Default,
+            new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), protector, clock);
+
+    public Campaigns Campaigns(ComplianceDbContext ctx) => Campaigns(ctx, Protector, Clock);
+
+    /// <summary>Prepared by legal, approved by the security lead: sending may start.</summary>
+    public async Task<Guid> ApprovedCampaignAsync(Campaigns.Choice? choice = null)
+    {
+        await using var ctx = Open();
+        var campaigns = Campaigns(ctx);
+        var prepared = await campaigns.PrepareAsync(Legal, Incident, choice ?? new Campaigns.Choice("All supporters", [], []));
+        Assert.True(prepared.IsOk, string.Join("; ", prepared.Errors.SelectMany(e => e.Value)));
+        var approved = await campaigns.ApproveAsync(Lead, Incident, prepared.Value!.Id);
+        Assert.True(approved.IsOk, string.Join("; ", approved.Errors.SelectMany(e => e.Value)));
+        return prepared.Value.Id;
+    }
+
+    public CampaignSender Sender(IBulkMailTransport transport, CampaignOptions? options = null) =>
+        new(Open, transport, Protector, NoticeTemplates.Default, options ?? CampaignOptions.Unlimited,
+            new MailOptions(From, "127.0.0.1", 25, false, null, null, 4, Path.GetTempPath()), Clock, NullLogger<CampaignSender>.Instance);
+
+    public async Task<Dictionary<RecipientState, int>> StatesAsync(Guid campaign)
+    {
+        await using var ctx = Open();
+        return await ctx.CampaignRecipients.Where(r => r.CampaignId == campaign).GroupBy(r => r.State)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+    }
+}
