@@ -1,4 +1,5 @@
 using Compliance.Domain.Incidents;
+using Compliance.Domain.Notices;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Vocabulary;
 
@@ -95,5 +96,13 @@ public static class Labels
         ObligationStatus.Done => "Fulfilled",
         ObligationStatus.NotRequired => "Not required",
         _ => "Superseded",
+    };
+
+    public static string Of(CampaignState s) => s switch
+    {
+        CampaignState.AwaitingApproval => "Awaiting approval",
+        CampaignState.Sending => "Sending",
+        CampaignState.Completed => "Completed",
+        _ => "Cancelled",
     };
 }
