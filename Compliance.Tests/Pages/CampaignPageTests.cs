@@ -142,7 +142,13 @@ public sealed class CampaignPageTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains("mail server's log", Html.Text(unconfirmed));
         Assert.Contains("resend-unconfirmed", unconfirmed);
 
-        var resent = await legal.PostAsync(campaign, campaign + "?handler=Resend");
+        var messageId = await app.ReadAsync(db => db.CampaignRecipients.Where(r => r.CampaignId == id && !r.Confirmed).Select(r => r.MessageId!).SingleAsync());
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(messageId), unconfirmed);
+        var nothingTicked = await legal.PostAsync(campaign, campaign + "?handler=Resend");
+        Assert.Equal(HttpStatusCode.OK, nothingTicked.StatusCode);
+        Assert.Contains("Tick the messages", await nothingTicked.Content.ReadAsStringAsync());
+
+        var resent = await legal.PostAsync(campaign, campaign + "?handler=Resend", ("MessageIds", messageId));
         Assert.Equal($"{campaign}?resent=1", resent.Headers.Location!.OriginalString);
         var after = await legal.HtmlAsync(resent.Headers.Location.OriginalString);
         Assert.Equal("Sending", Html.Text(Html.Element(after, "campaign-state")));

@@ -23,6 +23,12 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
     /// <summary>How many messages the last resend put back in the queue (after its redirect).</summary>
     [BindProperty(SupportsGet = true)] public int? Resent { get; set; }
 
+    /// <summary>The unconfirmed messages the operator found missing from the mail server's log.</summary>
+    [BindProperty] public List<string> MessageIds { get; set; } = [];
+
+    /// <summary>Message-IDs of unconfirmed messages, to look up in the server's log (the first 500).</summary>
+    public IReadOnlyList<string> UnconfirmedIds { get; private set; } = [];
+
     public string IncidentTitle { get; private set; } = "";
     public CampaignSummary Summary { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -53,7 +59,12 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
     public async Task<IActionResult> OnPostResendAsync()
     {
         if (await LoadAsync() is { } refusal) return refusal;
-        var resent = await campaigns.ResendUnconfirmedAsync(Actor, Id, CampaignId, HttpContext.RequestAborted);
+        if (MessageIds.Count == 0)
+        {
+            Errors = ["Tick the messages that the mail server's log does not have: only those are sent again."];
+            return Page();
+        }
+        var resent = await campaigns.ResendUnconfirmedAsync(Actor, Id, CampaignId, MessageIds, HttpContext.RequestAborted);
         return await AfterAsync(resent.Status, resent.Errors, $"{PagePath}?resent={resent.Value}");
     }
 
@@ -94,6 +105,8 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
         var summary = await campaigns.GetAsync(actor, Id, CampaignId, HttpContext.RequestAborted);
         if (!summary.IsOk) return Refusal(summary.Status);
         Summary = summary.Value!;
+        if (Summary.Unconfirmed > 0)
+            UnconfirmedIds = (await campaigns.UnconfirmedAsync(actor, Id, CampaignId, HttpContext.RequestAborted)).Value!.Take(500).ToList();
         return null;
     }
 
