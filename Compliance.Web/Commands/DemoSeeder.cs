@@ -46,8 +46,31 @@ public static class DemoSeeder
         foreach (var (email, _, role) in Users)
             await stdout.WriteLineAsync($"  {KebabCase<Role>.ToId(role),-14} {email,-24} {passwords[email]}");
         await stdout.WriteLineAsync("These passwords are new each time seed-demo runs; they are stored only as hashes.");
+        var supporters = Path.Combine(settings.DataFolder, "hong-kong-supporters.csv");
+        await File.WriteAllTextAsync(supporters, HongKongSupporters, new System.Text.UTF8Encoding(false));
+        await stdout.WriteLineAsync($"The Hong Kong incident's affected supporters, to import on its People page: {supporters}");
         return CommandLine.Ok;
     }
+
+    /// <summary>
+    /// Fictional supporters of the Hong Kong incident, to import through the People page (every name, address and
+    /// number is invented). The Note column says whom to flag: two activists must never be emailed.
+    /// </summary>
+    public const string HongKongSupporters = """
+        Name,Email,Phone,Country,Language,Note
+        陳大文,tai.man.chan@example.hk,+852 5550 0101,HK,zh-Hant,
+        Lee Wai Ling,wailing.lee@example.hk,+852 5550 0102,HK,en,
+        黃美玲,mei.ling.wong@example.hk,+852 5550 0103,HK,zh-Hant,
+        Cheung Ka Ho,kaho.cheung@example.hk,+852 5550 0104,HK,en,
+        林志偉,chi.wai.lam@example.hk,+852 5550 0105,HK,zh-Hant,"at risk: do not email, call through the Hong Kong office"
+        Ho Sze Wan,szewan.ho@example.hk,+852 5550 0106,HK,zh-Hant,"at risk: reach through a trusted lawyer only"
+        梁家豪,ka.ho.leung@example.hk,,HK,zh-Hant,
+        Ng Ka Yan,,+852 5550 0108,HK,zh-Hant,no email address
+        Mak Siu Fung,siufung.mak@example.hk,+852 5550 0109,HK,en,
+        Marie Tremblay,marie.tremblay@example.ca,+1 514 555 0110,CA-QC,fr,
+        Daniel Okafor,daniel.okafor@example.ca,+1 416 555 0111,CA-ON,en,
+        周慧敏,wai.man.chow@example.ca,+1 604 555 0112,CA-BC,zh-Hant,
+        """;
 
     /// <summary>Creates what is missing and resets the demo users' passwords; returns them.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> SeedAsync(ComplianceDbContext db, IClock clock, CancellationToken ct = default)

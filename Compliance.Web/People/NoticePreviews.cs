@@ -9,7 +9,6 @@ using Compliance.Jobs.Notices;
 using Compliance.Web.Pages.Incidents;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Compliance.Web.People;
 
@@ -54,27 +53,13 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var draft = (await DraftAsync(actor, incidentId, ct)).Value!;
 
-        var fields = new Dictionary<string, string?>(draft.ToDictionary(d => d.Key, d => (string?)d.Value))
-        {
-            ["name"] = person.Details.Name,
-            ["organisation"] = organisation.Name,
-            ["categories"] = string.Join(", ", incident.DataCategories.Select(Labels.Of)),
-            ["count"] = incident.TotalAffected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-            ["noticeDate"] = LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[organisation.TimeZone]).Date),
-        };
+        // The same fields a campaign freezes and fills in per person, so the preview is what the person would get.
+        var frozen = NoticeFields.Freeze(draft, organisation.Name, string.Join(", ", incident.DataCategories.Select(Labels.Of)), incident.TotalAffected);
+        var noticeDate = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(organisation.TimeZone) ?? DateTimeZone.Utc).Date;
+        var fields = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), person.Details.Name, noticeDate);
         var templates = NoticeTemplates.Default;
-        var rendered = templates.Render(person.Jurisdiction, person.Language, fields);
+        var rendered = NoticeTemplates.Redact(templates.Render(person.Jurisdiction, person.Language, fields), person.Redactions);
         var problems = templates.Check(person.Jurisdiction, person.Language, fields).ToList();
-        if (person.Redactions is { } redactions)
-        {
-            foreach (var term in redactions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                rendered = rendered with
-                {
-                    Text = rendered.Text.Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
-                    Html = rendered.Html.Replace(System.Net.WebUtility.HtmlEncode(term), "[withheld]", StringComparison.OrdinalIgnoreCase)
-                        .Replace(term, "[withheld]", StringComparison.OrdinalIgnoreCase),
-                };
-        }
         if (person.NeedsManualContact) problems.Add("This person must not be emailed (a safety flag, a trusted contact or no address): reach them another way.");
         return Outcome<Preview>.Ok(new Preview(person, rendered, problems));
     }
