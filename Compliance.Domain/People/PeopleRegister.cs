@@ -98,13 +98,8 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     private static bool Covers(string dutyJurisdiction, string personJurisdiction) =>
         dutyJurisdiction == personJurisdiction || personJurisdiction.StartsWith(dutyJurisdiction + "-", StringComparison.Ordinal);
 
-    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct)
-    {
-        db.OrganisationScope = actor.OrganisationId;
-        var incident = await workspace.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
-        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
-    }
+    private Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
+        workspace.DenyPeopleAccessAsync<T>(actor, incidentId, ct);
 
     private Person Open(AffectedPerson p)
     {

@@ -35,6 +35,18 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         return Outcome<IReadOnlyList<Incident>>.Ok(list.Where(i => Permissions.CanSee(actor, i.Id, now)).OrderByDescending(i => i.AwareAt).ToList());
     }
 
+    /// <summary>
+    /// Null when the actor may handle the incident's list of affected people (security leads and legal staff, within
+    /// their organisation); otherwise why not (not found, forbidden). Every use of the list asks this first.
+    /// </summary>
+    public async Task<Outcome<T>?> DenyPeopleAccessAsync<T>(Actor actor, Guid incidentId, CancellationToken ct = default)
+    {
+        db.OrganisationScope = actor.OrganisationId;
+        var incident = await GetAsync(actor, incidentId, ct);
+        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
+        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
+    }
+
     public async Task<Outcome<Incident>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var incident = await FindAsync(actor, id, ct);

@@ -270,13 +270,8 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         return campaign is null ? Outcome<Campaign>.NotFound() : Outcome<Campaign>.Ok(campaign);
     }
 
-    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct)
-    {
-        db.OrganisationScope = actor.OrganisationId;
-        var incident = await workspace.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
-        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
-    }
+    private Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
+        workspace.DenyPeopleAccessAsync<T>(actor, incidentId, ct);
 
     private static string Utc(Instant? at) => at is { } i ? InstantPattern.ExtendedIso.Format(i) : "";
 }

@@ -78,11 +78,6 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         return Outcome<MailResult>.Ok(result);
     }
 
-    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct)
-    {
-        db.OrganisationScope = actor.OrganisationId;
-        var incident = await workspace.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
-        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
-    }
+    private Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
+        workspace.DenyPeopleAccessAsync<T>(actor, incidentId, ct);
 }
