@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 
@@ -34,16 +35,23 @@ public sealed class NoticeBenchCommandTests
         Assert.Contains(received, m => m.Header("Content-Language") == "fr");
     }
 
-    [Fact]
-    public async Task Bench_notices_deletes_its_temporary_folder_unless_kept()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Bench_notices_deletes_its_temporary_folder_and_database_unless_kept(bool keep)
     {
         using var sink = new SmtpSink();
-        var before = TemporaryFolders();
+        var stdout = new StringWriter();
 
-        var exit = await NoticeBenchCommand.RunAsync(["--people", "20", "--smtp", $"127.0.0.1:{sink.Port}"], Notices.Clock, new StringWriter(), new StringWriter());
+        var exit = await NoticeBenchCommand.RunAsync(["--people", "20", "--smtp", $"127.0.0.1:{sink.Port}", .. keep ? new[] { "--keep" } : []],
+            Notices.Clock, stdout, new StringWriter());
 
         Assert.Equal(CommandLine.Ok, exit);
-        Assert.Empty(TemporaryFolders().Except(before));
+        var database = Regex.Match(stdout.ToString(), @"machine: .*SQLite [\d.]+ \((?<file>.+)\)").Groups["file"].Value;
+        var folder = Path.GetDirectoryName(database)!;
+        Assert.StartsWith("bench-notices-", Path.GetFileName(folder));
+        Assert.Equal(keep, File.Exists(database));
+        if (keep) Directory.Delete(folder, recursive: true);
     }
 
     [Theory]
@@ -73,6 +81,4 @@ public sealed class NoticeBenchCommandTests
         Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
         Assert.Equal("", stdout.ToString());
     }
-
-    private static HashSet<string> TemporaryFolders() => Directory.GetDirectories(Path.GetTempPath(), "bench-notices-*").ToHashSet();
 }
