@@ -39,6 +39,9 @@ public static class CommandLine
                             time composing and rendering a three-page filing with Chinese text
           bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]]
                             our SMTP transport against nodemailer and smtp-source (messages/s and ratios)
+          bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]
+                            a whole campaign on a fresh database: N fictional people imported, a notice prepared,
+                            approved and sent by the campaign sender (people/s, messages/s, peak memory)
           bench assess      time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
@@ -62,6 +65,7 @@ public static class CommandLine
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "filing" => await FilingCommand.RunAsync(rest, clock, stdin, stdout, stderr),
                 "bench" when rest is ["smtp", ..] => await MailBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
+                "bench" when rest is ["notices", ..] => await NoticeBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
                 "bench" => rest is ["filing", ..] ? await FilingBenchCommand.RunAsync(rest[1..], stdout, stderr) : await BenchCommand.RunAsync(rest, stdout, stderr),
                 "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
