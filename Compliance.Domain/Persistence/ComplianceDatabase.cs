@@ -52,6 +52,10 @@ public static class ComplianceDatabase
         try
         {
             await db.Database.MigrateAsync(ct);
+            // Write-ahead logging: pages keep reading while the campaign sender commits, and a commit costs one
+            // append and one sync instead of a rollback journal's create, sync, write, sync and delete. It is a
+            // property of the file, so setting it once here holds for every connection.
+            if (options.Provider == DatabaseProvider.Sqlite && IsFile(options)) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
         }
         catch (Exception e) when (e is NpgsqlException or SqliteException
                                    || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))
@@ -59,6 +63,10 @@ public static class ComplianceDatabase
             throw new ConfigurationProblem($"Cannot reach the {options.Provider} database ({Describe(options)}): {FirstLine(e)}", e);
         }
     }
+
+    private static bool IsFile(DatabaseOptions options) =>
+        new SqliteConnectionStringBuilder(options.ConnectionString) is { DataSource: { Length: > 0 } file, Mode: not SqliteOpenMode.Memory }
+        && file != ":memory:";
 
     public static string Describe(DatabaseOptions options) => options.Provider switch
     {

@@ -263,10 +263,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.MessageId).HasMaxLength(200);
             e.Property(x => x.ServerReply).HasMaxLength(1000);
             e.Property(x => x.Template).HasMaxLength(64);
-            e.HasIndex(x => new { x.CampaignId, x.State, x.NextAttemptAt });
+            // The sender takes queued people in key order: this index serves it without reading what was sent.
+            e.HasIndex(x => new { x.CampaignId, x.State, x.PersonId });
             e.HasIndex(x => x.PersonId);
-            // The daily limit counts what the organisation sent in the last 24 hours.
-            e.HasIndex(x => new { x.OrganisationId, x.SentAt });
+            // The daily limit counts what the organisation released in the last 24 hours.
+            e.HasIndex(x => new { x.OrganisationId, x.HandedAt });
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 

@@ -107,9 +107,14 @@ public sealed class CampaignSender(
                 budget = Math.Min(budget, options.MessagesPerDay - used);
             }
 
-            var chunk = await db.CampaignRecipients
-                .Where(r => r.CampaignId == campaignId && (r.State == RecipientState.Queued || (r.State == RecipientState.RetryLater && r.NextAttemptAt <= now)))
+            // Queued people first, in key order (the index serves this without touching what was sent), then retries now due.
+            var chunk = await db.CampaignRecipients.AsNoTracking()
+                .Where(r => r.CampaignId == campaignId && r.State == RecipientState.Queued)
                 .OrderBy(r => r.PersonId).Take(budget).ToListAsync(ct);
+            if (chunk.Count < budget)
+                chunk.AddRange(await db.CampaignRecipients.AsNoTracking()
+                    .Where(r => r.CampaignId == campaignId && r.State == RecipientState.RetryLater && r.NextAttemptAt <= now)
+                    .OrderBy(r => r.PersonId).Take(budget - chunk.Count).ToListAsync(ct));
             if (chunk.Count == 0)
             {
                 await FinishOrWaitAsync(db, campaign, now, ct);
@@ -117,41 +122,36 @@ public sealed class CampaignSender(
             }
 
             // The claim commits before anything leaves: a crash from here on is settled by RecoverAsync.
-            foreach (var r in chunk)
+            var claimed = chunk.ConvertAll(r => r.PersonId);
+            await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && claimed.Contains(r.PersonId))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Sending).SetProperty(r => r.Attempts, r => r.Attempts + 1)
+                    .SetProperty(r => r.NextAttemptAt, (Instant?)null), ct);
+            foreach (var r in chunk) r.Attempts++;
+            if (campaign.ResumeAt is not null || campaign.StatusNote is not null)
             {
-                r.State = RecipientState.Sending;
-                r.Attempts++;
-                r.NextAttemptAt = null;
-                r.MessageId ??= MessageId(campaign.Id, r.PersonId);
+                (campaign.ResumeAt, campaign.StatusNote) = (null, null);
+                await db.SaveChangesAsync(ct);
             }
-            campaign.ResumeAt = null;
-            campaign.StatusNote = null;
-            await db.SaveChangesAsync(ct);
 
-            var (sending, mails) = await ComposeAsync(db, campaign, chunk, now, tally);
+            var composed = await ComposeAsync(db, campaign, chunk, now);
+            var sending = composed.Sending;
+            var finals = composed.Withheld.ConvertAll(r => new RecipientLogWriter.Result(r.PersonId, RecipientState.Withheld, false, null, null,
+                "not emailed: a safety flag or a trusted contact was set, or the address removed, after the campaign was prepared; reach them as the manual-contact worklist says",
+                r.Attempts, null, null, null));
+            tally.Withheld += finals.Count;
             var handedAt = new Instant?[sending.Count];
             var acceptedAt = new Instant?[sending.Count];
+            await using var log = await RecipientLogWriter.OpenAsync(openDb(), campaignId, ct);
             var handOff = new GroupCommitHandOff(async (released, acceptances) =>
             {
-                await using var commitDb = openDb();
-                await using var transaction = await commitDb.Database.BeginTransactionAsync(CancellationToken.None);
                 var at = clock.GetCurrentInstant();
-                var people = released.Select(i => sending[i].PersonId).ToList();
-                await commitDb.CampaignRecipients.Where(r => r.CampaignId == campaignId && people.Contains(r.PersonId))
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HandedAt, at), CancellationToken.None);
-                foreach (var (i, reply) in acceptances)
-                {
-                    var person = sending[i].PersonId;
-                    var text = Trim(reply);
-                    await commitDb.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.PersonId == person)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Sent).SetProperty(r => r.Confirmed, true)
-                            .SetProperty(r => r.SentAt, at).SetProperty(r => r.ServerReply, text), CancellationToken.None);
-                }
-                await transaction.CommitAsync(CancellationToken.None);
+                await log.CommitHandOffAsync(at,
+                    released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),
+                    acceptances.Select(a => new RecipientLogWriter.Accepted(sending[a.Index].Row.PersonId, Trim(a.Reply))).ToList());
                 foreach (var i in released) handedAt[i] = at;
                 foreach (var (i, _) in acceptances) acceptedAt[i] = at;
             });
-            var results = sending.Count == 0 ? [] : await transport.SendManyAsync(mails, handOff, ct);
+            var results = sending.Count == 0 ? [] : await transport.SendManyAsync(sending.ConvertAll(s => s.Mail), handOff, ct);
             tally.Commits += handOff.Commits;
 
             now = clock.GetCurrentInstant();
@@ -160,40 +160,40 @@ public sealed class CampaignSender(
             string? firstRefusal = null;
             for (var i = 0; i < sending.Count; i++)
             {
-                var (r, result) = (sending[i], results[i]);
-                r.ServerReply = Trim(result.Reply);
-                r.HandedAt = handedAt[i];
+                var ((row, mail, template), result) = (sending[i], results[i]);
+                RecipientLogWriter.Result Final(RecipientState state, bool confirmed = false, Instant? sentAt = null, string? reply = null, int? attempts = null, Instant? next = null) =>
+                    new(row.PersonId, state, confirmed, handedAt[i], sentAt, Trim(reply ?? result.Reply), attempts ?? row.Attempts, next, mail.MessageId, template);
                 switch (result.Outcome)
                 {
                     case MailOutcome.Sent:
-                        (r.State, r.Confirmed, r.SentAt) = (RecipientState.Sent, true, acceptedAt[i] ?? now);
                         tally.Sent++;
+                        if (acceptedAt[i] is null) finals.Add(Final(RecipientState.Sent, confirmed: true, sentAt: now)); // else committed already
                         break;
                     case MailOutcome.RetryLater when handedAt[i] is { } at:
-                        (r.State, r.Confirmed, r.SentAt) = (RecipientState.Sent, false, at);
+                        finals.Add(Final(RecipientState.Sent, sentAt: at));
                         tally.Unconfirmed++;
                         break;
                     case MailOutcome.RetryLater when ct.IsCancellationRequested:
-                        (r.State, r.Attempts) = (RecipientState.Queued, r.Attempts - 1);
+                        finals.Add(Final(RecipientState.Queued, attempts: row.Attempts - 1));
                         break;
-                    case MailOutcome.RetryLater when r.Attempts >= MaxAttempts:
-                        r.State = RecipientState.Failed;
-                        r.ServerReply = Trim($"gave up after {r.Attempts} temporary refusals; the last: {r.ServerReply}");
+                    case MailOutcome.RetryLater when row.Attempts >= MaxAttempts:
+                        finals.Add(Final(RecipientState.Failed, reply: $"gave up after {row.Attempts} temporary refusals; the last: {result.Reply}"));
                         tally.Failed++;
                         break;
                     case MailOutcome.RetryLater:
-                        (r.State, r.NextAttemptAt) = (RecipientState.RetryLater, now + Backoff(r.Attempts));
+                        finals.Add(Final(RecipientState.RetryLater, next: now + Backoff(row.Attempts)));
                         firstRefusal ??= result.Reply;
-                        fewestAttempts = Math.Min(fewestAttempts, r.Attempts);
+                        fewestAttempts = Math.Min(fewestAttempts, row.Attempts);
                         temporary++;
                         tally.RetryLater++;
                         break;
                     default:
-                        r.State = RecipientState.Failed;
+                        finals.Add(Final(RecipientState.Failed));
                         tally.Failed++;
                         break;
                 }
             }
+            await log.CommitResultsAsync(finals);
             released += handedAt.Count(h => h is not null);
             // When the server turns most of a chunk away for now, it is asking us to slow down: pause the campaign, longer
             // each time the same people are turned away (30 s, 1 min, 2 min, ... 30 min).
@@ -201,8 +201,8 @@ public sealed class CampaignSender(
             {
                 campaign.ResumeAt = now + Duration.FromSeconds(Math.Min(1800, 30 << Math.Min(6, fewestAttempts - 1)));
                 campaign.StatusNote = $"The mail server turned away {temporary} of {sending.Count} messages for now ({firstRefusal}); sending resumes at {Utc(campaign.ResumeAt.Value)}.";
+                await db.SaveChangesAsync(CancellationToken.None);
             }
-            await db.SaveChangesAsync(CancellationToken.None);
             if (campaign.ResumeAt is not null) return;
 
             if (options.MessagesPerSecond > 0)
@@ -225,33 +225,34 @@ public sealed class CampaignSender(
 
     private static string Trim(string reply) => reply.Length > 1000 ? reply[..1000] : reply;
 
-    private async Task<(List<CampaignRecipient> Sending, List<OutgoingMail> Mails)> ComposeAsync(
-        ComplianceDbContext db, Campaign campaign, List<CampaignRecipient> chunk, Instant now, Tally tally)
+    private sealed record Composed(List<(CampaignRecipient Row, OutgoingMail Mail, string Template)> Sending, List<CampaignRecipient> Withheld);
+
+    // Decrypting and rendering a thousand notices is CPU work: spread it over the cores.
+    private async Task<Composed> ComposeAsync(ComplianceDbContext db, Campaign campaign, List<CampaignRecipient> chunk, Instant now)
     {
-        var ids = chunk.Select(r => r.PersonId).ToList();
+        var ids = chunk.ConvertAll(r => r.PersonId);
         var people = await db.AffectedPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
         var zone = await db.Organisations.Where(o => o.Id == campaign.OrganisationId).Select(o => o.TimeZone).SingleAsync();
         var noticeDate = now.InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) ?? DateTimeZone.Utc).Date;
         var frozen = NoticeFields.Thaw(campaign.Fields);
-        var sending = new List<CampaignRecipient>(chunk.Count);
-        var mails = new List<OutgoingMail>(chunk.Count);
-        foreach (var r in chunk)
+        var mails = new (OutgoingMail Mail, string Template)?[chunk.Count];
+        Parallel.For(0, chunk.Count, i =>
         {
-            if (!people.TryGetValue(r.PersonId, out var person) || person.NeedsManualContact)
-            {
-                r.State = RecipientState.Withheld;
-                r.ServerReply = "not emailed: a safety flag or a trusted contact was set, or the address removed, after the campaign was prepared; reach them as the manual-contact worklist says";
-                tally.Withheld++;
-                continue;
-            }
+            var r = chunk[i];
+            if (!people.TryGetValue(r.PersonId, out var person) || person.NeedsManualContact) return;
             var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(person.ProtectedDetails))!;
             var notice = templates.Render(r.Jurisdiction, r.Language, NoticeFields.ForPerson(frozen, details.Name, noticeDate));
             notice = NoticeTemplates.Redact(notice, person.ProtectedRedactions is { } redactions ? protector.Unprotect(redactions) : null);
-            r.Template = $"{notice.TemplateKey}/{notice.Language}";
-            mails.Add(new OutgoingMail(details.Email!, notice.Subject, notice.Text, notice.Html, r.MessageId!, Headers(notice.Language)));
-            sending.Add(r);
+            mails[i] = (new OutgoingMail(details.Email!, notice.Subject, notice.Text, notice.Html, r.MessageId ?? MessageId(campaign.Id, r.PersonId),
+                Headers(notice.Language)), $"{notice.TemplateKey}/{notice.Language}");
+        });
+        var composed = new Composed([], []);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            if (mails[i] is { } m) composed.Sending.Add((chunk[i], m.Mail, m.Template));
+            else composed.Withheld.Add(chunk[i]);
         }
-        return (sending, mails);
+        return composed;
     }
 
     private static Dictionary<string, string> Headers(string language) => new()

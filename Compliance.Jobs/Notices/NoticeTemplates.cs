@@ -19,7 +19,12 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
     public sealed record Rendered(string TemplateKey, string Language, string Subject, string Text, string Html);
 
     /// <summary>The template folder for a person: their jurisdiction's (or its country's) in their language, else English, else the default.</summary>
-    public (string Key, string Language) Resolve(string jurisdiction, string language)
+    public (string Key, string Language) Resolve(string jurisdiction, string language) =>
+        resolved.GetOrAdd((jurisdiction, language), k => Find(k.Jurisdiction, k.Language));
+
+    private readonly ConcurrentDictionary<(string Jurisdiction, string Language), (string, string)> resolved = new();
+
+    private (string Key, string Language) Find(string jurisdiction, string language)
     {
         string[] keys = [jurisdiction, jurisdiction.Split('-')[0], "default"];
         foreach (var key in keys.Distinct())

@@ -59,9 +59,9 @@ public sealed class Campaigns : Migration
             t.ForeignKey("FK_campaign_recipients_campaigns_CampaignId", x => x.CampaignId, "campaigns", "Id", onDelete: ReferentialAction.Cascade);
             t.ForeignKey("FK_campaign_recipients_affected_people_PersonId", x => x.PersonId, "affected_people", "Id", onDelete: ReferentialAction.Cascade);
         });
-        mb.CreateIndex("IX_campaign_recipients_CampaignId_State_NextAttemptAt", "campaign_recipients", ["CampaignId", "State", "NextAttemptAt"]);
+        mb.CreateIndex("IX_campaign_recipients_CampaignId_State_PersonId", "campaign_recipients", ["CampaignId", "State", "PersonId"]);
         mb.CreateIndex("IX_campaign_recipients_PersonId", "campaign_recipients", "PersonId");
-        mb.CreateIndex("IX_campaign_recipients_OrganisationId_SentAt", "campaign_recipients", ["OrganisationId", "SentAt"]);
+        mb.CreateIndex("IX_campaign_recipients_OrganisationId_HandedAt", "campaign_recipients", ["OrganisationId", "HandedAt"]);
     }
 
     protected override void Down(MigrationBuilder mb)
