@@ -45,9 +45,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) on the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(App.Address);
+
+    /// <summary>A fresh browser context on another app, for a test that hosts its own (with a mail server, say).</summary>
+    public async Task<IPage> NewPageAsync(Uri app)
     {
-        var context = await browser!.NewContextAsync(new() { BaseURL = App.Address.AbsoluteUri, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser!.NewContextAsync(new() { BaseURL = app.AbsoluteUri, ViewportSize = new() { Width = 1280, Height = 900 } });
         return await context.NewPageAsync();
     }
 

@@ -32,6 +32,9 @@ public sealed class PagesApp : IAsyncLifetime
     public IServiceProvider Services => app!.Services;
     public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Settings added after the defaults, which they override (the command line's last value wins): a real mail server, the scheduler.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
@@ -42,6 +45,7 @@ public sealed class PagesApp : IAsyncLifetime
             $"--ConnectionStrings:Compliance={database.ConnectionString}",
             "--Logging:LogLevel:Default=Warning",
             "--Scheduler:Enabled=false",
+            .. Arguments,
         ];
         app = await AppHost.BuildAsync(args, Clock);
         await app.StartAsync();
