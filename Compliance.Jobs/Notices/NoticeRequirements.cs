@@ -2,7 +2,7 @@ namespace Compliance.Jobs.Notices;
 
 /// <summary>
 /// What a notice to people must say, and must not say, per jurisdiction (shared/law/reference.md): the fields a
-/// template must use, literal headings, and fields it must never show. Sending is blocked until a notice passes.
+/// template must use, literal headings, and fields it must never show (a required text may give its versions in other languages, separated by "|": any one will do). Sending is blocked until a notice passes.
 /// </summary>
 public sealed record NoticeRequirements(string Source, IReadOnlyList<string> RequiredFields, IReadOnlyList<string> RequiredText, IReadOnlyList<string> ForbiddenFields)
 {
@@ -12,7 +12,8 @@ public sealed record NoticeRequirements(string Source, IReadOnlyList<string> Req
     private static readonly Dictionary<string, NoticeRequirements> ByJurisdiction = new(StringComparer.Ordinal)
     {
         // PIPEDA s.3 of the Breach of Security Safeguards Regulations.
-        ["CA"] = new("PIPEDA Regulations s.3", ["nature", "period", "categories", "measures", "advice", "contact"], ["Privacy Commissioner of Canada"], []),
+        ["CA"] = new("PIPEDA Regulations s.3", ["nature", "period", "categories", "measures", "advice", "contact"],
+            ["Privacy Commissioner of Canada|Commissariat à la protection de la vie privée du Canada"], []),
         // Cal. Civ. Code §1798.82: titled "Notice of Data Breach" with these headings.
         ["US-CA"] = new("Cal. Civ. Code §1798.82", ["nature", "categories", "measures", "advice", "contact", "period", "noticeDate"],
             ["Notice of Data Breach", "What Happened", "What Information Was Involved", "What We Are Doing", "What You Can Do", "For More Information"], []),

@@ -61,8 +61,8 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
         foreach (var field in requirements.ForbiddenFields.Where(used.Contains))
             problems.Add($"{requirements.Source}: the notice must not state '{field}'.");
         var rendered = Render(jurisdiction, language, fields);
-        foreach (var text in requirements.RequiredText.Where(t => !rendered.Text.Contains(t, StringComparison.OrdinalIgnoreCase)))
-            problems.Add($"{requirements.Source}: the notice must say \"{text}\".");
+        foreach (var text in requirements.RequiredText.Where(t => !t.Split('|').Any(version => rendered.Text.Contains(version, StringComparison.OrdinalIgnoreCase))))
+            problems.Add($"{requirements.Source}: the notice must say {string.Join(" or ", text.Split('|').Select(v => $"\"{v}\""))}.");
         return problems;
     }
 
