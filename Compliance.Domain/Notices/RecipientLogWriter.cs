@@ -4,6 +4,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Npgsql;
 
 namespace Compliance.Domain.Notices;
 
@@ -54,6 +55,15 @@ public sealed class RecipientLogWriter : IAsyncDisposable
     /// <summary>Released messages (and the acceptances that arrived meanwhile), committed together.</summary>
     public async Task CommitHandOffAsync(Instant at, IReadOnlyList<Released> releases, IReadOnlyList<Accepted> acceptances)
     {
+        if (connection is NpgsqlConnection npgsql)
+        {
+            // One round trip: a batch runs as one implicit transaction, all or nothing.
+            await using var batch = new NpgsqlBatch(npgsql);
+            foreach (var r in releases) batch.BatchCommands.Add(Batched(released, r.PersonId, at, r.MessageId, r.Template));
+            foreach (var a in acceptances) batch.BatchCommands.Add(Batched(accepted, a.PersonId, at, a.Reply));
+            await batch.ExecuteNonQueryAsync();
+            return;
+        }
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var r in releases) await RunAsync(released, transaction, r.PersonId, at, r.MessageId, r.Template);
         foreach (var a in acceptances) await RunAsync(accepted, transaction, a.PersonId, at, a.Reply);
@@ -91,6 +101,14 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         command.Parameters[1].Value = Value(personId);
         for (var i = 0; i < values.Length; i++) command.Parameters[i + 2].Value = Value(values[i]);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private NpgsqlBatchCommand Batched(DbCommand template, Guid personId, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(template.CommandText);
+        object?[] all = [campaignId, personId, .. values];
+        for (var i = 0; i < all.Length; i++) command.Parameters.Add(new NpgsqlParameter(template.Parameters[i].ParameterName, Value(all[i])));
+        return command;
     }
 
     private object Value(object? value) => value switch

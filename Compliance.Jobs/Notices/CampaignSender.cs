@@ -30,12 +30,13 @@ public sealed class CampaignSender(
         "unconfirmed: released to the server in full, but the sender stopped before the server's reply was recorded; "
         + "check the mail server's log for the Message-ID, and resend from the campaign page only if it is not there";
 
-    public sealed record Pass(int Sent, int Unconfirmed, int RetryLater, int Failed, int Withheld, int Requeued, int HandOffCommits);
+    public sealed record Pass(int Sent, int Unconfirmed, int RetryLater, int Failed, int Withheld, int Requeued, int HandOffCommits, TimeSpan HandOffCommitTime);
 
     private sealed class Tally
     {
         public int Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits;
-        public Pass ToPass() => new(Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits);
+        public TimeSpan CommitTime;
+        public Pass ToPass() => new(Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits, CommitTime);
     }
 
     public async Task<Pass> RunAsync(CancellationToken ct = default)
@@ -153,6 +154,7 @@ public sealed class CampaignSender(
             });
             var results = sending.Count == 0 ? [] : await transport.SendManyAsync(sending.ConvertAll(s => s.Mail), handOff, ct);
             tally.Commits += handOff.Commits;
+            tally.CommitTime += handOff.CommitTime;
 
             now = clock.GetCurrentInstant();
             var temporary = 0;

@@ -20,8 +20,10 @@ internal sealed class GroupCommitHandOff(Func<IReadOnlyList<int>, IReadOnlyList<
     private List<(int Index, string Reply)> accepted = [];
     private bool committing;
 
-    /// <summary>How many commits were made (for the benchmark).</summary>
+    /// <summary>How many commits were made, and the time spent in them (for the benchmark).</summary>
     public int Commits { get; private set; }
+
+    public TimeSpan CommitTime { get; private set; }
 
     public ValueTask RecordAsync(int index, CancellationToken ct)
     {
@@ -61,7 +63,9 @@ internal sealed class GroupCommitHandOff(Func<IReadOnlyList<int>, IReadOnlyList<
             }
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await commit(group.ConvertAll(g => g.Index), acceptances);
+                CommitTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 Commits++;
             }
             catch (Exception e)

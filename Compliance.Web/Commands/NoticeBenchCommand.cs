@@ -151,7 +151,7 @@ public static class NoticeBenchCommand
         var renderMicroseconds = await RenderMicrosecondsAsync(database, campaignId, clock);
         var rest = sendSeconds - probes.Database.TotalSeconds - probes.Transport.TotalSeconds - probes.Unprotect.TotalSeconds;
         await stdout.WriteLineAsync($"  where the send time went: database {F(probes.Database.TotalSeconds)} s (claims, reads, results); " +
-            $"SMTP {F(probes.Transport.TotalSeconds)} s (hand-off commits {F(probes.HandOffDatabase.TotalSeconds)} s of database time inside it); " +
+            $"SMTP {F(probes.Transport.TotalSeconds)} s (hand-off commits {F(pass.HandOffCommitTime.TotalSeconds)} s inside it, {(pass.HandOffCommits == 0 ? 0 : pass.HandOffCommitTime.TotalMicroseconds / pass.HandOffCommits):N0} µs each); " +
             $"decrypting {F(probes.Unprotect.TotalSeconds)} s ({Micro(probes.Unprotect, probes.Unprotects)} µs a person); " +
             $"rendering and the rest {F(rest)} s (a render alone: {renderMicroseconds:0} µs)");
 
