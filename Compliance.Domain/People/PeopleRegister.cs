@@ -83,10 +83,11 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     /// <summary>Sets the incident's affected counts per jurisdiction from the list (audited and re-planned like any edit).</summary>
     public async Task<Outcome<Incident>> UpdateCountsAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
-        if (await DenyAsync<Incident>(actor, incidentId, ct) is { } refusal) return refusal;
+        var access = await workspace.PeopleAccessAsync(actor, incidentId, ct);
+        if (!access.IsOk) return access;
+        var incident = access.Value!;
         var counts = await db.AffectedPeople.Where(p => p.IncidentId == incidentId).GroupBy(p => p.Jurisdiction)
             .Select(g => new { Jurisdiction = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
         var json = IncidentInput.ToJson(incident);
         json["affected"] = new System.Text.Json.Nodes.JsonArray(counts.OrderBy(c => c.Jurisdiction, StringComparer.Ordinal)
             .Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["jurisdiction"] = c.Jurisdiction, ["count"] = c.Count }).ToArray());
@@ -98,8 +99,8 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     private static bool Covers(string dutyJurisdiction, string personJurisdiction) =>
         dutyJurisdiction == personJurisdiction || personJurisdiction.StartsWith(dutyJurisdiction + "-", StringComparison.Ordinal);
 
-    private Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
-        workspace.DenyPeopleAccessAsync<T>(actor, incidentId, ct);
+    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
+        await workspace.PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 
     private Person Open(AffectedPerson p)
     {

@@ -36,15 +36,15 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     }
 
     /// <summary>
-    /// Null when the actor may handle the incident's list of affected people (security leads and legal staff, within
+    /// The incident, when the actor may handle its list of affected people (security leads and legal staff, within
     /// their organisation); otherwise why not (not found, forbidden). Every use of the list asks this first.
     /// </summary>
-    public async Task<Outcome<T>?> DenyPeopleAccessAsync<T>(Actor actor, Guid incidentId, CancellationToken ct = default)
+    public async Task<Outcome<Incident>> PeopleAccessAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
         db.OrganisationScope = actor.OrganisationId;
         var incident = await GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new Outcome<T>(incident.Status, default, incident.Errors);
-        return Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant()) ? null : Outcome<T>.Forbidden();
+        return !incident.IsOk || Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant())
+            ? incident : Outcome<Incident>.Forbidden();
     }
 
     public async Task<Outcome<Incident>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -14,5 +14,8 @@ public sealed record Outcome<T>(OutcomeStatus Status, T? Value, IReadOnlyDiction
     public static Outcome<T> Forbidden() => new(OutcomeStatus.Forbidden, default, NoErrors);
     public static Outcome<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeStatus.Invalid, default, errors);
     public static Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>This refusal (not found, forbidden, invalid...) as the outcome of a command with another result type.</summary>
+    public Outcome<TOther> Refusal<TOther>() => IsOk ? throw new InvalidOperationException("An Ok outcome is not a refusal.") : new(Status, default, Errors);
+
     public static Outcome<T> Conflict(string message) => new(OutcomeStatus.Conflict, default, new Dictionary<string, string[]> { ["$"] = [message] });
 }

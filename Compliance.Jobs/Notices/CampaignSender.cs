@@ -78,17 +78,19 @@ public sealed class CampaignSender(
     {
         var pace = Stopwatch.StartNew();
         long released = 0;
-        var checkedHash = false;
+        // Read with the first chunk, after the check that the notice is still the one approved; the same for every chunk.
+        (DateTimeZone Zone, IReadOnlyDictionary<string, string> Fields)? notice = null;
         while (!ct.IsCancellationRequested)
         {
             await using var db = openDb();
             var campaign = await db.Campaigns.SingleAsync(c => c.Id == campaignId, ct);
             if (campaign.State != CampaignState.Sending) return;
             var now = clock.GetCurrentInstant();
-            if (!checkedHash)
+            if (notice is null)
             {
                 if (await TemplatesChangedAsync(db, campaign, ct)) return;
-                checkedHash = true;
+                var zone = await db.Organisations.Where(o => o.Id == campaign.OrganisationId).Select(o => o.TimeZone).SingleAsync(ct);
+                notice = (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) ?? DateTimeZone.Utc, NoticeFields.Thaw(campaign.Fields));
             }
 
             var budget = options.ChunkSize;
@@ -134,7 +136,7 @@ public sealed class CampaignSender(
                 await db.SaveChangesAsync(ct);
             }
 
-            var composed = await ComposeAsync(db, campaign, chunk, now);
+            var composed = await ComposeAsync(db, chunk, notice.Value.Fields, now.InZone(notice.Value.Zone).Date, campaign.Id);
             var sending = composed.Sending;
             var finals = composed.Withheld.ConvertAll(r => new RecipientLogWriter.Result(r.PersonId, RecipientState.Withheld, false, null, null,
                 "not emailed: a safety flag or a trusted contact was set, or the address removed, after the campaign was prepared; reach them as the manual-contact worklist says",
@@ -230,13 +232,11 @@ public sealed class CampaignSender(
     private sealed record Composed(List<(CampaignRecipient Row, OutgoingMail Mail, string Template)> Sending, List<CampaignRecipient> Withheld);
 
     // Decrypting and rendering a thousand notices is CPU work: spread it over the cores.
-    private async Task<Composed> ComposeAsync(ComplianceDbContext db, Campaign campaign, List<CampaignRecipient> chunk, Instant now)
+    private async Task<Composed> ComposeAsync(ComplianceDbContext db, List<CampaignRecipient> chunk, IReadOnlyDictionary<string, string> frozen,
+        LocalDate noticeDate, Guid campaignId)
     {
         var ids = chunk.ConvertAll(r => r.PersonId);
         var people = await db.AffectedPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
-        var zone = await db.Organisations.Where(o => o.Id == campaign.OrganisationId).Select(o => o.TimeZone).SingleAsync();
-        var noticeDate = now.InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) ?? DateTimeZone.Utc).Date;
-        var frozen = NoticeFields.Thaw(campaign.Fields);
         var mails = new (OutgoingMail Mail, string Template)?[chunk.Count];
         Parallel.For(0, chunk.Count, i =>
         {
@@ -245,7 +245,7 @@ public sealed class CampaignSender(
             var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(person.ProtectedDetails))!;
             var notice = templates.Render(r.Jurisdiction, r.Language, NoticeFields.ForPerson(frozen, details.Name, noticeDate));
             notice = NoticeTemplates.Redact(notice, person.ProtectedRedactions is { } redactions ? protector.Unprotect(redactions) : null);
-            mails[i] = (new OutgoingMail(details.Email!, notice.Subject, notice.Text, notice.Html, r.MessageId ?? MessageId(campaign.Id, r.PersonId),
+            mails[i] = (new OutgoingMail(details.Email!, notice.Subject, notice.Text, notice.Html, r.MessageId ?? MessageId(campaignId, r.PersonId),
                 Headers(notice.Language)), $"{notice.TemplateKey}/{notice.Language}");
         });
         var composed = new Composed([], []);
@@ -263,11 +263,20 @@ public sealed class CampaignSender(
         ["Auto-Submitted"] = "auto-generated",
     };
 
-    private async Task<bool> TemplatesChangedAsync(ComplianceDbContext db, Campaign campaign, CancellationToken ct)
+    /// <summary>
+    /// Whether what the campaign would send is still what was prepared and approved: its frozen fields and the
+    /// templates of its recipients' jurisdictions and languages, hashed again.
+    /// </summary>
+    public static async Task<bool> NoticeUnchangedAsync(ComplianceDbContext db, NoticeTemplates templates, Campaign campaign, CancellationToken ct)
     {
         var groups = await db.CampaignRecipients.Where(r => r.CampaignId == campaign.Id)
             .Select(r => new { r.Jurisdiction, r.Language }).Distinct().ToListAsync(ct);
-        if (templates.Hash(campaign.Fields, groups.Select(g => (g.Jurisdiction, g.Language))) == campaign.TemplateHash) return false;
+        return templates.Hash(campaign.Fields, groups.Select(g => (g.Jurisdiction, g.Language))) == campaign.TemplateHash;
+    }
+
+    private async Task<bool> TemplatesChangedAsync(ComplianceDbContext db, Campaign campaign, CancellationToken ct)
+    {
+        if (await NoticeUnchangedAsync(db, templates, campaign, ct)) return false;
         const string note = "Stopped: the notice templates changed after this campaign was approved, so what would be sent is not what was approved. Cancel it and prepare a new one.";
         if (campaign.StatusNote != note)
         {

@@ -120,7 +120,7 @@ public static class NoticeBenchCommand
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
             var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
-            var previews = new NoticePreviews(db, new PeopleRegister(db, protector, workspace, clock), workspace, transport, clock);
+            var previews = new NoticePreviews(db, new PeopleRegister(db, protector, workspace, clock), workspace, NoticeTemplates.Default, transport, clock);
             var draft = await previews.SaveDraftAsync(legal, incidentId, Notice);
             if (!draft.IsOk) return Fail(stderr, $"the notice draft was not saved: {draft.Status}");
             var campaigns = new Campaigns(db, workspace, NoticeTemplates.Default, new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), protector, clock);

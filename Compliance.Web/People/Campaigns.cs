@@ -28,18 +28,22 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     /// <summary>People a new campaign could email, by jurisdiction and language.</summary>
     public sealed record AudienceGroup(string Jurisdiction, string Language, int People);
 
-    public async Task<Outcome<IReadOnlyList<AudienceGroup>>> AudienceAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<AudienceGroup>>> AudienceAsync(Actor actor, Guid incidentId, CancellationToken ct = default) =>
+        await DenyAsync<IReadOnlyList<AudienceGroup>>(actor, incidentId, ct) ?? Outcome<IReadOnlyList<AudienceGroup>>.Ok(await GroupsAsync(incidentId, ct));
+
+    private async Task<IReadOnlyList<AudienceGroup>> GroupsAsync(Guid incidentId, CancellationToken ct)
     {
-        if (await DenyAsync<IReadOnlyList<AudienceGroup>>(actor, incidentId, ct) is { } refusal) return refusal;
         var groups = await CampaignAudience.Eligible(db, incidentId).GroupBy(p => new { p.Jurisdiction, p.Language })
             .Select(g => new { g.Key.Jurisdiction, g.Key.Language, Count = g.Count() }).ToListAsync(ct);
-        return Outcome<IReadOnlyList<AudienceGroup>>.Ok(groups.OrderBy(g => g.Jurisdiction, StringComparer.Ordinal).ThenBy(g => g.Language, StringComparer.Ordinal)
-            .Select(g => new AudienceGroup(g.Jurisdiction, g.Language, g.Count)).ToList());
+        return groups.OrderBy(g => g.Jurisdiction, StringComparer.Ordinal).ThenBy(g => g.Language, StringComparer.Ordinal)
+            .Select(g => new AudienceGroup(g.Jurisdiction, g.Language, g.Count)).ToList();
     }
 
     public async Task<Outcome<Campaign>> PrepareAsync(Actor actor, Guid incidentId, Choice choice, CancellationToken ct = default)
     {
-        if (await DenyAsync<Campaign>(actor, incidentId, ct) is { } refusal) return refusal;
+        var access = await workspace.PeopleAccessAsync(actor, incidentId, ct);
+        if (!access.IsOk) return access.Refusal<Campaign>();
+        var incident = access.Value!;
         var name = (choice.Name ?? "").Trim();
         if (name.Length > 200) return Outcome<Campaign>.Invalid("name", "Keep the name under 200 characters.");
         var jurisdictions = choice.Jurisdictions.Select(j => j.Trim().ToUpperInvariant()).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -49,17 +53,14 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         if (languages.FirstOrDefault(l => l.Length > 16 || !l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) is { } badLanguage)
             return Outcome<Campaign>.Invalid("languages", $"'{badLanguage}' is not a language tag such as 'en' or 'zh-Hant'.");
 
-        var groups = (await AudienceAsync(actor, incidentId, ct)).Value!
+        var groups = (await GroupsAsync(incidentId, ct))
             .Where(g => (jurisdictions.Count == 0 || jurisdictions.Contains(g.Jurisdiction)) && (languages.Count == 0 || languages.Contains(g.Language))).ToList();
         if (groups.Count == 0)
             return Outcome<Campaign>.Invalid("people", "No one to email in that choice: everyone there is already in a campaign, has a safety flag or trusted contact, or has no email address.");
 
-        var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
+        if (await FrozenNotice.DraftAsync(db, incidentId, ct) is not { } draft) return Outcome<Campaign>.Invalid("notice", "Write the notice first (the Notice page).");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
-        var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
-        if (draft is null) return Outcome<Campaign>.Invalid("notice", "Write the notice first (the Notice page).");
-        var frozen = NoticeFields.Freeze(JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Fields)!, organisation.Name,
-            string.Join(", ", incident.DataCategories.Select(Labels.Of)), incident.TotalAffected);
+        var frozen = FrozenNotice.Freeze(draft, incident, organisation);
 
         // Every jurisdiction and language in the campaign must pass its checks before anyone may approve it.
         var sample = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), NoticeFields.SampleName, clock.GetCurrentInstant().InUtc().Date);
@@ -92,8 +93,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         if (campaign.State != CampaignState.AwaitingApproval) return Outcome<Campaign>.Conflict($"This campaign is {KebabCase<CampaignState>.ToId(campaign.State)}, not awaiting approval.");
         if (string.Equals(campaign.CreatedBy, actor.Email, StringComparison.OrdinalIgnoreCase))
             return Outcome<Campaign>.Invalid("approver", "You prepared this campaign, so someone else must approve it: a second security lead or legal officer.");
-        var groups = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).Select(r => new { r.Jurisdiction, r.Language }).Distinct().ToListAsync(ct);
-        if (templates.Hash(campaign.Fields, groups.Select(g => (g.Jurisdiction, g.Language))) != campaign.TemplateHash)
+        if (!await CampaignSender.NoticeUnchangedAsync(db, templates, campaign, ct))
             return Outcome<Campaign>.Invalid("notice", "The notice templates changed after this campaign was prepared: cancel it and prepare it again, so that what is approved is what is sent.");
         campaign.Approve(actor.Email, clock.GetCurrentInstant());
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.approved",
@@ -270,8 +270,8 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         return campaign is null ? Outcome<Campaign>.NotFound() : Outcome<Campaign>.Ok(campaign);
     }
 
-    private Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
-        workspace.DenyPeopleAccessAsync<T>(actor, incidentId, ct);
+    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
+        await workspace.PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 
     private static string Utc(Instant? at) => at is { } i ? InstantPattern.ExtendedIso.Format(i) : "";
 }

@@ -17,16 +17,15 @@ namespace Compliance.Web.People;
 /// language, their details, their redactions applied, and the checks that must pass before anything is sent.
 /// A test send goes only to the person asking, marked as a test.
 /// </summary>
-public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister register, IncidentWorkspace workspace, IMailTransport mail, IClock clock)
+public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister register, IncidentWorkspace workspace, NoticeTemplates templates,
+    IMailTransport mail, IClock clock)
 {
     public sealed record Preview(PeopleRegister.Person Person, NoticeTemplates.Rendered Notice, IReadOnlyList<string> Problems);
 
     public async Task<Outcome<IReadOnlyDictionary<string, string>>> DraftAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
         if (await DenyAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
-        var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
-        return Outcome<IReadOnlyDictionary<string, string>>.Ok(draft is null ? new Dictionary<string, string>()
-            : JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Fields)!);
+        return Outcome<IReadOnlyDictionary<string, string>>.Ok(await FrozenNotice.DraftAsync(db, incidentId, ct) ?? new Dictionary<string, string>());
     }
 
     public async Task<Outcome<IReadOnlyDictionary<string, string>>> SaveDraftAsync(Actor actor, Guid incidentId, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
@@ -51,13 +50,12 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         var person = found.Value!;
         var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
-        var draft = (await DraftAsync(actor, incidentId, ct)).Value!;
+        var draft = await FrozenNotice.DraftAsync(db, incidentId, ct) ?? new Dictionary<string, string>();
 
         // The same fields a campaign freezes and fills in per person, so the preview is what the person would get.
-        var frozen = NoticeFields.Freeze(draft, organisation.Name, string.Join(", ", incident.DataCategories.Select(Labels.Of)), incident.TotalAffected);
+        var frozen = FrozenNotice.Freeze(draft, incident, organisation);
         var noticeDate = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(organisation.TimeZone) ?? DateTimeZone.Utc).Date;
         var fields = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), person.Details.Name, noticeDate);
-        var templates = NoticeTemplates.Default;
         var rendered = NoticeTemplates.Redact(templates.Render(person.Jurisdiction, person.Language, fields), person.Redactions);
         var problems = templates.Check(person.Jurisdiction, person.Language, fields).ToList();
         if (person.NeedsManualContact) problems.Add("This person must not be emailed (a safety flag, a trusted contact or no address): reach them another way.");
@@ -78,6 +76,6 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         return Outcome<MailResult>.Ok(result);
     }
 
-    private Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
-        workspace.DenyPeopleAccessAsync<T>(actor, incidentId, ct);
+    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
+        await workspace.PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 }
