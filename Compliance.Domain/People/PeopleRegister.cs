@@ -27,7 +27,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     /// <summary>The people of an incident, at most <paramref name="limit"/>: only the rows shown are read and decrypted.</summary>
     public async Task<Outcome<IReadOnlyList<Person>>> ListAsync(Actor actor, Guid incidentId, string purpose, int limit = int.MaxValue, CancellationToken ct = default)
     {
-        if (await DenyAsync<IReadOnlyList<Person>>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<Person>>(actor, incidentId, ct) is { } refusal) return refusal;
         var rows = await db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId)
             .OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).Take(limit).ToListAsync(ct);
         return Outcome<IReadOnlyList<Person>>.Ok(await OpenAndAuditAsync(actor, incidentId, purpose, rows, ct));
@@ -36,7 +36,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     /// <summary>One person, read and decrypted alone (the view is audited like a list).</summary>
     public async Task<Outcome<Person>> PersonAsync(Actor actor, Guid incidentId, Guid personId, string purpose, CancellationToken ct = default)
     {
-        if (await DenyAsync<Person>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<Person>(actor, incidentId, ct) is { } refusal) return refusal;
         var row = await db.AffectedPeople.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId && p.IncidentId == incidentId, ct);
         return row is null ? Outcome<Person>.NotFound() : Outcome<Person>.Ok((await OpenAndAuditAsync(actor, incidentId, purpose, [row], ct))[0]);
     }
@@ -50,7 +50,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
 
     public async Task<Outcome<Person>> SetFlagsAsync(Actor actor, Guid incidentId, Guid personId, Flags flags, CancellationToken ct = default)
     {
-        if (await DenyAsync<Person>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<Person>(actor, incidentId, ct) is { } refusal) return refusal;
         var person = await db.AffectedPeople.SingleOrDefaultAsync(p => p.Id == personId && p.IncidentId == incidentId, ct);
         if (person is null) return Outcome<Person>.NotFound();
         if (flags.DelegateTo is { Length: > 1000 } || flags.Redactions is { Length: > 1000 })
@@ -67,7 +67,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     /// <summary>Everyone who must be reached some other way than email, with the duties that say what to tell them.</summary>
     public async Task<Outcome<IReadOnlyList<ManualContact>>> WorklistAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
-        if (await DenyAsync<IReadOnlyList<ManualContact>>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<ManualContact>>(actor, incidentId, ct) is { } refusal) return refusal;
         // The same test as AffectedPerson.NeedsManualContact, in the query: only these people are read and decrypted.
         var rows = await db.AffectedPeople.AsNoTracking()
             .Where(p => p.IncidentId == incidentId && (p.DoNotEmail || p.ProtectedDelegate != null || p.EmailLookup == null))
@@ -99,8 +99,6 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     private static bool Covers(string dutyJurisdiction, string personJurisdiction) =>
         dutyJurisdiction == personJurisdiction || personJurisdiction.StartsWith(dutyJurisdiction + "-", StringComparison.Ordinal);
 
-    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
-        await workspace.PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 
     private Person Open(AffectedPerson p)
     {

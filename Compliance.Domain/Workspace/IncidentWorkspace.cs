@@ -41,11 +41,14 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     /// </summary>
     public async Task<Outcome<Incident>> PeopleAccessAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
-        db.OrganisationScope = actor.OrganisationId;
         var incident = await GetAsync(actor, incidentId, ct);
         return !incident.IsOk || Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant())
             ? incident : Outcome<Incident>.Forbidden();
     }
+
+    /// <summary>Null when the actor may handle the incident's people (see <see cref="PeopleAccessAsync"/>); else the refusal.</summary>
+    public async Task<Outcome<T>?> DenyPeopleAccessAsync<T>(Actor actor, Guid incidentId, CancellationToken ct = default) =>
+        await PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 
     public async Task<Outcome<Incident>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
@@ -128,7 +131,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     public async Task<Outcome<IReadOnlyList<TimelineEvent>>> TimelineAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
         var incident = await GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new(incident.Status, null, incident.Errors);
+        if (!incident.IsOk) return incident.Refusal<IReadOnlyList<TimelineEvent>>();
         return Outcome<IReadOnlyList<TimelineEvent>>.Ok(await db.TimelineEvents.Where(t => t.IncidentId == incidentId).OrderBy(t => t.At).ToListAsync(ct));
     }
 
@@ -136,7 +139,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     public async Task<Outcome<IReadOnlyList<Obligation>>> ObligationsAsync(Actor actor, Guid incidentId, bool withHistory, CancellationToken ct = default)
     {
         var incident = await GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new(incident.Status, null, incident.Errors);
+        if (!incident.IsOk) return incident.Refusal<IReadOnlyList<Obligation>>();
         var query = db.Obligations.Where(o => o.IncidentId == incidentId);
         if (!withHistory) query = query.Where(o => o.Status != ObligationStatus.Superseded);
         var list = await query.ToListAsync(ct);
@@ -203,13 +206,13 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         var file = await db.EvidenceFiles.SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
         if (file is null) return Outcome<EvidenceFile>.NotFound();
         var (obligation, problem) = await FindObligationAsync(actor, file.ObligationId, Operation.ReadIncident, ct);
-        return obligation is null ? new(problem!.Status, null, problem.Errors) : Outcome<EvidenceFile>.Ok(file);
+        return obligation is null ? problem!.Refusal<EvidenceFile>() : Outcome<EvidenceFile>.Ok(file);
     }
 
     public async Task<Outcome<IReadOnlyList<AuditEntry>>> AuditAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
         var incident = await GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new(incident.Status, null, incident.Errors);
+        if (!incident.IsOk) return incident.Refusal<IReadOnlyList<AuditEntry>>();
         return Outcome<IReadOnlyList<AuditEntry>>.Ok(await db.AuditEntries.Where(e => e.IncidentId == incidentId).OrderBy(e => e.Sequence).ToListAsync(ct));
     }
 

@@ -23,7 +23,7 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
     public async Task<Outcome<FilingDocument>> PreviewAsync(Actor actor, Guid incidentId, Draft draft, CancellationToken ct = default)
     {
         var incident = await workspace.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new(incident.Status, null, incident.Errors);
+        if (!incident.IsOk) return incident.Refusal<FilingDocument>();
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var request = new FilingRequest(IncidentFactsFactory.From(incident.Value!, organisation), draft.OrganisationName ?? organisation.Name,
             incident.Value!.Title, draft.Stage, null, draft.Language, draft.Narrative.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary());
@@ -41,7 +41,7 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
     {
         if (!Permissions.Allows(actor, Operation.FulfilObligation, incidentId, clock.GetCurrentInstant())) return Outcome<FilingVersion>.Forbidden();
         var preview = await PreviewAsync(actor, incidentId, draft, ct);
-        if (!preview.IsOk) return new(preview.Status, null, preview.Errors);
+        if (!preview.IsOk) return preview.Refusal<FilingVersion>();
         var document = preview.Value!;
         var rendered = FilingPdfRenderer.Render(document);
 
@@ -62,7 +62,7 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
     public async Task<Outcome<IReadOnlyList<FilingVersion>>> VersionsAsync(Actor actor, Guid incidentId, string jurisdiction, CancellationToken ct = default)
     {
         var incident = await workspace.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new(incident.Status, null, incident.Errors);
+        if (!incident.IsOk) return incident.Refusal<IReadOnlyList<FilingVersion>>();
         return Outcome<IReadOnlyList<FilingVersion>>.Ok(await db.Filings.Where(f => f.IncidentId == incidentId && f.Jurisdiction == jurisdiction)
             .OrderByDescending(f => f.CreatedAt).ToListAsync(ct));
     }
@@ -70,7 +70,7 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
     public async Task<Outcome<FilingVersion>> VersionAsync(Actor actor, Guid incidentId, Guid filingId, CancellationToken ct = default)
     {
         var incident = await workspace.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return new(incident.Status, null, incident.Errors);
+        if (!incident.IsOk) return incident.Refusal<FilingVersion>();
         var filing = await db.Filings.SingleOrDefaultAsync(f => f.Id == filingId && f.IncidentId == incidentId, ct);
         return filing is null ? Outcome<FilingVersion>.NotFound() : Outcome<FilingVersion>.Ok(filing);
     }
@@ -79,7 +79,7 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
     public async Task<Outcome<Obligation>> MarkFiledAsync(Actor actor, Guid incidentId, Guid filingId, Instant filedAt, string reference, CancellationToken ct = default)
     {
         var filing = await VersionAsync(actor, incidentId, filingId, ct);
-        if (!filing.IsOk) return new(filing.Status, null, filing.Errors);
+        if (!filing.IsOk) return filing.Refusal<Obligation>();
         var duty = await RegulatorDutyAsync(incidentId, filing.Value!.Jurisdiction, ct);
         if (duty is null) return Outcome<Obligation>.Invalid("filing", $"There is no open regulator duty for {filing.Value.Jurisdiction} on this incident to fulfil.");
         var name = $"filing-{filing.Value.Jurisdiction}-{filing.Value.Stage}-v{filing.Value.Version}.pdf";

@@ -29,7 +29,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     public sealed record AudienceGroup(string Jurisdiction, string Language, int People);
 
     public async Task<Outcome<IReadOnlyList<AudienceGroup>>> AudienceAsync(Actor actor, Guid incidentId, CancellationToken ct = default) =>
-        await DenyAsync<IReadOnlyList<AudienceGroup>>(actor, incidentId, ct) ?? Outcome<IReadOnlyList<AudienceGroup>>.Ok(await GroupsAsync(incidentId, ct));
+        await workspace.DenyPeopleAccessAsync<IReadOnlyList<AudienceGroup>>(actor, incidentId, ct) ?? Outcome<IReadOnlyList<AudienceGroup>>.Ok(await GroupsAsync(incidentId, ct));
 
     private async Task<IReadOnlyList<AudienceGroup>> GroupsAsync(Guid incidentId, CancellationToken ct)
     {
@@ -151,7 +151,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     public async Task<Outcome<IReadOnlyList<string>>> UnconfirmedAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
     {
         var found = await FindAsync(actor, incidentId, campaignId, ct);
-        if (!found.IsOk) return new(found.Status, null, found.Errors);
+        if (!found.IsOk) return found.Refusal<IReadOnlyList<string>>();
         return Outcome<IReadOnlyList<string>>.Ok(await db.CampaignRecipients
             .Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sent && !r.Confirmed)
             .OrderBy(r => r.MessageId).Select(r => r.MessageId!).ToListAsync(ct));
@@ -159,7 +159,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
 
     public async Task<Outcome<IReadOnlyList<CampaignSummary>>> ListAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
-        if (await DenyAsync<IReadOnlyList<CampaignSummary>>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<CampaignSummary>>(actor, incidentId, ct) is { } refusal) return refusal;
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IncidentId == incidentId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
         var list = new List<CampaignSummary>();
         foreach (var c in campaigns) list.Add(await SummariseAsync(c, ct));
@@ -169,7 +169,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     public async Task<Outcome<CampaignSummary>> GetAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
     {
         var found = await FindAsync(actor, incidentId, campaignId, ct);
-        return found.IsOk ? Outcome<CampaignSummary>.Ok(await SummariseAsync(found.Value!, ct)) : new(found.Status, null, found.Errors);
+        return found.IsOk ? Outcome<CampaignSummary>.Ok(await SummariseAsync(found.Value!, ct)) : found.Refusal<CampaignSummary>();
     }
 
     private async Task<CampaignSummary> SummariseAsync(Campaign campaign, CancellationToken ct)
@@ -254,7 +254,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     public async Task<Outcome<byte[]>> ProofPdfAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
     {
         var found = await GetAsync(actor, incidentId, campaignId, ct);
-        if (!found.IsOk) return new(found.Status, null, found.Errors);
+        if (!found.IsOk) return found.Refusal<byte[]>();
         var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(organisation.TimeZone) ?? DateTimeZone.Utc;
@@ -265,13 +265,11 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
 
     private async Task<Outcome<Campaign>> FindAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct)
     {
-        if (await DenyAsync<Campaign>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<Campaign>(actor, incidentId, ct) is { } refusal) return refusal;
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.IncidentId == incidentId, ct);
         return campaign is null ? Outcome<Campaign>.NotFound() : Outcome<Campaign>.Ok(campaign);
     }
 
-    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
-        await workspace.PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 
     private static string Utc(Instant? at) => at is { } i ? InstantPattern.ExtendedIso.Format(i) : "";
 }

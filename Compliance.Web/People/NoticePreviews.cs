@@ -24,13 +24,13 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
 
     public async Task<Outcome<IReadOnlyDictionary<string, string>>> DraftAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
-        if (await DenyAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
         return Outcome<IReadOnlyDictionary<string, string>>.Ok(await FrozenNotice.DraftAsync(db, incidentId, ct) ?? new Dictionary<string, string>());
     }
 
     public async Task<Outcome<IReadOnlyDictionary<string, string>>> SaveDraftAsync(Actor actor, Guid incidentId, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
     {
-        if (await DenyAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
+        if (await workspace.DenyPeopleAccessAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
         var clean = NoticeDraft.FieldNames.ToDictionary(f => f, f => (fields.GetValueOrDefault(f) ?? "").Trim());
         if (clean.Values.Any(v => v.Length > 10000)) return Outcome<IReadOnlyDictionary<string, string>>.Invalid("fields", "Keep each part under 10,000 characters.");
         var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
@@ -46,7 +46,7 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
     public async Task<Outcome<Preview>> PreviewAsync(Actor actor, Guid incidentId, Guid personId, CancellationToken ct = default)
     {
         var found = await register.PersonAsync(actor, incidentId, personId, "notice preview", ct);
-        if (!found.IsOk) return new(found.Status, null, found.Errors);
+        if (!found.IsOk) return found.Refusal<Preview>();
         var person = found.Value!;
         var incident = (await workspace.GetAsync(actor, incidentId, ct)).Value!;
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
@@ -66,7 +66,7 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
     public async Task<Outcome<MailResult>> TestSendAsync(Actor actor, Guid incidentId, Guid personId, CancellationToken ct = default)
     {
         var preview = await PreviewAsync(actor, incidentId, personId, ct);
-        if (!preview.IsOk) return new(preview.Status, null, preview.Errors);
+        if (!preview.IsOk) return preview.Refusal<MailResult>();
         var n = preview.Value!.Notice;
         var result = await mail.SendAsync(new OutgoingMail(actor.Email, "[TEST] " + n.Subject, n.Text, n.Html,
             $"<notice-test.{Guid.NewGuid():N}@compliance.invalid>", new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" }), ct);
@@ -76,6 +76,4 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         return Outcome<MailResult>.Ok(result);
     }
 
-    private async Task<Outcome<T>?> DenyAsync<T>(Actor actor, Guid incidentId, CancellationToken ct) =>
-        await workspace.PeopleAccessAsync(actor, incidentId, ct) is { IsOk: false } refused ? refused.Refusal<T>() : null;
 }
