@@ -241,6 +241,11 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     {
         Scope(actor);
         if (!Permissions.CanSee(actor, id, clock.GetCurrentInstant())) return null;
+        // A request asks for its incident several times (access check, duties, timeline...): a query would hand back the
+        // tracked instance anyway, without refreshing it, so reuse it when it was loaded whole for this organisation.
+        if (db.Incidents.Local.FindEntry(id) is { State: not EntityState.Deleted } tracked && tracked.Entity.OrganisationId == actor.OrganisationId
+            && tracked.Collection(i => i.Affected).IsLoaded)
+            return tracked.Entity;
         return await db.Incidents.Include(i => i.Affected).SingleOrDefaultAsync(i => i.Id == id, ct);
     }
 
