@@ -63,7 +63,6 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
 
         var title = template.Title;
         var subtitle = Fill(template.Subtitle);
-        var canonical = FilingCanonicalText.Build(template.Layout, template.Language, title, subtitle, stage, blocks);
         return new FilingDocument
         {
             Layout = template.Layout,
@@ -78,8 +77,6 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
             Missing = missing,
             HashFooter = labels.Footer["hash"],
             PageFooter = labels.Footer["page"],
-            CanonicalText = canonical,
-            ContentHash = FilingCanonicalText.Hash(canonical),
         };
     }
 

@@ -23,10 +23,13 @@ public sealed class FilingDocument
     public required string HashFooter { get; init; }
     public required string PageFooter { get; init; }
 
-    public required string CanonicalText { get; init; }
+    /// <summary>The canonical text of this content, derived from it (so no producer can ship a hash that does not match).</summary>
+    public string CanonicalText => canonicalText ??= FilingCanonicalText.Build(Layout, Language, Title, Subtitle, StageLabel, Blocks);
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 <see cref="CanonicalText"/>.</summary>
-    public required string ContentHash { get; init; }
+    public string ContentHash => contentHash ??= FilingCanonicalText.Hash(CanonicalText);
+
+    private string? canonicalText, contentHash;
 
     public bool IsComplete => Missing.Count == 0;
 }

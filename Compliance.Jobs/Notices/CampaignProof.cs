@@ -66,7 +66,6 @@ public static class CampaignProof
         const string title = "Proof of notification";
         var subtitle = $"{organisation} — notice to the people affected";
         var stage = $"Summary as of {When(at)}";
-        var canonical = FilingCanonicalText.Build(layout, "en", title, subtitle, stage, blocks);
         return new FilingDocument
         {
             Layout = layout,
@@ -81,8 +80,6 @@ public static class CampaignProof
             Missing = [],
             HashFooter = "Content SHA-256: {0}",
             PageFooter = "Page {0} of {1}",
-            CanonicalText = canonical,
-            ContentHash = FilingCanonicalText.Hash(canonical),
         };
     }
 

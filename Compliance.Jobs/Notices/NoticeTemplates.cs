@@ -45,7 +45,11 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
     }
 
     /// <summary>Why a notice may not be sent yet: required fields unused or empty, required text absent, forbidden fields used.</summary>
-    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields)
+    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields) =>
+        Check(jurisdiction, language, fields, Render(jurisdiction, language, fields));
+
+    /// <summary>The same, for a notice already rendered from <paramref name="fields"/> (before any redaction).</summary>
+    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields, Rendered rendered)
     {
         var requirements = NoticeRequirements.For(jurisdiction);
         var (key, lang) = Resolve(jurisdiction, language);
@@ -60,7 +64,6 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
         }
         foreach (var field in requirements.ForbiddenFields.Where(used.Contains))
             problems.Add($"{requirements.Source}: the notice must not state '{field}'.");
-        var rendered = Render(jurisdiction, language, fields);
         foreach (var text in requirements.RequiredText.Where(t => !t.Split('|').Any(version => rendered.Text.Contains(version, StringComparison.OrdinalIgnoreCase))))
             problems.Add($"{requirements.Source}: the notice must say {string.Join(" or ", text.Split('|').Select(v => $"\"{v}\""))}.");
         return problems;

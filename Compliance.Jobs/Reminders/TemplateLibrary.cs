@@ -9,7 +9,7 @@ namespace Compliance.Jobs.Reminders;
 /// </summary>
 public sealed class TemplateLibrary(string root)
 {
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> compiled = new();
+    private readonly ConcurrentDictionary<(string Folder, string Language, string File), HandlebarsTemplate<object, object>> compiled = new();
     private static readonly IHandlebars Html = Handlebars.Create();
     private static readonly IHandlebars Text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
 
@@ -35,16 +35,16 @@ public sealed class TemplateLibrary(string root)
         ?? throw new InvalidDataException($"{path} is empty.");
 
     /// <summary>Renders e.g. "reminders/{language}/reminder.html", falling back to English when the language has none.</summary>
-    public string Render(string folder, string language, string file, object model)
+    public string Render(string folder, string language, string file, object model) =>
+        compiled.GetOrAdd((folder, language, file), Compile)(model);
+
+    // Found and compiled once per (folder, language, file): a campaign renders three templates per person.
+    private HandlebarsTemplate<object, object> Compile((string Folder, string Language, string File) key)
     {
-        var path = Path.Combine(root, folder, language, file);
-        if (!File.Exists(path)) path = Path.Combine(root, folder, "en", file);
-        var template = compiled.GetOrAdd(path, p =>
-        {
-            if (!File.Exists(p)) throw new FileNotFoundException($"Template '{p}' is missing; templates ship in the templates/ folder.", p);
-            var engine = p.EndsWith(".html", StringComparison.Ordinal) ? Html : Text;
-            return engine.Compile(File.ReadAllText(p));
-        });
-        return template(model);
+        var path = Path.Combine(root, key.Folder, key.Language, key.File);
+        if (!File.Exists(path)) path = Path.Combine(root, key.Folder, "en", key.File);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Template '{path}' is missing; templates ship in the templates/ folder.", path);
+        var engine = path.EndsWith(".html", StringComparison.Ordinal) ? Html : Text;
+        return engine.Compile(File.ReadAllText(path));
     }
 }

@@ -56,8 +56,9 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         var frozen = FrozenNotice.Freeze(draft, incident, organisation);
         var noticeDate = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(organisation.TimeZone) ?? DateTimeZone.Utc).Date;
         var fields = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), person.Details.Name, noticeDate);
-        var rendered = NoticeTemplates.Redact(templates.Render(person.Jurisdiction, person.Language, fields), person.Redactions);
-        var problems = templates.Check(person.Jurisdiction, person.Language, fields).ToList();
+        var full = templates.Render(person.Jurisdiction, person.Language, fields);
+        var rendered = NoticeTemplates.Redact(full, person.Redactions);
+        var problems = templates.Check(person.Jurisdiction, person.Language, fields, full).ToList();
         if (person.NeedsManualContact) problems.Add("This person must not be emailed (a safety flag, a trusted contact or no address): reach them another way.");
         return Outcome<Preview>.Ok(new Preview(person, rendered, problems));
     }
