@@ -24,16 +24,14 @@ public static class CampaignAudience
     public static Task<int> AddRecipientsAsync(ComplianceDbContext db, Campaign campaign, CancellationToken ct = default)
     {
         var sqlite = db.Database.IsSqlite();
-        // Values exactly as EF writes them: on SQLite, GUIDs as upper-case text and booleans as 0/1.
-        object Id(Guid id) => sqlite ? id.ToString().ToUpperInvariant() : id;
-        var values = new List<object> { Id(campaign.Id), Id(campaign.IncidentId), Id(campaign.OrganisationId) };
+        var values = new List<object> { RawSqlValue.Of(campaign.Id, sqlite), RawSqlValue.Of(campaign.IncidentId, sqlite), RawSqlValue.Of(campaign.OrganisationId, sqlite) };
         string InList(string column, IReadOnlyList<string> items)
         {
             if (items.Count == 0) return "";
             var names = items.Select(item => { values.Add(item); return $"{{{values.Count - 1}}}"; });
             return $" AND p.\"{column}\" IN ({string.Join(", ", names)})";
         }
-        var no = sqlite ? "0" : "FALSE";
+        var no = RawSqlValue.Literal(false, sqlite);
         var sql = $"""
             INSERT INTO campaign_recipients ("OrganisationId", "CampaignId", "PersonId", "Jurisdiction", "Language", "State", "Attempts", "Confirmed")
             SELECT p."OrganisationId", {"{0}"}, p."Id", p."Jurisdiction", p."Language", 'queued', 0, {no}

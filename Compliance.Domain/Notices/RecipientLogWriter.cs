@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace Compliance.Domain.Notices;
 /// The send log's writes while a chunk of a campaign is sent: hand-offs, acceptances and results, on one open
 /// connection with prepared statements, each call one transaction. The hand-off commit sits between a message's
 /// content and its release, so it must cost as little as a commit can; going through EF for each one tripled it.
-/// Values are written exactly as EF writes them (SQLite: upper-case GUID text, DateTime text, 0/1).
+/// Values are written exactly as EF writes them (<see cref="RawSqlValue"/>).
 /// </summary>
 public sealed class RecipientLogWriter : IAsyncDisposable
 {
@@ -37,7 +36,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         sqlite = db.Database.IsSqlite();
         const string where = """ WHERE "CampaignId" = @c AND "PersonId" = @p""";
         released = Command("""UPDATE campaign_recipients SET "HandedAt" = @at, "MessageId" = @mid, "Template" = @template""" + where, "c", "p", "at", "mid", "template");
-        accepted = Command($"""UPDATE campaign_recipients SET "State" = 'sent', "Confirmed" = {(sqlite ? "1" : "TRUE")}, "SentAt" = @at, "ServerReply" = @reply""" + where,
+        accepted = Command($"""UPDATE campaign_recipients SET "State" = 'sent', "Confirmed" = {RawSqlValue.Literal(true, sqlite)}, "SentAt" = @at, "ServerReply" = @reply""" + where,
             "c", "p", "at", "reply");
         result = Command("""
             UPDATE campaign_recipients SET "State" = @state, "Confirmed" = @confirmed, "HandedAt" = @handed, "SentAt" = @sent,
@@ -53,31 +52,44 @@ public sealed class RecipientLogWriter : IAsyncDisposable
     }
 
     /// <summary>Released messages (and the acceptances that arrived meanwhile), committed together.</summary>
-    public async Task CommitHandOffAsync(Instant at, IReadOnlyList<Released> releases, IReadOnlyList<Accepted> acceptances)
+    public Task CommitHandOffAsync(Instant at, IReadOnlyList<Released> releases, IReadOnlyList<Accepted> acceptances) =>
+        ExecuteAsync([
+            .. releases.Select(r => (released, r.PersonId, new object?[] { at, r.MessageId, r.Template })),
+            .. acceptances.Select(a => (accepted, a.PersonId, new object?[] { at, a.Reply })),
+        ]);
+
+    /// <summary>Final states of the chunk's messages whose outcome no hand-off commit recorded.</summary>
+    public Task CommitResultsAsync(IReadOnlyList<Result> results) =>
+        ExecuteAsync([.. results.Select(r => (result, r.PersonId, new object?[]
+        {
+            KebabCase<RecipientState>.ToId(r.State), r.Confirmed, r.HandedAt, r.SentAt, r.Reply, r.Attempts, r.NextAttemptAt, r.MessageId, r.Template,
+        }))]);
+
+    // All or nothing: one Npgsql batch (one round trip, one implicit transaction), or one SQLite transaction of prepared statements.
+    private async Task ExecuteAsync(IReadOnlyList<(DbCommand Statement, Guid PersonId, object?[] Values)> updates)
     {
+        if (updates.Count == 0) return;
         if (connection is NpgsqlConnection npgsql)
         {
-            // One round trip: a batch runs as one implicit transaction, all or nothing.
             await using var batch = new NpgsqlBatch(npgsql);
-            foreach (var r in releases) batch.BatchCommands.Add(Batched(released, r.PersonId, at, r.MessageId, r.Template));
-            foreach (var a in acceptances) batch.BatchCommands.Add(Batched(accepted, a.PersonId, at, a.Reply));
+            foreach (var (statement, person, values) in updates)
+            {
+                var command = new NpgsqlBatchCommand(statement.CommandText);
+                object?[] all = [campaignId, person, .. values];
+                for (var i = 0; i < all.Length; i++) command.Parameters.Add(new NpgsqlParameter(statement.Parameters[i].ParameterName, Value(all[i])));
+                batch.BatchCommands.Add(command);
+            }
             await batch.ExecuteNonQueryAsync();
             return;
         }
         await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var r in releases) await RunAsync(released, transaction, r.PersonId, at, r.MessageId, r.Template);
-        foreach (var a in acceptances) await RunAsync(accepted, transaction, a.PersonId, at, a.Reply);
-        await transaction.CommitAsync();
-    }
-
-    /// <summary>Final states of the chunk's messages whose outcome no hand-off commit recorded.</summary>
-    public async Task CommitResultsAsync(IReadOnlyList<Result> results)
-    {
-        if (results.Count == 0) return;
-        await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var r in results)
-            await RunAsync(result, transaction, r.PersonId, KebabCase<RecipientState>.ToId(r.State), r.Confirmed, r.HandedAt, r.SentAt, r.Reply,
-                r.Attempts, r.NextAttemptAt, r.MessageId, r.Template);
+        foreach (var (statement, person, values) in updates)
+        {
+            statement.Transaction = transaction;
+            object?[] all = [campaignId, person, .. values];
+            for (var i = 0; i < all.Length; i++) statement.Parameters[i].Value = Value(all[i]);
+            await statement.ExecuteNonQueryAsync();
+        }
         await transaction.CommitAsync();
     }
 
@@ -94,33 +106,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         return command;
     }
 
-    private async Task RunAsync(DbCommand command, DbTransaction transaction, Guid personId, params object?[] values)
-    {
-        command.Transaction = transaction;
-        command.Parameters[0].Value = Value(campaignId);
-        command.Parameters[1].Value = Value(personId);
-        for (var i = 0; i < values.Length; i++) command.Parameters[i + 2].Value = Value(values[i]);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private NpgsqlBatchCommand Batched(DbCommand template, Guid personId, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(template.CommandText);
-        object?[] all = [campaignId, personId, .. values];
-        for (var i = 0; i < all.Length; i++) command.Parameters.Add(new NpgsqlParameter(template.Parameters[i].ParameterName, Value(all[i])));
-        return command;
-    }
-
-    private object Value(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid id => sqlite ? id.ToString().ToUpperInvariant() : id,
-        Instant at => sqlite
-            ? at.ToDateTimeUtc().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
-            : at.ToDateTimeUtc(),
-        bool b => sqlite ? (b ? 1 : 0) : b,
-        _ => value,
-    };
+    private object Value(object? value) => RawSqlValue.Of(value, sqlite);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ namespace Compliance.Domain.People;
 /// <summary>
 /// Writes imported people in bulk inside the caller's transaction: PostgreSQL's binary COPY, or one prepared
 /// INSERT reused for every row on SQLite. A million rows through EF's change tracker took a minute; this is the
-/// import's hot path. Values are written exactly as EF writes them (SQLite: upper-case GUID text, DateTime text).
+/// import's hot path. Values are written exactly as EF writes them (<see cref="RawSqlValue"/>).
 /// </summary>
 internal static class AffectedPeopleWriter
 {
@@ -70,22 +70,12 @@ internal static class AffectedPeopleWriter
         var count = 0;
         foreach (var p in people)
         {
-            parameters[0].Value = Text(p.Id);
-            parameters[1].Value = Text(p.OrganisationId);
-            parameters[2].Value = Text(p.IncidentId);
-            parameters[3].Value = Text(p.ImportId);
-            parameters[4].Value = p.Line;
-            parameters[5].Value = p.Jurisdiction;
-            parameters[6].Value = p.Language;
-            parameters[7].Value = (object?)p.EmailLookup ?? DBNull.Value;
-            parameters[8].Value = p.ProtectedDetails;
-            parameters[9].Value = p.DoNotEmail ? 1 : 0;
-            parameters[10].Value = p.CreatedAt.ToDateTimeUtc().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+            object?[] values = [p.Id, p.OrganisationId, p.IncidentId, p.ImportId, p.Line, p.Jurisdiction, p.Language, p.EmailLookup,
+                p.ProtectedDetails, p.DoNotEmail, p.CreatedAt];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = RawSqlValue.Of(values[i], sqlite: true);
             await command.ExecuteNonQueryAsync(ct);
             count++;
         }
         return count;
     }
-
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 }

@@ -21,7 +21,7 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
 {
     public const int MaxProblemsReported = 1000;
 
-    public ImportReport Validate(Func<Stream> open, ColumnMap map, IReadOnlySet<string> existingLookups)
+    public ImportReport Validate(Func<Stream> open, ColumnMap map, IEnumerable<string> existingLookups)
     {
         var problems = new List<ImportProblem>();
         var perJurisdiction = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -78,8 +78,7 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
         if (!Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant())) return Outcome<ImportReport>.Forbidden();
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct)) return Outcome<ImportReport>.NotFound();
 
-        var existing = (await db.AffectedPeople.Where(p => p.IncidentId == incidentId && p.EmailLookup != null).Select(p => p.EmailLookup!).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        var existing = await db.AffectedPeople.Where(p => p.IncidentId == incidentId && p.EmailLookup != null).Select(p => p.EmailLookup!).ToListAsync(ct);
         var report = Validate(open, map, existing);
         return report.CanImport ? Outcome<ImportReport>.Ok(report) : new Outcome<ImportReport>(OutcomeStatus.Invalid, report, ToErrors(report));
     }
