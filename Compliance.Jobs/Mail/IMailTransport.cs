@@ -18,7 +18,13 @@ public sealed record OutgoingMail(string To, string Subject, string Text, string
 public enum MailOutcome { Sent, RetryLater, Failed }
 
 /// <summary>What the server said: a 4xx reply or a lost connection is worth retrying; a 5xx reply is final.</summary>
-public sealed record MailResult(MailOutcome Outcome, string Reply);
+public sealed record MailResult(MailOutcome Outcome, string Reply)
+{
+    /// <summary>The reply as the send logs keep it (their columns hold 1,000 characters).</summary>
+    public string StoredReply => Stored(Reply);
+
+    public static string Stored(string reply) => reply.Length > 1000 ? reply[..1000] : reply;
+}
 
 /// <summary>
 /// Where a bulk sender records, durably, that a message is about to be released to the server. The transport writes

@@ -150,7 +150,7 @@ public sealed class CampaignSender(
                 var at = clock.GetCurrentInstant();
                 await log.CommitHandOffAsync(at,
                     released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),
-                    acceptances.Select(a => new RecipientLogWriter.Accepted(sending[a.Index].Row.PersonId, Trim(a.Reply))).ToList());
+                    acceptances.Select(a => new RecipientLogWriter.Accepted(sending[a.Index].Row.PersonId, MailResult.Stored(a.Reply))).ToList());
                 foreach (var i in released) handedAt[i] = at;
                 foreach (var (i, _) in acceptances) acceptedAt[i] = at;
             });
@@ -166,7 +166,7 @@ public sealed class CampaignSender(
             {
                 var ((row, mail, template), result) = (sending[i], results[i]);
                 RecipientLogWriter.Result Final(RecipientState state, bool confirmed = false, Instant? sentAt = null, string? reply = null, int? attempts = null, Instant? next = null) =>
-                    new(row.PersonId, state, confirmed, handedAt[i], sentAt, Trim(reply ?? result.Reply), attempts ?? row.Attempts, next, mail.MessageId, template);
+                    new(row.PersonId, state, confirmed, handedAt[i], sentAt, MailResult.Stored(reply ?? result.Reply), attempts ?? row.Attempts, next, mail.MessageId, template);
                 switch (result.Outcome)
                 {
                     case MailOutcome.Sent:
@@ -226,8 +226,6 @@ public sealed class CampaignSender(
             }
         }
     }
-
-    private static string Trim(string reply) => reply.Length > 1000 ? reply[..1000] : reply;
 
     private sealed record Composed(List<(CampaignRecipient Row, OutgoingMail Mail, string Template)> Sending, List<CampaignRecipient> Withheld);
 

@@ -79,21 +79,23 @@ public sealed class ReminderSweep(
         if (reminder.State != ReminderState.Pending) return null;
         var now = clock.GetCurrentInstant();
         var key = $"reminder:{reminder.Id:N}";
+        // Held by another run, interrupted, or waiting for its retry: nothing to compose.
+        var existing = await db.MailLog.AsNoTracking().SingleOrDefaultAsync(m => m.Key == key, ct);
+        if (existing is not null && (existing.State != MailState.RetryLater || existing.NextAttemptAt > now)) return null;
         var user = await db.Users.SingleAsync(u => u.Id == reminder.UserId, ct);
         var mail = await ComposeAsync(db, reminder, user, now, ct);
 
-        if (!await ClaimAsync(db, reminder, key, user.Email, mail.Subject, now, ct)) return null;
+        if (await ClaimAsync(db, reminder, key, existing, user.Email, mail.Subject, now, ct) is not { } entry) return null;
 
         var result = await transport.SendAsync(mail, ct);
-        var entry = await db.MailLog.SingleAsync(m => m.Key == key, ct);
-        entry.ServerReply = result.Reply.Length > 1000 ? result.Reply[..1000] : result.Reply;
+        entry.ServerReply = result.StoredReply;
         switch (result.Outcome)
         {
             case MailOutcome.Sent:
                 entry.State = MailState.Sent;
                 entry.SentAt = now;
                 entry.MessageId = mail.MessageId;
-                reminder.MarkSent(now, now - reminder.DueAt > Settings.LateAfter, result.Reply);
+                reminder.MarkSent(now, now - reminder.DueAt > Settings.LateAfter, result.StoredReply);
                 break;
             case MailOutcome.RetryLater:
                 entry.State = MailState.RetryLater;
@@ -101,7 +103,7 @@ public sealed class ReminderSweep(
                 break;
             default:
                 entry.State = MailState.Failed;
-                reminder.MarkFailed(result.Reply);
+                reminder.MarkFailed(result.StoredReply);
                 break;
         }
         await db.SaveChangesAsync(ct);
@@ -111,25 +113,25 @@ public sealed class ReminderSweep(
     }
 
     /// <summary>Takes the send-log row for this reminder: inserts it, or re-takes a row waiting for its retry. One winner.</summary>
-    private static async Task<bool> ClaimAsync(ComplianceDbContext db, Reminder reminder, string key, string to, string subject, Instant now, CancellationToken ct)
+    private static async Task<MailLogEntry?> ClaimAsync(ComplianceDbContext db, Reminder reminder, string key, MailLogEntry? existing, string to,
+        string subject, Instant now, CancellationToken ct)
     {
-        var existing = await db.MailLog.AsNoTracking().SingleOrDefaultAsync(m => m.Key == key, ct);
         if (existing is not null)
         {
-            if (existing.State != MailState.RetryLater || existing.NextAttemptAt > now) return false;
             var taken = await db.MailLog.Where(m => m.Key == key && m.State == MailState.RetryLater && m.Attempts == existing.Attempts)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MailState.Sending).SetProperty(m => m.Attempts, existing.Attempts + 1), ct);
-            return taken == 1;
+            return taken == 1 ? await db.MailLog.SingleAsync(m => m.Key == key, ct) : null;
         }
-        db.MailLog.Add(new MailLogEntry(reminder.OrganisationId, key, to, subject, now));
+        var entry = new MailLogEntry(reminder.OrganisationId, key, to, subject, now);
+        db.MailLog.Add(entry);
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
+            return entry;
         }
         catch (DbUpdateException)
         {
-            return false; // another run inserted the same key first
+            return null; // another run inserted the same key first
         }
     }
 
