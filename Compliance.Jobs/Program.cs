@@ -1,9 +1,5 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Hosting;
-using Compliance.Jobs.Notices;
-using Compliance.Jobs.People;
-using Compliance.Jobs.Reminders;
-using Compliance.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -19,10 +15,7 @@ try
     await ComplianceDatabase.MigrateAsync(settings.Database);
 
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-    builder.Services.AddComplianceScheduler(settings.Scheduler);
-    builder.Services.AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, schedule: true);
-    builder.Services.AddPeopleDataProtection(settings.KeysFolder);
-    builder.Services.AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, schedule: true);
+    builder.Services.AddComplianceJobs(settings);
     await builder.Build().RunAsync();
     return 0;
 }

@@ -1,6 +1,7 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
 using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -52,15 +53,6 @@ public static class CampaignRegistration
         services.TryAddSingleton<CampaignTrigger>();
         if (!schedule) return services;
 
-        services.AddQuartz(q =>
-        {
-            q.AddJob<CampaignSendJob>(j => j.WithIdentity(CampaignSendJob.Key).StoreDurably().RequestRecovery());
-            q.AddTrigger(t => t.ForJob(CampaignSendJob.Key)
-                .WithIdentity("notice-campaigns-every", "compliance")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sweepSeconds)).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
-        return services;
+        return services.AddSweepJob<CampaignSendJob>(CampaignSendJob.Key, "notice-campaigns-every", sweepSeconds, recover: true);
     }
 }

@@ -2,6 +2,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Compliance.Jobs.Scheduling;
 using Quartz;
 
 namespace Compliance.Jobs.Reminders;
@@ -23,15 +24,6 @@ public static class ReminderRegistration
         services.TryAddTransient<ReminderSweep>();
         if (!schedule) return services;
 
-        services.AddQuartz(q =>
-        {
-            q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(ReminderSweepJob.Key)
-                .WithIdentity("reminder-sweep-every", "compliance")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sweepSeconds)).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
-        return services;
+        return services.AddSweepJob<ReminderSweepJob>(ReminderSweepJob.Key, "reminder-sweep-every", sweepSeconds);
     }
 }

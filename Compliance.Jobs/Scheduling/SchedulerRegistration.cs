@@ -45,4 +45,17 @@ public static class SchedulerRegistration
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
+
+    /// <summary>A durable job that Quartz wakes every <paramref name="seconds"/> seconds; a missed run is not made up.</summary>
+    public static IServiceCollection AddSweepJob<TJob>(this IServiceCollection services, JobKey key, string triggerName, int seconds, bool recover = false)
+        where TJob : IJob =>
+        services.AddQuartz(q =>
+        {
+            q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably().RequestRecovery(recover));
+            q.AddTrigger(t => t.ForJob(key)
+                .WithIdentity(triggerName, key.Group)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(seconds)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
 }

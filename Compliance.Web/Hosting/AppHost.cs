@@ -51,9 +51,7 @@ public static class AppHost
         services.AddSingleton(settings.Database);
         services.AddDbContext<ComplianceDbContext>(o => ComplianceDatabase.Configure(o, settings.Database));
         services.AddScoped<AuditLog>();
-        services.AddComplianceScheduler(settings.Scheduler);
-        services.AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, settings.Scheduler.Enabled);
-        services.AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, settings.Scheduler.Enabled);
+        services.AddComplianceJobs(settings);
 
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");
@@ -99,7 +97,6 @@ public static class AppHost
 
     private static void AddAccounts(IServiceCollection services, IConfiguration config, AppConfiguration settings)
     {
-        services.AddPeopleDataProtection(settings.KeysFolder);
         services.AddScoped<PeopleImport>();
         services.AddScoped<PeopleRegister>();
         services.AddSingleton<PeopleUploads>();

@@ -1,0 +1,20 @@
+using Compliance.Jobs.Notices;
+using Compliance.Jobs.People;
+using Compliance.Jobs.Reminders;
+using Compliance.Jobs.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compliance.Jobs.Hosting;
+
+public static class JobsRegistration
+{
+    /// <summary>
+    /// Everything background work needs, the same in the web process and in a worker: the scheduler (when enabled),
+    /// the key ring for affected people's details, the reminder sweep and the campaign sender with their Quartz jobs.
+    /// </summary>
+    public static IServiceCollection AddComplianceJobs(this IServiceCollection services, AppConfiguration settings) => services
+        .AddComplianceScheduler(settings.Scheduler)
+        .AddPeopleDataProtection(settings.KeysFolder)
+        .AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, settings.Scheduler.Enabled)
+        .AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, settings.Scheduler.Enabled);
+}
