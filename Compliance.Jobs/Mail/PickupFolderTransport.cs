@@ -5,9 +5,12 @@ namespace Compliance.Jobs.Mail;
 /// <summary>Writes each message as an .eml file: the default when no SMTP server is configured.</summary>
 public sealed class PickupFolderTransport(MailOptions options) : IMailTransport, IBulkMailTransport
 {
+    private readonly string folder = Path.GetFullPath(options.PickupFolder);
+
     /// <summary>One file at a time, each written only after the hand-off log recorded it.</summary>
     public async Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, IHandOffLog? handOff, CancellationToken ct = default)
     {
+        using var client = Client();
         var results = new MailResult[mails.Count];
         for (var i = 0; i < mails.Count; i++)
         {
@@ -25,7 +28,7 @@ public sealed class PickupFolderTransport(MailOptions options) : IMailTransport,
                 results[i] = new MailResult(MailOutcome.RetryLater, $"not sent: the hand-off could not be recorded: {e.Message}");
                 continue;
             }
-            results[i] = await SendAsync(mails[i], ct);
+            results[i] = Write(client, mails[i]);
             handOff?.Settled(i, results[i]);
         }
         return results;
@@ -33,21 +36,27 @@ public sealed class PickupFolderTransport(MailOptions options) : IMailTransport,
 
     public Task<MailResult> SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(options.PickupFolder);
-        using var client = new SmtpClient
-        {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = Path.GetFullPath(options.PickupFolder),
-        };
+        using var client = Client();
+        return Task.FromResult(Write(client, mail));
+    }
+
+    private SmtpClient Client()
+    {
+        Directory.CreateDirectory(folder);
+        return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+    }
+
+    private MailResult Write(SmtpClient client, OutgoingMail mail)
+    {
         using var message = MessageBuilder.Build(options.From, mail);
         try
         {
             client.Send(message);
-            return Task.FromResult(new MailResult(MailOutcome.Sent, $"written to {options.PickupFolder}"));
+            return new MailResult(MailOutcome.Sent, $"written to {options.PickupFolder}");
         }
         catch (Exception e) when (e is SmtpException or IOException or UnauthorizedAccessException)
         {
-            return Task.FromResult(new MailResult(MailOutcome.RetryLater, e.Message));
+            return new MailResult(MailOutcome.RetryLater, e.Message);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed record CampaignOptions(int MessagesPerSecond, int MessagesPerDay)
     public static readonly CampaignOptions Unlimited = new(0, 0);
 
     /// <summary>Messages handed to the transport at once: a second's worth, within bounds that keep memory flat.</summary>
-    public int ChunkSize => MessagesPerSecond is > 0 and < 1000 ? Math.Max(MessagesPerSecond, 1) : 1000;
+    public int ChunkSize => MessagesPerSecond is > 0 and < 1000 ? MessagesPerSecond : 1000;
 
     public static CampaignOptions Read(IConfiguration config) => new(
         Settings.Int(config, "Notices:MessagesPerSecond", Default.MessagesPerSecond, 1, 100_000),

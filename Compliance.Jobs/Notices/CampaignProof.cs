@@ -28,12 +28,13 @@ public sealed record CampaignSummary(Campaign Campaign, int Total, IReadOnlyDict
 public static class CampaignProof
 {
     private static readonly RecipientState[] States = Enum.GetValues<RecipientState>();
+    private static readonly ZonedDateTimePattern WhenPattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss x", null);
 
     public static FilingDocument Document(CampaignSummary summary, string incidentReference, string incidentTitle, string organisation,
         Instant at, DateTimeZone zone)
     {
         var c = summary.Campaign;
-        string When(Instant? i) => i is { } x ? ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss x", null).Format(x.InZone(zone)) : "—";
+        string When(Instant? i) => i is { } x ? WhenPattern.Format(x.InZone(zone)) : "—";
         string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
         var blocks = new List<FilingBlock>
         {

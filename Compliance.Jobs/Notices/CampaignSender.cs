@@ -77,7 +77,7 @@ public sealed class CampaignSender(
     private async Task SendCampaignAsync(Guid campaignId, Tally tally, CancellationToken ct)
     {
         var pace = Stopwatch.StartNew();
-        long released = 0;
+        long releasedSoFar = 0;
         // Read with the first chunk, after the check that the notice is still the one approved; the same for every chunk.
         (DateTimeZone Zone, IReadOnlyDictionary<string, string> Fields)? notice = null;
         while (!ct.IsCancellationRequested)
@@ -144,11 +144,11 @@ public sealed class CampaignSender(
             tally.Withheld += finals.Count;
             var handedAt = new Instant?[sending.Count];
             var acceptedAt = new Instant?[sending.Count];
-            await using var log = await RecipientLogWriter.OpenAsync(openDb(), campaignId, ct);
+            await using var sendLog = await RecipientLogWriter.OpenAsync(openDb(), campaignId, ct);
             var handOff = new GroupCommitHandOff(async (released, acceptances) =>
             {
                 var at = clock.GetCurrentInstant();
-                await log.CommitHandOffAsync(at,
+                await sendLog.CommitHandOffAsync(at,
                     released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),
                     acceptances.Select(a => new RecipientLogWriter.Accepted(sending[a.Index].Row.PersonId, MailResult.Stored(a.Reply))).ToList());
                 foreach (var i in released) handedAt[i] = at;
@@ -197,8 +197,8 @@ public sealed class CampaignSender(
                         break;
                 }
             }
-            await log.CommitResultsAsync(finals);
-            released += handedAt.Count(h => h is not null);
+            await sendLog.CommitResultsAsync(finals);
+            releasedSoFar += handedAt.Count(h => h is not null);
             // When the server turns most of a chunk away for now, it is asking us to slow down: pause the campaign, longer
             // each time the same people are turned away (30 s, 1 min, 2 min, ... 30 min).
             if (temporary > 0 && temporary * 2 >= sending.Count && !ct.IsCancellationRequested)
@@ -211,7 +211,7 @@ public sealed class CampaignSender(
 
             if (options.MessagesPerSecond > 0)
             {
-                var wait = TimeSpan.FromSeconds(released / (double)options.MessagesPerSecond) - pace.Elapsed;
+                var wait = TimeSpan.FromSeconds(releasedSoFar / (double)options.MessagesPerSecond) - pace.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {
                     try
@@ -312,5 +312,7 @@ public sealed class CampaignSender(
 
     private static Duration Backoff(int attempts) => Duration.FromMinutes(Math.Min(360, Math.Pow(3, Math.Min(attempts - 1, 6))));
 
-    private static string Utc(Instant at) => InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm' UTC'").Format(at);
+    private static readonly InstantPattern UtcPattern = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm' UTC'");
+
+    private static string Utc(Instant at) => UtcPattern.Format(at);
 }

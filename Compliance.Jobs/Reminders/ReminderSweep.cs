@@ -191,5 +191,7 @@ public sealed class ReminderSweep(
         d.TotalHours >= 1 ? string.Format(words["hours"], (int)d.TotalHours) : string.Format(words["minutes"], Math.Max(1, (int)d.TotalMinutes));
 
     private static string Local(Instant i, DateTimeZone zone) =>
-        ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null).Format(i.InZone(zone));
+        LocalPattern.Format(i.InZone(zone));
+
+    private static readonly ZonedDateTimePattern LocalPattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null);
 }

@@ -146,12 +146,13 @@ internal sealed class SmtpSession : IAsyncDisposable
         if (!reply.IsPositive) throw new SmtpSessionException($"the server refused the credentials: {reply}");
     }
 
-    private async Task<SmtpReply> ExchangeAsync(string command)
+    /// <summary>One command and its reply, in lock step; a 421 ends the session.</summary>
+    public async Task<SmtpReply> ExchangeAsync(string command)
     {
         Wire.Command(command);
         await Wire.FlushAsync();
         var reply = await Wire.ReadReplyAsync();
-        if (reply.IsClosing) throw new SmtpConnectionLostException(reply.Text);
+        if (reply.IsClosing) throw new SmtpConnectionLostException($"the server is closing the connection: {reply}");
         return reply;
     }
 

@@ -98,7 +98,7 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
             var refusal = await StepAsync(current.MailFrom) ?? await StepAsync(current.RcptTo);
             if (refusal is null)
             {
-                var data = await ExchangeAsync("DATA");
+                var data = await session.ExchangeAsync("DATA");
                 if (data.Code == 354)
                 {
                     DataEncoder.WriteContent(current.Content, session.Wire.Output);
@@ -110,7 +110,7 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
                 refusal = data;
             }
             Finish(refusal.Value);
-            var reset = await ExchangeAsync("RSET");
+            var reset = await session.ExchangeAsync("RSET");
             if (!reset.IsPositive) throw new SmtpConnectionLostException($"the server refused RSET: {reset}");
         }
     }
@@ -136,17 +136,8 @@ internal sealed class TransactionRunner(SmtpSession session, SendBatch batch, Me
 
     private async Task<SmtpReply?> StepAsync(string command)
     {
-        var reply = await ExchangeAsync(command);
+        var reply = await session.ExchangeAsync(command);
         return reply.IsPositive ? null : reply;
-    }
-
-    private async Task<SmtpReply> ExchangeAsync(string command)
-    {
-        session.Wire.Command(command);
-        await session.Wire.FlushAsync();
-        var reply = await session.Wire.ReadReplyAsync();
-        ThrowIfClosing(reply);
-        return reply;
     }
 
     private PreparedMail? Take()

@@ -8,12 +8,6 @@ namespace Compliance.Jobs.Mail.Pipelined.Protocol;
 /// </summary>
 internal static class DataEncoder
 {
-    public static void Write(ReadOnlySpan<byte> message, IBufferWriter<byte> output)
-    {
-        WriteContent(message, output);
-        WriteEnd(output);
-    }
-
     /// <summary>The terminator: the moment the server takes the message (RFC 5321 4.1.1.4).</summary>
     public static void WriteEnd(IBufferWriter<byte> output) => output.Write(".\r\n"u8);
 
