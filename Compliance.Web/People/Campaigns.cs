@@ -161,23 +161,30 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     {
         if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<CampaignSummary>>(actor, incidentId, ct) is { } refusal) return refusal;
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IncidentId == incidentId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
-        var list = new List<CampaignSummary>();
-        foreach (var c in campaigns) list.Add(await SummariseAsync(c, ct));
-        return Outcome<IReadOnlyList<CampaignSummary>>.Ok(list);
+        return Outcome<IReadOnlyList<CampaignSummary>>.Ok(await SummariseAsync(campaigns, ct));
     }
 
     public async Task<Outcome<CampaignSummary>> GetAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
     {
         var found = await FindAsync(actor, incidentId, campaignId, ct);
-        return found.IsOk ? Outcome<CampaignSummary>.Ok(await SummariseAsync(found.Value!, ct)) : found.Refusal<CampaignSummary>();
+        return found.IsOk ? Outcome<CampaignSummary>.Ok((await SummariseAsync([found.Value!], ct))[0]) : found.Refusal<CampaignSummary>();
     }
 
-    private async Task<CampaignSummary> SummariseAsync(Campaign campaign, CancellationToken ct)
+    private sealed record Counted(Guid CampaignId, string Jurisdiction, RecipientState State, bool Confirmed, int Count, Instant? First, Instant? Last);
+
+    // One grouped query for all the campaigns asked about, however many there are.
+    private async Task<IReadOnlyList<CampaignSummary>> SummariseAsync(IReadOnlyList<Campaign> campaigns, CancellationToken ct)
     {
-        var rows = await db.CampaignRecipients.Where(r => r.CampaignId == campaign.Id)
-            .GroupBy(r => new { r.Jurisdiction, r.State, r.Confirmed })
-            .Select(g => new { g.Key.Jurisdiction, g.Key.State, g.Key.Confirmed, Count = g.Count(), First = g.Min(r => r.SentAt), Last = g.Max(r => r.SentAt) })
-            .ToListAsync(ct);
+        var ids = campaigns.Select(c => c.Id).ToList();
+        var counted = (await db.CampaignRecipients.Where(r => ids.Contains(r.CampaignId))
+            .GroupBy(r => new { r.CampaignId, r.Jurisdiction, r.State, r.Confirmed })
+            .Select(g => new Counted(g.Key.CampaignId, g.Key.Jurisdiction, g.Key.State, g.Key.Confirmed, g.Count(), g.Min(r => r.SentAt), g.Max(r => r.SentAt)))
+            .ToListAsync(ct)).ToLookup(r => r.CampaignId);
+        return campaigns.Select(c => Summarise(c, counted[c.Id].ToList())).ToList();
+    }
+
+    private static CampaignSummary Summarise(Campaign campaign, List<Counted> rows)
+    {
         var byState = rows.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var byJurisdiction = rows.GroupBy(r => r.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new JurisdictionCounts(g.Key, g.GroupBy(r => r.State).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)))).ToList();
@@ -194,9 +201,16 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     public async Task<Outcome<CampaignSummary>> WriteProofCsvAsync(Actor actor, Guid incidentId, Guid campaignId, Stream output, CancellationToken ct = default)
     {
         var found = await GetAsync(actor, incidentId, campaignId, ct);
-        if (!found.IsOk) return found;
+        if (found.IsOk) await WriteProofCsvAsync(actor, found.Value!, output, ct);
+        return found;
+    }
+
+    /// <summary>The same for a campaign the actor was already given by <see cref="GetAsync"/> (a page that must answer before it writes).</summary>
+    public async Task WriteProofCsvAsync(Actor actor, CampaignSummary found, Stream output, CancellationToken ct = default)
+    {
+        var (incidentId, campaignId) = (found.Campaign.IncidentId, found.Campaign.Id);
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.exported",
-            new { purpose = "campaign proof (CSV)", campaign = campaignId, count = found.Value!.Total }, ct);
+            new { purpose = "campaign proof (CSV)", campaign = campaignId, count = found.Total }, ct);
         await db.SaveChangesAsync(ct);
 
         // The writer fills a buffer that goes to the output a page at a time, asynchronously (the response allows nothing else).
@@ -244,7 +258,6 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
             buffer.Position = 0;
             await buffer.CopyToAsync(output, ct);
         }
-        return found;
     }
 
     public static readonly string[] ProofColumns =

@@ -44,27 +44,25 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
 
     public async Task<IActionResult> OnPostApproveAsync()
     {
-        if (await LoadAsync() is { } refusal) return refusal;
-        var approved = await campaigns.ApproveAsync(Actor, Id, CampaignId, HttpContext.RequestAborted);
+        var approved = await campaigns.ApproveAsync(await LoadActorAsync(), Id, CampaignId, HttpContext.RequestAborted);
         return await AfterAsync(approved.Status, approved.Errors, PagePath);
     }
 
     public async Task<IActionResult> OnPostCancelAsync()
     {
-        if (await LoadAsync() is { } refusal) return refusal;
-        var cancelled = await campaigns.CancelAsync(Actor, Id, CampaignId, HttpContext.RequestAborted);
+        var cancelled = await campaigns.CancelAsync(await LoadActorAsync(), Id, CampaignId, HttpContext.RequestAborted);
         return await AfterAsync(cancelled.Status, cancelled.Errors, PagePath);
     }
 
     public async Task<IActionResult> OnPostResendAsync()
     {
-        if (await LoadAsync() is { } refusal) return refusal;
         if (MessageIds.Count == 0)
         {
+            if (await LoadAsync() is { } refusal) return refusal;
             Errors = ["Tick the messages that the mail server's log does not have: only those are sent again."];
             return Page();
         }
-        var resent = await campaigns.ResendUnconfirmedAsync(Actor, Id, CampaignId, MessageIds, HttpContext.RequestAborted);
+        var resent = await campaigns.ResendUnconfirmedAsync(await LoadActorAsync(), Id, CampaignId, MessageIds, HttpContext.RequestAborted);
         return await AfterAsync(resent.Status, resent.Errors, $"{PagePath}?resent={resent.Value}");
     }
 
@@ -76,7 +74,7 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
         if (!found.IsOk) return Refusal(found.Status);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ProofFileName("csv") }.ToString();
-        await campaigns.WriteProofCsvAsync(Actor, Id, CampaignId, Response.Body, HttpContext.RequestAborted);
+        await campaigns.WriteProofCsvAsync(Actor, found.Value!, Response.Body, HttpContext.RequestAborted);
         return new EmptyResult();
     }
 
@@ -87,7 +85,10 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
         return pdf.IsOk ? File(pdf.Value!, "application/pdf", ProofFileName("pdf")) : Refusal(pdf.Status);
     }
 
-    /// <summary>After a command: a refusal gets the usual answer, success goes back to the page, anything else is shown on it.</summary>
+    /// <summary>
+    /// After a command (which checked access itself): a refusal gets the usual answer, success goes back to the page,
+    /// anything else is shown on it, the page loaded only then.
+    /// </summary>
     private async Task<IActionResult> AfterAsync(OutcomeStatus status, IReadOnlyDictionary<string, string[]> errors, string next)
     {
         if (status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(status);

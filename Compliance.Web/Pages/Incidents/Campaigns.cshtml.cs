@@ -34,12 +34,12 @@ public sealed class CampaignsModel(Campaigns campaigns, IncidentWorkspace worksp
 
     public async Task<IActionResult> OnPostPrepareAsync()
     {
-        if (await LoadAsync() is { } refusal) return refusal;
-        var prepared = await campaigns.PrepareAsync(Actor, Id, new Campaigns.Choice(Name, Jurisdictions, Languages), HttpContext.RequestAborted);
+        // The service checks access; the page is loaded only to show its errors.
+        var prepared = await campaigns.PrepareAsync(await LoadActorAsync(), Id, new Campaigns.Choice(Name, Jurisdictions, Languages), HttpContext.RequestAborted);
         if (prepared.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(prepared.Status);
         if (prepared.IsOk) return Redirect($"/Incidents/{Id}/Campaigns/{prepared.Value!.Id}");
         Errors = prepared.Errors;
-        return Page();
+        return await LoadAsync() ?? Page();
     }
 
     public FieldErrors ErrorsFor(string key) => new($"campaign-{key}", Errors.GetValueOrDefault(key) ?? []);

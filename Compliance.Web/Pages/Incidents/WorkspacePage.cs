@@ -29,6 +29,7 @@ public abstract class WorkspacePage(CurrentActor current, ComplianceDbContext db
     /// <summary>Loads the actor and their zones; WorkspaceAccessFilter has already turned away non-members.</summary>
     protected async Task<Actor> LoadActorAsync()
     {
+        if (actor is not null) return actor; // a handler and the page load it calls may both ask
         actor = await current.GetAsync(User, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("WorkspaceAccessFilter lets only active members reach workspace pages.");
         var organisationZone = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.TimeZone).SingleAsync(HttpContext.RequestAborted);
