@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Compliance.Domain.Persistence;
 using NodaTime;
 using NodaTime.Text;
@@ -52,6 +50,6 @@ public sealed class AuditEntry
     {
         var canonical = string.Join('\n', PreviousHash, OrganisationId.ToString("N"), Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             IncidentId?.ToString("N") ?? "-", InstantPattern.ExtendedIso.Format(At), Actor, Action, Data);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Sha256Text.Of(canonical);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 
 namespace Compliance.Domain.Organisations;
@@ -42,7 +41,7 @@ public sealed class ApiToken
         return (new ApiToken(Guid.NewGuid(), userId, organisationId, name, HashOf(secret), now, expiresAt), secret);
     }
 
-    public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string HashOf(string secret) => Sha256Text.Of(secret);
 
     public bool IsValidAt(Instant now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
 

@@ -91,7 +91,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
         var json = IncidentInput.ToJson(incident);
         json["affected"] = new System.Text.Json.Nodes.JsonArray(counts.OrderBy(c => c.Jurisdiction, StringComparer.Ordinal)
             .Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["jurisdiction"] = c.Jurisdiction, ["count"] = c.Count }).ToArray());
-        var (input, errors) = IncidentInput.Parse(JsonDocument.Parse(json.ToJsonString()).RootElement, incident.ClockZone);
+        var (input, errors) = IncidentInput.Parse(JsonSerializer.SerializeToElement(json), incident.ClockZone);
         return input is null ? Outcome<Incident>.Invalid(errors) : await workspace.UpdateAsync(actor, incidentId, input, null, ct);
     }
 

@@ -33,7 +33,8 @@ public sealed class ReminderPlanner(ComplianceDbContext db, IClock clock)
             .DistinctBy(r => (r.UserId, r.Role))
             .ToList();
 
-        var duties = db.Obligations.IgnoreQueryFilters().Where(o => o.OrganisationId == organisationId);
+        // Only open duties have reminders (ReminderSchedule.For); the rest, history included, need not be read.
+        var duties = db.Obligations.IgnoreQueryFilters().Where(o => o.OrganisationId == organisationId && o.Status == ObligationStatus.Open);
         var reminders = db.Reminders.Where(r => r.OrganisationId == organisationId);
         if (incidentId is { } id)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Compliance.Jobs.Filings;
@@ -31,7 +30,7 @@ internal static class FilingCanonicalText
         return sb.ToString();
     }
 
-    public static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    public static string Hash(string canonical) => Domain.Sha256Text.Of(canonical);
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("\t", "\\t");
 }

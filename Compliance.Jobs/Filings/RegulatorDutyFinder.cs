@@ -26,7 +26,7 @@ public static class RegulatorDutyFinder
             var duty = version.Duties.Where(d => d.Recipient == Recipient.Regulator).OrderBy(d => d.Authority is null ? 0 : 1).FirstOrDefault();
             if (duty is null) continue;
 
-            var scope = authority.Key == "*" ? code.Value : authority.Key;
+            var scope = authority.ScopeFor(code);
             var obligation = engine.Assess(facts).FirstOrDefault(o => o.RuleId == duty.Id && o.Jurisdiction == scope && o.Recipient == Recipient.Regulator);
             var here = facts.Affected
                 .Where(a => engine.Catalogue.RegimesFor(a.Jurisdiction).Contains(regime) && regime.AuthorityFor(a.Jurisdiction)?.Key == authority.Key)

@@ -114,5 +114,5 @@ public sealed class UserStore(ComplianceDbContext db, IDataProtectionProvider pr
         Task.FromResult((user.RecoveryCodeHashes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Length);
 
     private static string Hash(string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().Replace("-", "").ToUpperInvariant())));
+        Domain.Sha256Text.Of(code.Trim().Replace("-", "").ToUpperInvariant());
 }

@@ -54,7 +54,7 @@ internal static class ConditionCompiler
         if (c.AttributesAll is { } all)
         {
             var set = all.ToFrozenSet();
-            parts.Add(i => set.All(i.Facts.Organisation.Attributes.Contains));
+            parts.Add(i => i.Facts.Organisation.Attributes.IsSupersetOf(set));
         }
         if (c.AttributesAny is { } attributesAny)
         {

@@ -38,7 +38,11 @@ public sealed class Regime
     }
 }
 
-public sealed record Authority(string Key, string Name, DateTimeZone Zone);
+public sealed record Authority(string Key, string Name, DateTimeZone Zone)
+{
+    /// <summary>Where a duty to this authority applies: its own key, or for a per-territory authority ("*") the territory.</summary>
+    public string ScopeFor(Vocabulary.JurisdictionCode territory) => Key == "*" ? territory.Value : Key;
+}
 
 public sealed class RegimeVersion
 {
@@ -88,7 +92,7 @@ public sealed class Clock
     public int AmountFor(FrozenSet<string> attributes)
     {
         foreach (var (all, amount) in AmountWhen)
-            if (all.All(attributes.Contains)) return amount;
+            if (attributes.IsSupersetOf(all)) return amount;
         return Amount;
     }
 }

@@ -107,7 +107,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 if (!regime.AppliesByEstablishment || index.ContainsKey(regime)) continue;
                 if (regime.AuthorityFor(establishment) is not { } authority) continue;
                 index[regime] = routed.Count;
-                routed.Add((regime, [new Scope(authority.Key == "*" ? establishment.Value : authority.Key, authority, total)]));
+                routed.Add((regime, [new Scope(authority.ScopeFor(establishment), authority, total)]));
             }
 
         var established = new HashSet<Regime>(index.Keys, ReferenceEqualityComparer.Instance);
@@ -125,7 +125,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                     routed.Add((regime, []));
                 }
                 var scopes = routed[at].Scopes;
-                var key = authority.Key == "*" ? affected.Jurisdiction.Value : authority.Key;
+                var key = authority.ScopeFor(affected.Jurisdiction);
                 var i = scopes.FindIndex(s => s.Jurisdiction == key);
                 if (i < 0) scopes.Add(new Scope(key, authority, affected.Count));
                 else scopes[i] = scopes[i] with { Count = scopes[i].Count + affected.Count };

@@ -86,5 +86,5 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
 
 public static class CalendarFeedSecret
 {
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => Domain.Sha256Text.Of(secret);
 }
