@@ -49,21 +49,21 @@ internal static class CaliforniaJudicialHolidays
     private static IEnumerable<Holiday> Statutory(int year)
     {
         yield return new(new LocalDate(year, 1, 1), "New Year's Day");
-        yield return new(WeekdayInMonth.Nth(year, 1, IsoDayOfWeek.Monday, 3), "Dr. Martin Luther King, Jr. Day");
+        yield return new(UsHolidayDates.MartinLutherKingDay(year), "Dr. Martin Luther King, Jr. Day");
         yield return new(new LocalDate(year, 2, 12), "Lincoln Day");
-        yield return new(WeekdayInMonth.Nth(year, 2, IsoDayOfWeek.Monday, 3), "Presidents' Day");
+        yield return new(UsHolidayDates.WashingtonsBirthday(year), "Presidents' Day");
         yield return new(new LocalDate(year, 3, 31), "Cesar Chavez Day");
-        yield return new(WeekdayInMonth.Last(year, 5, IsoDayOfWeek.Monday), "Memorial Day");
+        yield return new(UsHolidayDates.MemorialDay(year), "Memorial Day");
         if (year >= JuneteenthFirstYear)
             yield return new(new LocalDate(year, 6, 19), "Juneteenth");
         yield return new(new LocalDate(year, 7, 4), "Independence Day");
-        yield return new(WeekdayInMonth.Nth(year, 9, IsoDayOfWeek.Monday, 1), "Labor Day");
+        yield return new(UsHolidayDates.LaborDay(year), "Labor Day");
         if (year >= NativeAmericanDayFirstYear)
             yield return new(WeekdayInMonth.Nth(year, 9, IsoDayOfWeek.Friday, 4), "Native American Day");
         if (year <= LastYearWithColumbusDay)
-            yield return new(WeekdayInMonth.Nth(year, 10, IsoDayOfWeek.Monday, 2), "Columbus Day");
+            yield return new(UsHolidayDates.ColumbusDay(year), "Columbus Day");
         yield return new(new LocalDate(year, 11, 11), "Veterans Day");
-        var thanksgiving = WeekdayInMonth.Nth(year, 11, IsoDayOfWeek.Thursday, 4);
+        var thanksgiving = UsHolidayDates.Thanksgiving(year);
         yield return new(thanksgiving, "Thanksgiving Day");
         yield return new(thanksgiving.PlusDays(1), "Day after Thanksgiving");
         yield return new(new LocalDate(year, 12, 25), "Christmas Day");

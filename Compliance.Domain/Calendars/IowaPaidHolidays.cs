@@ -27,12 +27,12 @@ internal static class IowaPaidHolidays
     private static IEnumerable<Holiday> Statutory(int year)
     {
         yield return new(new LocalDate(year, 1, 1), "New Year's Day");
-        yield return new(WeekdayInMonth.Nth(year, 1, IsoDayOfWeek.Monday, 3), "Martin Luther King, Jr.'s Birthday");
-        yield return new(WeekdayInMonth.Last(year, 5, IsoDayOfWeek.Monday), "Memorial Day");
+        yield return new(UsHolidayDates.MartinLutherKingDay(year), "Martin Luther King, Jr.'s Birthday");
+        yield return new(UsHolidayDates.MemorialDay(year), "Memorial Day");
         yield return new(new LocalDate(year, 7, 4), "Independence Day");
-        yield return new(WeekdayInMonth.Nth(year, 9, IsoDayOfWeek.Monday, 1), "Labor Day");
+        yield return new(UsHolidayDates.LaborDay(year), "Labor Day");
         yield return new(new LocalDate(year, 11, 11), "Veterans Day");
-        var thanksgiving = WeekdayInMonth.Nth(year, 11, IsoDayOfWeek.Thursday, 4);
+        var thanksgiving = UsHolidayDates.Thanksgiving(year);
         yield return new(thanksgiving, "Thanksgiving Day");
         yield return new(thanksgiving.PlusDays(1), "Friday after Thanksgiving");
         yield return new(new LocalDate(year, 12, 25), "Christmas Day");

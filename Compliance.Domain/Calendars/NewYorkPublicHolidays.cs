@@ -32,17 +32,17 @@ internal static class NewYorkPublicHolidays
     private static IEnumerable<Holiday> MovedOffSunday(int year)
     {
         yield return new(new LocalDate(year, 1, 1), "New Year's day");
-        yield return new(WeekdayInMonth.Nth(year, 1, IsoDayOfWeek.Monday, 3), "Dr. Martin Luther King, Jr. day");
+        yield return new(UsHolidayDates.MartinLutherKingDay(year), "Dr. Martin Luther King, Jr. day");
         yield return new(new LocalDate(year, 2, 12), "Lincoln's birthday");
-        yield return new(WeekdayInMonth.Nth(year, 2, IsoDayOfWeek.Monday, 3), "Washington's birthday");
-        yield return new(WeekdayInMonth.Last(year, 5, IsoDayOfWeek.Monday), "Memorial day");
+        yield return new(UsHolidayDates.WashingtonsBirthday(year), "Washington's birthday");
+        yield return new(UsHolidayDates.MemorialDay(year), "Memorial day");
         if (year >= JuneteenthFirstYear)
             yield return new(new LocalDate(year, 6, 19), "Juneteenth");
         yield return new(new LocalDate(year, 7, 4), "Independence day");
-        yield return new(WeekdayInMonth.Nth(year, 9, IsoDayOfWeek.Monday, 1), "Labor day");
-        yield return new(WeekdayInMonth.Nth(year, 10, IsoDayOfWeek.Monday, 2), "Columbus day");
+        yield return new(UsHolidayDates.LaborDay(year), "Labor day");
+        yield return new(UsHolidayDates.ColumbusDay(year), "Columbus day");
         yield return new(new LocalDate(year, 11, 11), "Veterans' day");
-        yield return new(WeekdayInMonth.Nth(year, 11, IsoDayOfWeek.Thursday, 4), "Thanksgiving day");
+        yield return new(UsHolidayDates.Thanksgiving(year), "Thanksgiving day");
         yield return new(new LocalDate(year, 12, 25), "Christmas day");
     }
 }

@@ -26,13 +26,13 @@ internal static class TexasLegalHolidays
     {
         // §662.003(a), national holidays.
         yield return new(new LocalDate(year, 1, 1), "New Year's Day");
-        yield return new(WeekdayInMonth.Nth(year, 1, IsoDayOfWeek.Monday, 3), "Martin Luther King, Jr., Day");
-        yield return new(WeekdayInMonth.Nth(year, 2, IsoDayOfWeek.Monday, 3), "Presidents' Day");
-        yield return new(WeekdayInMonth.Last(year, 5, IsoDayOfWeek.Monday), "Memorial Day");
+        yield return new(UsHolidayDates.MartinLutherKingDay(year), "Martin Luther King, Jr., Day");
+        yield return new(UsHolidayDates.WashingtonsBirthday(year), "Presidents' Day");
+        yield return new(UsHolidayDates.MemorialDay(year), "Memorial Day");
         yield return new(new LocalDate(year, 7, 4), "Independence Day");
-        yield return new(WeekdayInMonth.Nth(year, 9, IsoDayOfWeek.Monday, 1), "Labor Day");
+        yield return new(UsHolidayDates.LaborDay(year), "Labor Day");
         yield return new(new LocalDate(year, 11, 11), "Veterans Day");
-        var thanksgiving = WeekdayInMonth.Nth(year, 11, IsoDayOfWeek.Thursday, 4);
+        var thanksgiving = UsHolidayDates.Thanksgiving(year);
         yield return new(thanksgiving, "Thanksgiving Day");
         yield return new(new LocalDate(year, 12, 25), "Christmas Day");
 

@@ -31,19 +31,19 @@ internal static class VermontLegalHolidays
     private static IEnumerable<Holiday> Statutory(int year)
     {
         yield return new(new LocalDate(year, 1, 1), "New Year's Day");
-        yield return new(WeekdayInMonth.Nth(year, 1, IsoDayOfWeek.Monday, 3), "Martin Luther King, Jr.'s Birthday");
-        yield return new(WeekdayInMonth.Nth(year, 2, IsoDayOfWeek.Monday, 3), "Presidents' Day");
+        yield return new(UsHolidayDates.MartinLutherKingDay(year), "Martin Luther King, Jr.'s Birthday");
+        yield return new(UsHolidayDates.WashingtonsBirthday(year), "Presidents' Day");
         yield return new(WeekdayInMonth.Nth(year, 3, IsoDayOfWeek.Tuesday, 1), "Town Meeting Day");
-        yield return new(WeekdayInMonth.Last(year, 5, IsoDayOfWeek.Monday), "Memorial Day");
+        yield return new(UsHolidayDates.MemorialDay(year), "Memorial Day");
         if (year >= JuneteenthFirstYear)
             yield return new(new LocalDate(year, 6, 19), "Juneteenth");
         yield return new(new LocalDate(year, 7, 4), "Independence Day");
         yield return new(new LocalDate(year, 8, 16), "Bennington Battle Day");
-        yield return new(WeekdayInMonth.Nth(year, 9, IsoDayOfWeek.Monday, 1), "Labor Day");
-        yield return new(WeekdayInMonth.Nth(year, 10, IsoDayOfWeek.Monday, 2),
+        yield return new(UsHolidayDates.LaborDay(year), "Labor Day");
+        yield return new(UsHolidayDates.ColumbusDay(year),
             year >= IndigenousPeoplesDayFirstYear ? "Indigenous Peoples' Day" : "Columbus Day");
         yield return new(new LocalDate(year, 11, 11), "Veterans' Day");
-        yield return new(WeekdayInMonth.Nth(year, 11, IsoDayOfWeek.Thursday, 4), "Thanksgiving Day");
+        yield return new(UsHolidayDates.Thanksgiving(year), "Thanksgiving Day");
         yield return new(new LocalDate(year, 12, 25), "Christmas Day");
     }
 }
