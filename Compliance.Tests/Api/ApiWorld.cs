@@ -26,15 +26,9 @@ public sealed class ApiWorld : IAsyncDisposable
 
     private readonly Dictionary<Caller, string> tokens = new();
 
-    private ApiWorld(DatabaseProvider provider, RunningApp app)
-    {
-        Provider = provider;
-        App = app;
-    }
+    private ApiWorld(RunningApp app) => App = app;
 
-    public DatabaseProvider Provider { get; }
     public RunningApp App { get; }
-    public Guid AlphaId { get; private set; }
     public Guid IncidentId { get; private set; }
     public Guid OtherIncidentId { get; private set; }
     public Guid BetaIncidentId { get; private set; }
@@ -54,7 +48,7 @@ public sealed class ApiWorld : IAsyncDisposable
     public static async Task<ApiWorld> StartAsync(DatabaseProvider provider)
     {
         var database = await TestDatabases.CreateMigratedAsync(provider);
-        var world = new ApiWorld(provider, await RunningApp.StartAsync(database, Clock, "--Scheduler:Enabled=false"));
+        var world = new ApiWorld(await RunningApp.StartAsync(database, Clock, "--Scheduler:Enabled=false"));
         await world.SeedAsync(database);
         return world;
     }
@@ -66,7 +60,6 @@ public sealed class ApiWorld : IAsyncDisposable
         var beta = new Organisation(Guid.NewGuid(), "Beta Aid", "Europe/Dublin", [JurisdictionCode.Parse("IE")], []);
         db.Organisations.AddRange(alpha, beta);
         await db.SaveChangesAsync();
-        AlphaId = alpha.Id;
 
         var workspace = new IncidentWorkspace(db, RulesEngine.Default, Clock);
         var alphaLead = new Actor(Guid.NewGuid(), "seed@alpha.example", alpha.Id, Role.SecurityLead);

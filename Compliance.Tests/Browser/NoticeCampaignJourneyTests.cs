@@ -174,7 +174,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             await BrowserFixture.ScreenshotAsync(lead, "20-campaign-sent");
 
             // 6. At the mail server: one message per person, in their language; nothing for the activists.
-            var received = SinkProcess.Dumps(fixture.Sink.Folder);
+            var received = fixture.Sink.Received();
             var notices = received.Where(m => m.MessageId.StartsWith($"<notice.{campaignId:N}.", StringComparison.Ordinal)).ToList();
             Assert.Equal(n, notices.Count);
             Assert.Equal(n, notices.Select(m => m.MessageId).Distinct().Count());

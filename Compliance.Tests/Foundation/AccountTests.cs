@@ -14,14 +14,7 @@ public sealed class AccountTests
 {
     private static readonly FixedClock Clock = FixedClock.At("2026-11-22T08:00:00Z");
 
-    private static async Task<(int Code, string Out, string Err)> Run(DatabaseOptions db, string stdin, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync([.. args, $"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}"],
-            Clock, new StringReader(stdin), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(DatabaseOptions db, string stdin, params string[] args) => Cli.RunAsync(db, Clock, stdin, args);
 
     private static async Task<DatabaseOptions> OrganisationAsync(DatabaseProvider provider, string slug = "rights-watch")
     {

@@ -13,14 +13,7 @@ public sealed class OrganisationTests
 {
     private static readonly FixedClock Clock = FixedClock.At("2026-11-22T08:00:00Z");
 
-    private static async Task<(int Code, string Out, string Err)> Run(DatabaseOptions db, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync([.. args, $"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}"],
-            Clock, TextReader.Null, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(DatabaseOptions db, params string[] args) => Cli.RunAsync(db, Clock, "", args);
 
     [Fact]
     public async Task An_organisation_is_created_from_the_command_line_with_its_facts()

@@ -8,13 +8,7 @@ namespace Compliance.Tests.Foundation;
 // A deployer's mistake must stop start-up with one sentence, not a stack trace.
 public sealed class StartupTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, FixedClock.At("2026-01-01T00:00:00Z"), TextReader.Null, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => Cli.RunAsync(FixedClock.At("2026-01-01T00:00:00Z"), "", args);
 
     private static void AssertOneSentence(string stderr, string mustMention)
     {
@@ -81,7 +75,7 @@ public sealed class StartupTests
     public async Task Migrate_brings_an_empty_database_up_to_date(DatabaseProvider provider)
     {
         var db = await TestDatabases.CreateAsync(provider);
-        var (code, output, err) = await RunAsync("migrate", $"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}");
+        var (code, output, err) = await RunAsync(["migrate", .. db.Arguments()]);
         Assert.True(code == CommandLine.Ok, err);
         Assert.Contains($"The {provider} database", output);
         Assert.Contains("is up to date", output);

@@ -22,7 +22,7 @@ public sealed class MailBenchCommandTests
         Assert.Matches(@"2 connection\(s\): nodemailer (pooled [\d,]+ msg/s|not available)", output);
         Assert.Matches(@"2 connection\(s\): smtp-source (-d [\d,]+ msg/s|not available)", output);
         Assert.Contains("ours/nodemailer | ours/smtp-source", output);
-        Assert.True(sink.Messages().Count(ReceivedMessage.IsComplete) >= 2 * 110, output);
+        Assert.True(sink.Messages().Count >= 2 * 110, output);
     }
 
     [Theory]

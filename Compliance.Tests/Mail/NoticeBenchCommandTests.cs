@@ -28,7 +28,7 @@ public sealed class NoticeBenchCommandTests
         Assert.Matches(@"machine: \d+ cores, \.NET 10\.", output);
         Assert.Equal("", stderr.ToString());
 
-        var received = SinkProcess.Dumps(sink.Folder);
+        var received = sink.Received();
         Assert.Equal(People, received.Count);
         Assert.Equal(People, received.Select(m => m.MessageId).Distinct().Count());
         Assert.Contains(received, m => m.Header("Content-Language") == "zh-Hant");

@@ -21,7 +21,7 @@ public sealed class PipelinedDeliveryTests
             Assert.StartsWith("250", result.Reply);
         }
 
-        var dump = Assert.Single(sink.Messages(), ReceivedMessage.IsComplete);
+        var dump = Assert.Single(sink.Messages());
         Assert.Contains("X-Mail-Args: <notices@haki.example>", dump);
         Assert.Contains("X-Rcpt-Args: <chan.tai.man@example.hk>", dump);
         var received = ReceivedMessage.Parse(dump);
@@ -50,7 +50,7 @@ public sealed class PipelinedDeliveryTests
         await using (var transport = Notices.Transport(sink.Port))
             Assert.All(await transport.SendManyAsync([chinese, arabic]), r => Assert.Equal(MailOutcome.Sent, r.Outcome));
 
-        var received = sink.Messages().Where(ReceivedMessage.IsComplete).Select(ReceivedMessage.Parse).ToDictionary(m => m.MessageId);
+        var received = sink.Received().ToDictionary(m => m.MessageId);
         foreach (var sent in new[] { chinese, arabic })
         {
             var got = received[sent.MessageId];
@@ -78,7 +78,7 @@ public sealed class PipelinedDeliveryTests
         await using (var transport = Notices.Transport(sink.Port, connections: 1))
             Assert.All(await transport.SendManyAsync(mails), r => Assert.Equal(MailOutcome.Sent, r.Outcome));
 
-        var received = sink.Messages().Where(ReceivedMessage.IsComplete).Select(ReceivedMessage.Parse).ToDictionary(m => m.MessageId);
+        var received = sink.Received().ToDictionary(m => m.MessageId);
         Assert.Equal(text, received["<dots@compliance.invalid>"].Parts[0].Body);
         Assert.Equal(html, received["<dots@compliance.invalid>"].Parts[1].Body);
         var plain = Assert.Single(received["<next@compliance.invalid>"].Parts);
@@ -97,7 +97,7 @@ public sealed class PipelinedDeliveryTests
 
         Assert.Equal(2000, results.Count);
         Assert.All(results, r => Assert.Equal(MailOutcome.Sent, r.Outcome));
-        var dumps = sink.Messages().Where(ReceivedMessage.IsComplete).ToList();
+        var dumps = sink.Messages().ToList();
         Assert.Equal(2000, dumps.Count);
         var ids = dumps.Select(d => ReceivedMessage.Parse(d).MessageId).ToHashSet();
         Assert.True(ids.SetEquals(mails.Select(m => m.MessageId)));
@@ -124,7 +124,7 @@ public sealed class PipelinedDeliveryTests
         var result = await transport.SendAsync(Notices.Numbered(1));
 
         Assert.Equal(MailOutcome.Sent, result.Outcome);
-        Assert.Single(sink.Messages(), ReceivedMessage.IsComplete);
+        Assert.Single(sink.Messages());
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class PipelinedDeliveryTests
         Assert.Equal(MailOutcome.Sent, results[0].Outcome);
         Assert.Equal(MailOutcome.Failed, results[1].Outcome);
         Assert.Contains("SMTPUTF8", results[1].Reply);
-        var dump = Assert.Single(sink.Messages(), ReceivedMessage.IsComplete);
+        var dump = Assert.Single(sink.Messages());
         Assert.Contains("X-Rcpt-Args: <info@xn--fsqu00a.xn--j6w193g>", dump);
     }
 }

@@ -16,23 +16,9 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
 {
     private const int People = 10_000;
 
-    private static Process StartWorker(CampaignWorld world, SmtpSink sink, List<string> log)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Compliance.Jobs.dll");
-        var psi = new ProcessStartInfo("dotnet",
-        [
-            dll, $"--Database:Provider={world.Db.Provider}", $"--ConnectionStrings:Compliance={world.Db.ConnectionString}",
-            $"--DataProtection:KeysFolder={world.KeysFolder}",
-            "--Mail:Smtp:Host=127.0.0.1", $"--Mail:Smtp:Port={sink.Port}", "--Mail:Smtp:StartTls=false", $"--Mail:From={CampaignWorld.From}",
-            "--Mail:Smtp:Connections=4", "--Notices:MessagesPerSecond=100000", "--Reminders:SweepSeconds=1", "--Logging:LogLevel:Default=Warning",
-        ]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.Add(line); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.Add(line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartWorker(CampaignWorld world, SmtpSink sink, List<string> log) =>
+        WorkerProcess.Start(world.Db, sink.Port, CampaignWorld.From, log,
+            $"--DataProtection:KeysFolder={world.KeysFolder}", "--Mail:Smtp:Connections=4", "--Notices:MessagesPerSecond=100000");
 
     private static int Notices(SmtpSink sink) =>
         Directory.GetFiles(sink.Folder).Length; // the sink makes a file per transaction (reminders included): a cheap progress gauge
@@ -53,7 +39,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
             first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush, connections cut
             await first.WaitForExitAsync();
         }
-        var atKill = await StatesAsync(world, campaignId);
+        var atKill = await world.StatesAsync(campaignId);
         output.WriteLine($"at the kill: {string.Join(", ", atKill.Select(s => $"{s.Key} {s.Value}"))}");
         Assert.True(atKill.GetValueOrDefault(RecipientState.Queued) > 0, "the kill came after the campaign had finished: nothing was tested");
 
@@ -68,7 +54,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
         lock (log) output.WriteLine(string.Join("\n", log.TakeLast(40)));
 
         Assert.Equal(CampaignState.Completed, await StateAsync(world, campaignId));
-        Assert.Equal(People, (await StatesAsync(world, campaignId)).GetValueOrDefault(RecipientState.Sent));
+        Assert.Equal(People, (await world.StatesAsync(campaignId)).GetValueOrDefault(RecipientState.Sent));
         var atServer = NoticesAtServer(sink);
         Assert.Empty(atServer.Where(p => p.Value > 1).Select(p => p.Key).Take(5));    // nobody twice
 
@@ -86,21 +72,18 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
         // The operator's check: the server's log has some of them; resend the others, with the same Message-IDs.
         await using (var ctx = world.Open())
             Assert.Equal(missing.Count, (await world.Campaigns(ctx).ResendUnconfirmedAsync(CampaignWorld.Legal, world.Incident, campaignId, missing)).Value);
-        await world.Sender(Transport(sink.Port)).RunAsync();
+        await world.Sender(CampaignWorld.Transport(sink.Port)).RunAsync();
 
         atServer = NoticesAtServer(sink);
         Assert.Equal(People, atServer.Count);
         Assert.All(atServer, p => Assert.Equal(1, p.Value));
-        Assert.Equal(People, (await StatesAsync(world, campaignId)).GetValueOrDefault(RecipientState.Sent));
+        Assert.Equal(People, (await world.StatesAsync(campaignId)).GetValueOrDefault(RecipientState.Sent));
         Assert.Equal(CampaignState.Completed, await StateAsync(world, campaignId));
     }
 
     private static Dictionary<string, int> NoticesAtServer(SmtpSink sink) =>
-        SinkProcess.Dumps(sink.Folder).Where(m => m.MessageId.StartsWith("<notice.", StringComparison.Ordinal))
+        sink.Received().Where(m => m.MessageId.StartsWith("<notice.", StringComparison.Ordinal))
             .GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.Count());
-
-    private static Compliance.Jobs.Mail.Pipelined.PipelinedSmtpTransport Transport(int port) =>
-        new(new() { Host = "127.0.0.1", Port = port, FromAddress = CampaignWorld.From, Connections = 4 }, NodaTime.SystemClock.Instance);
 
     private static async Task<CampaignState> StateAsync(CampaignWorld world, Guid campaignId)
     {
@@ -108,5 +91,4 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
         return await ctx.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleAsync();
     }
 
-    private static async Task<Dictionary<RecipientState, int>> StatesAsync(CampaignWorld world, Guid campaignId) => await world.StatesAsync(campaignId);
 }

@@ -26,9 +26,6 @@ public sealed class CampaignSendingTests
         "=HYPERLINK(""http://evil.example"",""click"")",formula@example.hk,HK,en
         """;
 
-    private static PipelinedSmtpTransport Transport(int port, int connections = 4) =>
-        new(new PipelinedSmtpOptions { Host = "127.0.0.1", Port = port, FromAddress = CampaignWorld.From, Connections = connections }, SystemClock.Instance);
-
     private static async Task<Guid> PersonAsync(CampaignWorld world, string name)
     {
         await using var ctx = world.Open();
@@ -52,7 +49,7 @@ public sealed class CampaignSendingTests
         await FlagAsync(world, "Activist A", new(true, null, null));
         await FlagAsync(world, "Lee Wai Ling", new(false, null, "supporter database"));
         using var sink = new SmtpSink();
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
 
         Guid campaignId;
         await using (var ctx = world.Open())
@@ -73,7 +70,7 @@ public sealed class CampaignSendingTests
         var pass = await world.Sender(transport).RunAsync();
         Assert.Equal(3, pass.Sent);
 
-        var received = SinkProcess.Dumps(sink.Folder);
+        var received = sink.Received();
         Assert.Equal(3, received.Count);
         Assert.DoesNotContain(received, m => m.Header("To")!.Contains("a.activist"));
         var chinese = received.Single(m => m.Header("To")!.Contains("tai.man.chan"));
@@ -105,7 +102,7 @@ public sealed class CampaignSendingTests
 
         // Exactly once: another run sends nothing, and nobody can be put in a second campaign.
         Assert.Equal(0, (await world.Sender(transport).RunAsync()).Sent);
-        Assert.Equal(3, SinkProcess.Dumps(sink.Folder).Count);
+        Assert.Equal(3, sink.Received().Count);
         await using (var ctx = world.Open())
         {
             var again = await world.Campaigns(ctx).PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice(null, [], []));
@@ -134,14 +131,14 @@ public sealed class CampaignSendingTests
     {
         var world = await CampaignWorld.CreateAsync(DatabaseProvider.Sqlite, HongKongSupporters);
         using var sink = new SmtpSink();
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
         var campaign = await world.ApprovedCampaignAsync();
         await FlagAsync(world, "Activist A", new(false, "Trusted lawyer, +852 5555 0101", null));
 
         var pass = await world.Sender(transport).RunAsync();
 
         Assert.Equal(1, pass.Withheld);
-        Assert.DoesNotContain(SinkProcess.Dumps(sink.Folder), m => m.Header("To")!.Contains("a.activist"));
+        Assert.DoesNotContain(sink.Received(), m => m.Header("To")!.Contains("a.activist"));
         Assert.Equal(1, (await world.StatesAsync(campaign))[RecipientState.Withheld]);
     }
 
@@ -150,7 +147,7 @@ public sealed class CampaignSendingTests
     {
         var world = await CampaignWorld.CreateAsync(DatabaseProvider.Sqlite, CampaignWorld.People(6));
         using var sink = new SmtpSink("4xx");
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
         var campaignId = await world.ApprovedCampaignAsync();
 
         var pass = await world.Sender(transport).RunAsync();
@@ -175,7 +172,7 @@ public sealed class CampaignSendingTests
     {
         var world = await CampaignWorld.CreateAsync(DatabaseProvider.Sqlite, CampaignWorld.People(2));
         using var sink = new SmtpSink("5xx");
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
         var campaignId = await world.ApprovedCampaignAsync();
 
         Assert.Equal(2, (await world.Sender(transport).RunAsync()).Failed);
@@ -194,13 +191,13 @@ public sealed class CampaignSendingTests
     {
         var world = await CampaignWorld.CreateAsync(DatabaseProvider.Sqlite, CampaignWorld.People(5));
         using var sink = new SmtpSink();
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
         var campaignId = await world.ApprovedCampaignAsync();
 
         var pass = await world.Sender(transport, new CampaignOptions(0, 3)).RunAsync();
 
         Assert.Equal(3, pass.Sent);
-        Assert.Equal(3, SinkProcess.Dumps(sink.Folder).Count);
+        Assert.Equal(3, sink.Received().Count);
         await using var ctx = world.Open();
         var campaign = await ctx.Campaigns.SingleAsync(c => c.Id == campaignId);
         Assert.StartsWith("The daily limit of 3 messages is reached", campaign.StatusNote);
@@ -214,7 +211,7 @@ public sealed class CampaignSendingTests
     {
         var world = await CampaignWorld.CreateAsync(DatabaseProvider.Sqlite, CampaignWorld.People(12));
         using var sink = new SmtpSink();
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
         await world.ApprovedCampaignAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
@@ -231,7 +228,7 @@ public sealed class CampaignSendingTests
     {
         var world = await CampaignWorld.CreateAsync(provider, CampaignWorld.People(3));
         using var sink = new SmtpSink();
-        await using var transport = Transport(sink.Port);
+        await using var transport = CampaignWorld.Transport(sink.Port);
         var campaignId = await world.ApprovedCampaignAsync();
         var people = await PeopleOfAsync(world, campaignId);
         var released = world.Clock.GetCurrentInstant();
@@ -252,7 +249,7 @@ public sealed class CampaignSendingTests
 
         Assert.Equal(1, pass.Requeued);
         Assert.Equal(2, pass.Sent);
-        var received = SinkProcess.Dumps(sink.Folder);
+        var received = sink.Received();
         Assert.Equal(2, received.Count);
         await using (var ctx = world.Open())
         {
@@ -272,7 +269,7 @@ public sealed class CampaignSendingTests
         {
             var first = await ctx.CampaignRecipients.SingleAsync(r => r.CampaignId == campaignId && r.PersonId == people[0]);
             Assert.Equal((RecipientState.Sent, true), (first.State, first.Confirmed));
-            Assert.Single(SinkProcess.Dumps(sink.Folder), m => m.MessageId == first.MessageId);
+            Assert.Single(sink.Received(), m => m.MessageId == first.MessageId);
             Assert.Equal(CampaignState.Completed, (await ctx.Campaigns.SingleAsync(c => c.Id == campaignId)).State);
         }
     }
@@ -292,7 +289,7 @@ public sealed class CampaignSendingTests
     public async Task A_message_whose_hand_off_cannot_be_recorded_never_reaches_the_server()
     {
         using var sink = new SmtpSink();
-        await using var transport = Transport(sink.Port, connections: 2);
+        await using var transport = CampaignWorld.Transport(sink.Port, connections: 2);
         var mails = Enumerable.Range(0, 4).Select(i => new OutgoingMail($"p{i}@example.hk", "Notice", "Body", null, $"<n{i}@test>")).ToList();
 
         var results = await transport.SendManyAsync(mails, new RefusingLog());
@@ -303,6 +300,6 @@ public sealed class CampaignSendingTests
             Assert.Contains("hand-off could not be recorded", r.Reply);
         });
         await Task.Delay(200); // let the sink finish with the dropped connections
-        Assert.Empty(SinkProcess.Dumps(sink.Folder));
+        Assert.Empty(sink.Received());
     }
 }

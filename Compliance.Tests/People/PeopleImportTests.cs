@@ -24,13 +24,8 @@ public sealed class PeopleImportTests
     {
         var file = Path.Combine(Path.GetTempPath(), $"people-{Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(file, (encoding ?? new UTF8Encoding(false)).GetBytes(csv));
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        string[] args = ["people", "import", "--as", asWho, "--incident", "HK-2019-01", "--file", file, "--name", "Name", "--jurisdiction", "Country",
-            "--email", "Email", "--language", "Language", .. confirm ? new[] { "--confirm" } : [],
-            $"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}", $"--DataProtection:KeysFolder={keys}"];
-        var code = await CommandLine.RunAsync(args, Clock, TextReader.Null, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return await Cli.RunAsync(db, Clock, "", ["people", "import", "--as", asWho, "--incident", "HK-2019-01", "--file", file, "--name", "Name",
+            "--jurisdiction", "Country", "--email", "Email", "--language", "Language", .. confirm ? new[] { "--confirm" } : [], $"--DataProtection:KeysFolder={keys}"]);
     }
 
     private const string Clean = """

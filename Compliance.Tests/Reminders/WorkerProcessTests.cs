@@ -41,22 +41,7 @@ public sealed class WorkerProcessTests
         return db;
     }
 
-    private static Process StartWorker(DatabaseOptions db, SmtpSink sink)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Compliance.Jobs.dll");
-        var psi = new ProcessStartInfo("dotnet",
-        [
-            dll, $"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}",
-            "--Mail:Smtp:Host=127.0.0.1", $"--Mail:Smtp:Port={sink.Port}", "--Mail:Smtp:StartTls=false", "--Mail:From=tracker@haki.example",
-            "--Reminders:SweepSeconds=1", "--Logging:LogLevel:Default=Warning",
-        ]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartWorker(DatabaseOptions db, SmtpSink sink) => WorkerProcess.Start(db, sink.Port, "tracker@haki.example");
 
     private static async Task<int> WaitForMessagesAsync(SmtpSink sink, int expected, TimeSpan timeout)
     {

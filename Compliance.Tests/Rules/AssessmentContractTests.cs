@@ -50,13 +50,8 @@ public sealed class AssessmentContractTests
         { "{ \"awareAt\": ", "$", "not valid JSON" },
     };
 
-    private static async Task<(int Code, string Out, string Err)> Cli(string input, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(["assess", .. args], FixedClock.At("2026-01-01T00:00:00Z"), new StringReader(input), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cli(string input, params string[] args) =>
+        Support.Cli.RunAsync(FixedClock.At("2026-01-01T00:00:00Z"), input, ["assess", .. args]);
 
     [Fact]
     public async Task The_command_line_reads_the_design_example_from_a_file_and_prints_the_contract()

@@ -24,8 +24,6 @@ public sealed partial class ReceivedMessage
 
     public string? Header(string name) => headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    public int Count(string name) => headers.Count(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-
     public string MessageId => Header("Message-ID") ?? "";
 
     public static bool IsComplete(string dump) => dump.Contains("\nMessage-ID:", StringComparison.OrdinalIgnoreCase);

@@ -24,8 +24,7 @@ public sealed class RunningApp : IAsyncDisposable
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            $"--Database:Provider={database.Provider}",
-            $"--ConnectionStrings:Compliance={database.ConnectionString}",
+            .. database.Arguments(),
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

@@ -20,5 +20,8 @@ public sealed class SmtpSink(string? rejectData = null) : IDisposable
     public IReadOnlyList<string> Messages() =>
         Directory.GetFiles(Folder).Order().Select(File.ReadAllText).Where(ReceivedMessage.IsComplete).ToList();
 
+    /// <summary>Every message received in full, parsed.</summary>
+    public IReadOnlyList<ReceivedMessage> Received() => SinkProcess.Dumps(Folder);
+
     public void Dispose() => sink.Dispose();
 }

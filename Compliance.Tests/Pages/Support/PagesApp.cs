@@ -41,8 +41,7 @@ public sealed class PagesApp : IAsyncLifetime
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            $"--Database:Provider={database.Provider}",
-            $"--ConnectionStrings:Compliance={database.ConnectionString}",
+            .. database.Arguments(),
             "--Logging:LogLevel:Default=Warning",
             "--Scheduler:Enabled=false",
             .. Arguments,
