@@ -31,18 +31,20 @@ public static class CommandLine
                             check each organisation's hash-chained audit log; exit 1 at the first broken entry
           audit export --org SLUG [--incident REF]
                             the audit log as CSV
-          people import --as EMAIL --incident REF --file F.csv --name COL --jurisdiction COL [--email COL] [--language COL] [--confirm]
+          people import --as EMAIL --incident REF --file F.csv --name COL --jurisdiction COL [--email COL] [--language COL]
+                        [--phone COL] [--address COL] [--extra COL,COL] [--confirm]
                             check a list of affected people (every bad row with its line); with --confirm, import it encrypted
           filing FILE|- --jurisdiction J --out OUT.pdf
                             the regulator filing for J's authority as PDF (assessment JSON plus narrative fields); missing fields on stderr
           bench filing [--iterations N]
                             time composing and rendering a three-page filing with Chinese text
-          bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]]
+          bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]] [--warmup N] [--nodemailer DIR]
                             our SMTP transport against nodemailer and smtp-source (messages/s and ratios)
           bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]
                             a whole campaign on a fresh database: N fictional people imported, a notice prepared,
                             approved and sent by the campaign sender (people/s, messages/s, peak memory)
-          bench assess      time the rules engine on one incident with people in 60 jurisdictions
+          bench assess [--seconds N]
+                            time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
         Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
