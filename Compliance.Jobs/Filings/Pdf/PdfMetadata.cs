@@ -19,7 +19,7 @@ internal static class PdfMetadata
         info.Title = $"{document.Title}: {document.StageLabel}";
         info.Author = document.Author;
         info.Subject = document.Subtitle;
-        info.Creator = "Compliance tracker (AGPL-3.0) filing renderer";
+        info.Creator = "Compliance tracker filing renderer";
         info.Keywords = $"content-sha256:{document.ContentHash}";
         var when = PdfDate(document.FiledAt.InZone(document.Zone));
         info.Elements.SetString("/CreationDate", when);

@@ -3,7 +3,7 @@ using PdfSharp.Fonts;
 namespace Compliance.Jobs.Filings.Pdf;
 
 /// <summary>
-/// PDFsharp's process-wide settings, made once: the AGPL licence (the project is AGPL-3.0) and our font resolver.
+/// PDFsharp's process-wide settings, made once: our font resolver (PDFsharp 6.2.4 is MIT and needs no licence call).
 /// The font check runs first so a missing package gives a clear message instead of a PDFsharp stack trace.
 /// </summary>
 internal static class PdfSharpSetup
@@ -18,7 +18,6 @@ internal static class PdfSharpSetup
         {
             if (ready) return;
             FontFiles.EnsureInstalled();
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = DebianFontResolver.Instance;
             ready = true;
         }
