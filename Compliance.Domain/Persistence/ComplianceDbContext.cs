@@ -7,6 +7,8 @@ using Compliance.Domain.Notices;
 using Compliance.Domain.People;
 using Compliance.Domain.Reminders;
 using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Persistence.KeyRing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -14,7 +16,7 @@ using NodaTime;
 
 namespace Compliance.Domain.Persistence;
 
-public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options) : DbContext(options)
+public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<User> Users => Set<User>();
@@ -33,6 +35,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -61,6 +65,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
     protected override void OnModelCreating(ModelBuilder m)
     {
+        KeyRingModel.Configure(m);
         m.Entity<Organisation>(e =>
         {
             e.ToTable("organisations");

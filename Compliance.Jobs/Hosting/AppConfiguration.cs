@@ -1,6 +1,7 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
 using Compliance.Jobs.Notices;
+using Compliance.Jobs.People;
 using Microsoft.Extensions.Configuration;
 using Compliance.Jobs.Scheduling;
 
@@ -23,8 +24,8 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
         ? Path.GetDirectoryName(Path.GetFullPath(file))!
         : Path.GetFullPath("data");
 
-    /// <summary>The Data Protection key ring (<c>DataProtection:KeysFolder</c>, else keys/ in the data folder), shared by the app and its workers.</summary>
-    public string KeysFolder { get; init; } = "";
+    /// <summary>The Data Protection key ring (<c>DataProtection:*</c>: keys/ in the data folder unless set), shared by the app and its workers.</summary>
+    public KeyRingOptions KeyRing { get; init; } = null!;
 
     /// <summary>How notice campaigns send (<c>Notices:*</c>).</summary>
     public CampaignOptions Campaigns { get; init; } = CampaignOptions.Default;
@@ -41,7 +42,7 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
         return partial with
         {
             Mail = mail, BaseUrl = baseUrl, SweepSeconds = sweep,
-            KeysFolder = Path.GetFullPath(config["DataProtection:KeysFolder"] ?? Path.Combine(partial.DataFolder, "keys")),
+            KeyRing = KeyRingOptions.Read(config, partial.DataFolder),
             Campaigns = CampaignOptions.Read(config),
         };
     }

@@ -14,7 +14,7 @@ public static class JobsRegistration
     /// </summary>
     public static IServiceCollection AddComplianceJobs(this IServiceCollection services, AppConfiguration settings) => services
         .AddComplianceScheduler(settings.Scheduler)
-        .AddPeopleDataProtection(settings.KeysFolder)
+        .AddPeopleDataProtection(settings.KeyRing, settings.Database)
         .AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, settings.Scheduler.Enabled)
         .AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, settings.Scheduler.Enabled);
 }

@@ -29,7 +29,7 @@ public sealed class PeopleRegisterTests
     private static async Task<(DatabaseOptions Db, IPeopleDataProtector Protector, Guid Incident)> ImportedAsync(DatabaseProvider provider)
     {
         var db = await TestDatabases.CreateMigratedAsync(provider);
-        var protector = new DataProtectionPersonalData(new EphemeralDataProtectionProvider(), Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}"));
+        var protector = new DataProtectionPersonalData(new EphemeralDataProtectionProvider(), new FileLookupKeyStore(Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}", "email-lookup.key")));
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, Clock);
         var incident = await ctx.Incidents.Where(i => i.Reference == "HK-2019-01").Select(i => i.Id).SingleAsync();

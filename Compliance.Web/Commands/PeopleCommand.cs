@@ -38,7 +38,7 @@ public static class PeopleCommand
         var incidentId = await db.Incidents.Where(i => i.OrganisationId == actor.OrganisationId && i.Reference == reference).Select(i => (Guid?)i.Id).SingleOrDefaultAsync();
         if (incidentId is null) return AccountCommands.Usage(stderr, $"error: --incident '{reference}' is not an incident of {email}'s organisation.");
 
-        var import = new PeopleImport(db, PeopleDataProtection.Open(settings.KeysFolder), clock);
+        var import = new PeopleImport(db, PeopleDataProtection.Open(settings.KeyRing, settings.Database), clock);
         var map = new ColumnMap(nameColumn, jurisdictionColumn, o.Get("email"), o.Get("language"), o.Get("phone"), o.Get("address"),
             o.Get("extra")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Stream Open() => File.OpenRead(file);

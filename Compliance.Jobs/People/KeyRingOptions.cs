@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Compliance.Domain.Persistence;
+using Compliance.Jobs.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Compliance.Jobs.People;
+
+public enum KeyStore { Folder, Database }
+
+/// <summary>
+/// Where the Data Protection key ring lives and what protects it at rest (<c>DataProtection:*</c>). A folder suits one
+/// laptop; the database suits several web nodes and workers, which then need no shared folder. Keys kept in the
+/// database sit beside the data they protect, so that store is refused unless a certificate encrypts the keys: a copy
+/// of the database alone then decrypts nothing.
+/// </summary>
+public sealed record KeyRingOptions(KeyStore Store, string Folder, string? CertificatePath, string? CertificatePassword)
+{
+    public bool ProtectedAtRest => CertificatePath is not null;
+
+    public static KeyRingOptions Read(IConfiguration config, string dataFolder)
+    {
+        var folder = Path.GetFullPath(config["DataProtection:KeysFolder"] ?? Path.Combine(dataFolder, "keys"));
+        var store = (config["DataProtection:KeyStore"] ?? "Folder").Trim() switch
+        {
+            var s when s.Equals("Folder", StringComparison.OrdinalIgnoreCase) => KeyStore.Folder,
+            var s when s.Equals("Database", StringComparison.OrdinalIgnoreCase) => KeyStore.Database,
+            var s => throw new ConfigurationProblem($"DataProtection:KeyStore '{s}' is not supported; use 'Folder' or 'Database'."),
+        };
+        var certificate = config["DataProtection:Certificate"] is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        var options = new KeyRingOptions(store, folder, certificate, config["DataProtection:CertificatePassword"]);
+        if (store == KeyStore.Database && certificate is null)
+            throw new ConfigurationProblem(
+                "DataProtection:KeyStore is Database but DataProtection:Certificate is not set; keys stored unencrypted beside the data they protect would give both away in one backup, so set a certificate (.pfx) that encrypts them.");
+        if (certificate is not null) options.LoadCertificate();
+        return options;
+    }
+
+    /// <summary>The certificate that encrypts the keys at rest; its private key decrypts them.</summary>
+    public X509Certificate2 LoadCertificate()
+    {
+        if (CertificatePath is null) throw new InvalidOperationException("No certificate is configured.");
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+            return certificate.HasPrivateKey ? certificate
+                : throw new ConfigurationProblem($"DataProtection:Certificate '{CertificatePath}' has no private key; export it as a .pfx with its key.");
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationProblem($"DataProtection:Certificate '{CertificatePath}' cannot be read ({e.Message.TrimEnd('.')}); check the file and DataProtection:CertificatePassword.", e);
+        }
+    }
+}
