@@ -26,6 +26,9 @@ public sealed class User
     public bool TwoFactorEnabled { get; set; }
     public string? ProtectedAuthenticatorKey { get; set; }
 
+    /// <summary>The 30-second step of the last authenticator code accepted: a code of that step or earlier never works again.</summary>
+    public long? LastAuthenticatorStep { get; set; }
+
     /// <summary>Unused recovery codes, each stored as a hash, separated by ';'.</summary>
     public string? RecoveryCodeHashes { get; set; }
     public bool LockoutEnabled { get; set; } = true;

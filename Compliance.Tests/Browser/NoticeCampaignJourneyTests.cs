@@ -221,8 +221,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
         if (authenticatorKey is not null)
         {
             await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-            // Identity checks the code against the machine's clock, not the app's fixed one.
-            await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(authenticatorKey, TimeProvider.System.GetUtcNow()));
+            await page.GetByLabel("Authenticator code").FillAsync(Totp.Next(authenticatorKey, fixture.App.Clock));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open duties" })).ToBeVisibleAsync();

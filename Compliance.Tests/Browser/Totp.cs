@@ -6,6 +6,16 @@ namespace Compliance.Tests.Browser;
 /// <summary>An authenticator app in a few lines: RFC 6238 with HMAC-SHA1, 30-second steps, 6 digits, a base32 key.</summary>
 public static class Totp
 {
+    /// <summary>
+    /// The code of the app's next 30-second step: a code works once, so each sign-in of a test moves the app's fixed
+    /// clock on by a step, as a person signing in again would wait for the next code.
+    /// </summary>
+    public static string Next(string base32Key, Support.FixedClock appClock)
+    {
+        appClock.Advance(NodaTime.Duration.FromSeconds(30));
+        return Code(base32Key, appClock.Now.ToDateTimeOffset());
+    }
+
     public static string Code(string base32Key, DateTimeOffset at)
     {
         var step = at.ToUnixTimeSeconds() / 30;

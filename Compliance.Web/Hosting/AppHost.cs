@@ -120,11 +120,13 @@ public static class AppHost
                 o.ClaimsIdentity.UserIdClaimType = ComplianceClaims.UserId;
                 o.ClaimsIdentity.UserNameClaimType = ComplianceClaims.Email;
                 o.ClaimsIdentity.EmailClaimType = ComplianceClaims.Email;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.ProviderName;
             })
             .AddUserStore<UserStore>()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.ProviderName);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
@@ -138,7 +140,7 @@ public static class AppHost
                 o.AccessDeniedPath = "/Account/Denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             })
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
             {
@@ -150,7 +152,6 @@ public static class AppHost
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "compliance.2fa-remember")
             .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "compliance.external")
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ComplianceClaims.ApiScheme, null);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // Two factors here are the authenticator app and recovery codes; there is no phone number to text.
         services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap.Remove(TokenOptions.DefaultPhoneProvider));
 

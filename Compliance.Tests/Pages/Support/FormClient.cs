@@ -8,12 +8,21 @@ namespace Compliance.Tests.Pages.Support;
 /// A cookie-keeping client that uses the pages as a browser would: it takes the antiforgery token from the page
 /// that holds the form and posts the form's fields. Redirects are not followed, so tests can see them.
 /// </summary>
-public sealed partial class FormClient(Uri address) : IDisposable
+public sealed partial class FormClient : IDisposable
 {
-    private readonly HttpClient http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    private readonly Uri address;
+    private readonly CookieContainer cookies = new();
+    private readonly HttpClient http;
+
+    public FormClient(Uri address)
     {
-        BaseAddress = address,
-    };
+        this.address = address;
+        http = new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+    }
+
+
+    /// <summary>The cookies this client would send, as a Cookie header: what a thief copying the session would hold.</summary>
+    public string CookieHeader => cookies.GetCookieHeader(address);
 
     public async Task<HttpResponseMessage> GetAsync(string path) => await http.GetAsync(path);
 

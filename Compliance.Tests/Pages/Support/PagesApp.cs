@@ -13,7 +13,7 @@ namespace Compliance.Tests.Pages.Support;
 /// </summary>
 public sealed class PagesApp : IAsyncLifetime
 {
-    /// <summary>A Sunday morning in late November 2026; Identity's TOTP check alone reads the machine's clock.</summary>
+    /// <summary>A Sunday morning in late November 2026.</summary>
     public FixedClock Clock { get; } = FixedClock.At("2026-11-22T08:00:00Z");
 
     public const string Admin = "admin@demo.example";

@@ -16,6 +16,10 @@ public sealed class Setup2faModel(UserManager<User> users, SignInManager<User> s
     public const string Issuer = "Breach notification tracker";
 
     [BindProperty] public string Code { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+
+    /// <summary>Two-factor sign-in is on: the key is never shown again; a new one needs the password.</summary>
+    public bool AlreadyOn { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrCodeDataUri { get; private set; } = "";
     public string? Error { get; private set; }
@@ -26,6 +30,29 @@ public sealed class Setup2faModel(UserManager<User> users, SignInManager<User> s
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return RedirectToPage("/Account/Login");
+        if (user.TwoFactorEnabled) AlreadyOn = true;
+        else await LoadAsync(user);
+        return Page();
+    }
+
+    /// <summary>
+    /// A new authenticator (the phone was lost or replaced): only with the password, so a borrowed session cannot read
+    /// a key and mint codes. The old key stops working and every other session ends (the security stamp changes).
+    /// </summary>
+    public async Task<IActionResult> OnPostRenewAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return RedirectToPage("/Account/Login");
+        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            AlreadyOn = user.TwoFactorEnabled;
+            Error = check.IsLockedOut ? "Too many failed attempts: this account is locked for 15 minutes." : "That password is not right.";
+            return Page();
+        }
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await signIn.RefreshSignInAsync(user);
         await LoadAsync(user);
         return Page();
     }
@@ -34,6 +61,11 @@ public sealed class Setup2faModel(UserManager<User> users, SignInManager<User> s
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return RedirectToPage("/Account/Login");
+        if (user.TwoFactorEnabled)
+        {
+            AlreadyOn = true;
+            return Page();
+        }
         var code = Code.Replace(" ", "").Replace("-", "");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
