@@ -14,6 +14,12 @@ public sealed class FieldReader
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
     private static readonly OffsetDateTimePattern Offset = OffsetDateTimePattern.ExtendedIso;
 
+    // Breach laws and the systems they govern are younger than 1970; a deadline years past 2199 is a typo, and
+    // year 9999 plus 72 hours overflows. Stored incidents are held to "not in the future" by the workspace.
+    public const int EarliestYear = 1970, LatestYear = 2200;
+    private static readonly NodaTime.Instant Earliest = NodaTime.Instant.FromUtc(EarliestYear, 1, 1, 0, 0);
+    private static readonly NodaTime.Instant Latest = NodaTime.Instant.FromUtc(LatestYear, 1, 1, 0, 0);
+
     public bool HasErrors => errors.Count > 0;
 
     public void Error(string field, string message)
@@ -35,7 +41,12 @@ public sealed class FieldReader
             return null;
         }
         if (value.ValueKind == JsonValueKind.String && Offset.Parse(value.GetString()!) is { Success: true } parsed)
-            return parsed.Value.ToInstant();
+        {
+            var instant = parsed.Value.ToInstant();
+            if (instant >= Earliest && instant < Latest) return instant;
+            Error(path, $"{Show(value)} is outside the years {EarliestYear} to {LatestYear - 1}; check the year.");
+            return null;
+        }
         Error(path, $"{Show(value)} is not an ISO 8601 date and time with its offset, e.g. '2025-06-13T16:00:00+01:00'.");
         return null;
     }
@@ -108,7 +119,7 @@ public sealed class FieldReader
         return list;
     }
 
-    public string? String(JsonElement obj, string name, string path, bool required, int maxLength)
+    public string? String(JsonElement obj, string name, string path, bool required, int maxLength, bool multiline = false)
     {
         if (!Present(obj, name, out var value))
         {
@@ -118,7 +129,7 @@ public sealed class FieldReader
         if (value.ValueKind != JsonValueKind.String) { Error(path, "must be a string."); return null; }
         var text = value.GetString()!.Trim();
         if (required && text.Length == 0) { Error(path, "must not be empty."); return null; }
-        if (text.Length > maxLength) { Error(path, $"is longer than {maxLength} characters."); return null; }
+        if (PlainText.Problem(text, maxLength, multiline) is { } problem) { Error(path, problem); return null; }
         return text;
     }
 

@@ -43,6 +43,8 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
                 rows++;
                 var ok = true;
                 if (string.IsNullOrWhiteSpace(row.Name)) { Problem(row.Line, "name", "is empty."); ok = false; }
+                foreach (var (field, text, max) in TextFields(row))
+                    if (PlainText.Problem(text, max) is { } bad) { Problem(row.Line, field, bad); ok = false; }
                 if (!JurisdictionCode.TryParse(row.Jurisdiction.ToUpperInvariant(), out var code))
                 { Problem(row.Line, "jurisdiction", $"'{row.Jurisdiction}' is not an ISO 3166 code such as 'HK' or 'US-TX'."); ok = false; }
                 if (!IsLanguage(row.Language)) { Problem(row.Line, "language", $"'{row.Language}' is not a known language tag such as 'en' or 'zh-Hant'."); ok = false; }
@@ -109,6 +111,16 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
             await transaction.CommitAsync(ct);
         });
         return Outcome<ImportReport>.Ok(report);
+    }
+
+    // A person's details are one line each; the limits match what a notice and the proof can carry.
+    private static IEnumerable<(string Field, string Text, int Max)> TextFields(Row row)
+    {
+        yield return ("name", row.Name, PlainText.Line);
+        if (row.Email is { } email) yield return ("email", email, 254);
+        if (row.Phone is { } phone) yield return ("phone", phone, 64);
+        if (row.PostalAddress is { } address) yield return ("address", address, 500);
+        foreach (var (column, value) in row.Extra) yield return (column, value, 1000);
     }
 
     private sealed record Row(long Line, string Name, string Jurisdiction, string? Email, string Language, string? Phone, string? PostalAddress, Dictionary<string, string> Extra);

@@ -38,11 +38,11 @@ public sealed record IncidentInput(
             return (null, r.Errors);
         }
         var title = r.String(root, "title", "title", required: true, maxLength: 200);
-        var summary = r.String(root, "summary", "summary", required: false, maxLength: 20000) ?? "";
+        var summary = r.String(root, "summary", "summary", required: false, maxLength: 20000, multiline: true) ?? "";
         var facts = r.Facts(root);
         var from = r.Instant(root, "occurredFrom", "occurredFrom", required: false);
         var until = r.Instant(root, "occurredUntil", "occurredUntil", required: false);
-        var rationale = r.String(root, "riskRationale", "riskRationale", required: false, maxLength: 4000) ?? "";
+        var rationale = r.String(root, "riskRationale", "riskRationale", required: false, maxLength: 4000, multiline: true) ?? "";
         var zone = r.Zone(root, "timeZone", "timeZone", required: false)?.Id ?? defaultZone;
 
         if (from is { } f && until is { } u && u < f) r.Error("occurredUntil", "must not be before occurredFrom.");

@@ -61,8 +61,9 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     {
         Scope(actor);
         if (!Allows(actor, Operation.CreateIncident, null)) return Outcome<Incident>.Forbidden();
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var now = clock.GetCurrentInstant();
+        if (FutureClocks(input, now) is { Count: > 0 } future) return Outcome<Incident>.Invalid(future);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
 
         var year = input.AwareAt.InZone(DateTimeZoneProviders.Tzdb[organisation.TimeZone]).Year;
         var prefix = $"INC-{year}-";
@@ -83,6 +84,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         if (expectedVersion is { } v && v != incident.Version)
             return Outcome<Incident>.Conflict($"Someone else changed this incident (version {incident.Version}, you edited {v}); reload and apply your change again.");
 
+        if (FutureClocks(input, clock.GetCurrentInstant()) is { Count: > 0 } future) return Outcome<Incident>.Invalid(future);
         var changes = input.ApplyTo(incident);
         if (changes.Count == 0) return Outcome<Incident>.Ok(incident);
         incident.Version++;
@@ -114,13 +116,27 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         return await SaveAsync(incident, ct);
     }
 
+    /// <summary>
+    /// The clocks of a real incident have run already. A day of slack covers a clock entered in a zone ahead of the
+    /// server's; anything later is a typo (2031 for 2021) that would put every deadline years away.
+    /// </summary>
+    private static Dictionary<string, string[]> FutureClocks(IncidentInput input, Instant now)
+    {
+        var latest = now + Duration.FromDays(1);
+        var future = new Dictionary<string, string[]>();
+        foreach (var (field, at) in new[] { ("awareAt", (Instant?)input.AwareAt), ("determinedAt", input.DeterminedAt), ("assessedAt", input.AssessedAt),
+                     ("occurredFrom", input.OccurredFrom), ("occurredUntil", input.OccurredUntil) })
+            if (at > latest) future[field] = ["is in the future; give the time it already happened (check the year)."];
+        return future;
+    }
+
     public async Task<Outcome<TimelineEvent>> AddTimelineEventAsync(Actor actor, Guid incidentId, Instant at, string description, CancellationToken ct = default)
     {
         var incident = await FindAsync(actor, incidentId, ct);
         if (incident is null) return Outcome<TimelineEvent>.NotFound();
         if (!Allows(actor, Operation.AddTimelineEvent, incidentId)) return Outcome<TimelineEvent>.Forbidden();
         if (string.IsNullOrWhiteSpace(description)) return Outcome<TimelineEvent>.Invalid("description", "Say what happened.");
-        if (description.Length > 4000) return Outcome<TimelineEvent>.Invalid("description", "is longer than 4000 characters.");
+        if (PlainText.Problem(description.Trim(), 4000, multiline: true) is { } badDescription) return Outcome<TimelineEvent>.Invalid("description", badDescription);
         var entry = new TimelineEvent(Guid.NewGuid(), actor.OrganisationId, incidentId, at, description.Trim(), actor.Email, clock.GetCurrentInstant());
         db.TimelineEvents.Add(entry);
         await Audit.AppendAsync(actor.OrganisationId, incidentId, actor.Email, "timeline.added", new { entry.Id, at = at.ToString(), entry.Description }, ct);
@@ -152,6 +168,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         if (obligation is null) return problem!;
         if (string.IsNullOrWhiteSpace(rationale) || rationale.Trim().Length < 10)
             return Outcome<Obligation>.Invalid("rationale", "Explain why this duty is not required (at least 10 characters); regulators ask for the reasoning.");
+        if (PlainText.Problem(rationale.Trim(), 2000, multiline: true) is { } badRationale) return Outcome<Obligation>.Invalid("rationale", badRationale);
         if (obligation.Status == ObligationStatus.Superseded)
             return Outcome<Obligation>.Conflict("This duty was replaced after the facts changed; decide on the current one.");
         if (obligation.Status == ObligationStatus.Done)
@@ -176,6 +193,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         if (filedAt > now + Duration.FromMinutes(5)) return Outcome<Obligation>.Invalid("filedAt", "is in the future; record a filing once it is made.");
         if (string.IsNullOrWhiteSpace(reference) || reference.Length > 256)
             return Outcome<Obligation>.Invalid("reference", "Give the reference the authority returned, or how the people were told (up to 256 characters).");
+        if (PlainText.Problem(reference.Trim(), 256) is { } badReference) return Outcome<Obligation>.Invalid("reference", badReference);
         if (evidence is { Content.Length: > EvidenceFile.MaxBytes })
             return Outcome<Obligation>.Invalid("evidence", $"is larger than {EvidenceFile.MaxBytes / 1024 / 1024} MiB.");
 

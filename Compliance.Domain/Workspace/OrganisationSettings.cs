@@ -29,7 +29,8 @@ public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine eng
     {
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<Organisation>.Forbidden();
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(changes.Name) || changes.Name.Length > 200) errors["name"] = ["Give the organisation's name (up to 200 characters)."];
+        if (string.IsNullOrWhiteSpace(changes.Name)) errors["name"] = ["Give the organisation's name (up to 200 characters)."];
+        else if (PlainText.Problem(changes.Name.Trim(), PlainText.Line) is { } badName) errors["name"] = [badName];
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(changes.TimeZone) is null) errors["timeZone"] = [$"'{changes.TimeZone}' is not an IANA time zone such as 'Europe/Dublin'."];
         var establishments = new List<JurisdictionCode>();
         foreach (var (code, n) in changes.Establishments.Select((c, n) => (c, n)))

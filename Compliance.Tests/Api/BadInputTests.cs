@@ -26,6 +26,18 @@ public sealed class BadInputTests(ApiServers servers)
         ("POST", "/api/v1/obligations/{decide}/decision", """{ "decision": "not-required", "rationale": "no" }""", "rationale", "at least 10 characters"),
         ("POST", "/api/v1/obligations/{fulfil}/fulfilment", """{ "reference": "PCPD-1" }""", "filedAt", "is required"),
         ("POST", "/api/v1/incidents/{incident}/timeline", """{ "at": "yesterday", "description": "Something." }""", "at", "ISO 8601"),
+        // Dates no incident can have: the deadline maths overflowed on 9999 (a 500), 1900 and 2031 were stored as typed.
+        ("POST", "/api/v1/incidents", Valid.Replace("2019-03-15T09:00:00+08:00", "9999-12-31T00:00:00+00:00"), "awareAt", "outside the years 1970 to 2199"),
+        ("POST", "/api/v1/incidents", Valid.Replace("2019-03-15T09:00:00+08:00", "1900-01-01T00:00:00+00:00"), "awareAt", "outside the years 1970 to 2199"),
+        ("POST", "/api/v1/incidents", Valid.Replace("2019-03-15T09:00:00+08:00", "2131-03-15T09:00:00+08:00"), "awareAt", "is in the future"),
+        ("PATCH", "/api/v1/incidents/{incident}", """{ "awareAt": "9999-12-31T23:59:59+00:00" }""", "awareAt", "outside the years"),
+        ("POST", "/api/v1/assessments", Valid.Replace("2019-03-15T09:00:00+08:00", "9999-12-31T00:00:00+00:00"), "awareAt", "outside the years"),
+        // Characters that cannot be shown or that disguise text; codes that do not exist.
+        ("POST", "/api/v1/incidents", Valid.Replace("\"title\": \"Bad input\"", "\"title\": \"Bad\\u0007input\""), "title", "control character (U+0007)"),
+        ("POST", "/api/v1/incidents", Valid.Replace("\"title\": \"Bad input\"", "\"title\": \"invoice\\u202Egpj.exe\""), "title", "direction override (U+202E)"),
+        ("POST", "/api/v1/incidents/{incident}/timeline", """{ "at": "2019-03-16T09:00:00+08:00", "description": "Found\u0000it" }""", "description", "control character (U+0000)"),
+        ("PATCH", "/api/v1/incidents/{incident}", """{ "affected": [{ "jurisdiction": "XX", "count": 1 }] }""", "affected[0].jurisdiction", "ISO 3166"),
+        ("PATCH", "/api/v1/incidents/{incident}", """{ "affected": [{ "jurisdiction": "US-ZZ", "count": 1 }] }""", "affected[0].jurisdiction", "ISO 3166"),
     ];
 
     public static TheoryData<DatabaseProvider, int> Cases()

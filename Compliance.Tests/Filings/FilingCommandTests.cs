@@ -48,7 +48,7 @@ public sealed class FilingCommandTests : IDisposable
 
     public static TheoryData<string, string, string> BadJurisdictions => new()
     {
-        { "XX", "--jurisdiction", "no rules for 'XX'" },
+        { "AQ", "--jurisdiction", "no rules for 'AQ'" },
         { "Hong Kong", "--jurisdiction", "is not an ISO 3166 code" },
         { "US-KY", "--jurisdiction", "no duty to notify a regulator in 'US-KY'" },
         { "US", "--jurisdiction", "No general federal breach-notification law" },

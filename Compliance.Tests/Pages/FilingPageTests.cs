@@ -63,4 +63,19 @@ public sealed class FilingPageTests(PagesApp app) : IClassFixture<PagesApp>
         var refused = await viewer.PostAsync(page, page + "?handler=Generate", ("Stage", "initial"));
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_narrative_pasted_a_million_characters_long_is_refused_and_no_version_is_saved()
+    {
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        var page = $"/Incidents/{PagesApp.Canada2022}/Filings/GB";
+        var before = await app.ReadAsync(db => db.Filings.CountAsync());
+
+        var refused = await legal.PostAsync(page, page + "?handler=Generate", ("Stage", "initial"),
+            ("Narrative[description]", new string('x', 1_000_000)));
+
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("1,000,000 characters where at most 8,000 fit", html);
+        Assert.Equal(before, await app.ReadAsync(db => db.Filings.CountAsync()));
+    }
 }

@@ -39,6 +39,30 @@ public sealed class IncidentFormTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains("1d 2h 00m left", art33);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T10:00", "outside the years 1970 to 2199")]
+    [InlineData("1900-03-15T09:00", "outside the years 1970 to 2199")]
+    [InlineData("2031-11-20T10:00", "is in the future")]
+    [InlineData("2026-11-24T10:00", "is in the future")] // two days after the app's clock
+    public async Task A_time_no_incident_can_have_is_refused_and_nothing_is_saved(string awareAt, string words)
+    {
+        var before = await app.ReadAsync(db => db.Incidents.CountAsync());
+        var response = await CreateAsync(new IncidentPost(AwareAt: awareAt));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(words, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await app.ReadAsync(db => db.Incidents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_title_with_a_hidden_direction_override_is_refused()
+    {
+        var response = await CreateAsync(new IncidentPost(Title: "Supporters\u202Etxt.exe"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("direction override (U+202E)", Html.Text(Html.Element(await response.Content.ReadAsStringAsync(), "title-error")));
+    }
+
     [Fact]
     public async Task Problems_are_named_next_to_their_fields_and_nothing_is_saved()
     {

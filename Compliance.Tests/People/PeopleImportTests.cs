@@ -73,6 +73,9 @@ public sealed class PeopleImportTests
             Klingon,k@example.org,HK,tlh-Kx
             Twice,good@example.org,HK,en
             ,empty@example.org,HK,en
+            Nowhere,n@example.org,XX,en
+            BellRinger,b@example.org,HK,en
+            Cheap‮txt.exe,c@example.org,US-ZZ,en
             """;
         var (code, output, _) = await Import(db, keys, csv, "legal@demo.example", confirm: true);
         Assert.Equal(2, code);
@@ -81,6 +84,10 @@ public sealed class PeopleImportTests
         Assert.Contains("line 5: language: 'tlh-Kx' is not a known language tag", output);
         Assert.Contains("line 6: email: 'good@example.org' appears twice in the file.", output);
         Assert.Contains("line 7: name: is empty.", output);
+        Assert.Contains("line 8: jurisdiction: 'XX' is not an ISO 3166 code", output);
+        Assert.Contains("line 9: name: contains a control character (U+0007)", output);
+        Assert.Contains("line 10: name: contains an invisible direction override (U+202E)", output);
+        Assert.Contains("line 10: jurisdiction: 'US-ZZ' is not an ISO 3166 code", output);
         await using var read = ComplianceDatabase.CreateContext(db);
         Assert.Equal(0, await read.AffectedPeople.CountAsync());
     }

@@ -24,6 +24,7 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
     {
         var incident = await workspace.GetAsync(actor, incidentId, ct);
         if (!incident.IsOk) return incident.Refusal<FilingDocument>();
+        if (Problems(draft) is { Count: > 0 } problems) return Outcome<FilingDocument>.Invalid(problems);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var request = new FilingRequest(IncidentFactsFactory.From(incident.Value!, organisation), draft.OrganisationName ?? organisation.Name,
             incident.Value!.Title, draft.Stage, null, draft.Language, draft.Narrative.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary());
@@ -35,6 +36,18 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
         {
             return Outcome<FilingDocument>.Invalid(e.Field, e.Problem);
         }
+    }
+
+    /// <summary>A filing's narrative is a few paragraphs per field; a limit keeps a paste of a whole document out of the PDF.</summary>
+    public const int NarrativeFieldLength = 8000;
+
+    private static Dictionary<string, string[]> Problems(Draft draft)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (draft.OrganisationName is { } name && PlainText.Problem(name.Trim(), PlainText.Line) is { } badName) problems["organisationName"] = [badName];
+        foreach (var (field, text) in draft.Narrative)
+            if (PlainText.Problem(text.Trim(), NarrativeFieldLength, multiline: true) is { } problem) problems[$"narrative.{field}"] = [problem];
+        return problems;
     }
 
     public async Task<Outcome<FilingVersion>> GenerateAsync(Actor actor, Guid incidentId, Draft draft, CancellationToken ct = default)

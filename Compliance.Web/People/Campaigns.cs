@@ -45,7 +45,7 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         if (!access.IsOk) return access.Refusal<Campaign>();
         var incident = access.Value!;
         var name = (choice.Name ?? "").Trim();
-        if (name.Length > 200) return Outcome<Campaign>.Invalid("name", "Keep the name under 200 characters.");
+        if (PlainText.Problem(name, PlainText.Line) is { } badName) return Outcome<Campaign>.Invalid("name", badName);
         var jurisdictions = choice.Jurisdictions.Select(j => j.Trim().ToUpperInvariant()).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         var languages = choice.Languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         if (jurisdictions.FirstOrDefault(j => !JurisdictionCode.TryParse(j, out _)) is { } badCode)

@@ -32,7 +32,9 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
     {
         if (await workspace.DenyPeopleAccessAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
         var clean = NoticeDraft.FieldNames.ToDictionary(f => f, f => (fields.GetValueOrDefault(f) ?? "").Trim());
-        if (clean.Values.Any(v => v.Length > 10000)) return Outcome<IReadOnlyDictionary<string, string>>.Invalid("fields", "Keep each part under 10,000 characters.");
+        var problems = clean.Where(f => PlainText.Problem(f.Value, 10000, multiline: true) is not null)
+            .ToDictionary(f => $"fields.{f.Key}", f => new[] { PlainText.Problem(f.Value, 10000, multiline: true)! });
+        if (problems.Count > 0) return Outcome<IReadOnlyDictionary<string, string>>.Invalid(problems);
         var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
         if (draft is null) db.NoticeDrafts.Add(draft = new NoticeDraft(actor.OrganisationId, incidentId));
         draft.Fields = JsonSerializer.Serialize(clean);
