@@ -161,12 +161,16 @@ public static class AppHost
         });
 
         // Guessing passwords: 10 sign-in attempts a minute per client address, on top of Identity's lockout.
+        services.AddSingleton(SignInThrottle.Limits.Default);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DecoyPassword>();
+        var perAddress = Settings.Int(config, "SignIn:PerAddressPerMinute", 60, 1, 100_000);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
     }

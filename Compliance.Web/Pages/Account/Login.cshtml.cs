@@ -1,4 +1,5 @@
 using Compliance.Domain.Organisations;
+using Compliance.Web.Accounts;
 using Compliance.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Compliance.Web.Pages.Account;
 
 [EnableRateLimiting(AppHost.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, SignInThrottle throttle, DecoyPassword decoy,
+    ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -17,24 +19,40 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
     public void OnGet() { }
 
+    public const string Wrong = "The email or the password is wrong.";
+    public const string Locked = "Too many failed attempts: this account is locked for 15 minutes.";
+
+    // Every answer costs one password hash and says the same words whether or not the account exists.
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await users.FindByEmailAsync(Email.Trim());
+        var email = Email.Trim();
+        if (throttle.IsLocked(email))
+        {
+            decoy.Check(Password);
+            Error = Locked;
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            Error = "The email or the password is wrong.";
+            decoy.Check(Password);
+            throttle.Failed(email);
+            Error = throttle.IsLocked(email) ? Locked : Wrong;
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded || result.RequiresTwoFactor) throttle.Succeeded(email);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
         if (result.IsLockedOut)
         {
+            decoy.Check(Password); // Identity answers a locked account without hashing
             log.LogWarning("Account {UserId} locked after failed sign-ins", user.Id);
-            Error = "Too many failed attempts: this account is locked for 15 minutes.";
+            Error = Locked;
             return Page();
         }
-        Error = "The email or the password is wrong.";
+        throttle.Failed(email);
+        Error = throttle.IsLocked(email) ? Locked : Wrong;
         return Page();
     }
 
