@@ -26,11 +26,11 @@ public sealed class ApiTokenAuthentication(
         var now = clock.GetCurrentInstant();
         if (token is null || !token.IsValidAt(now)) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         var user = await db.Users.SingleAsync(u => u.Id == token.UserId, Context.RequestAborted);
+        // A token is no way around the organisation's rule: no two-factor sign-in on the account, no API either.
+        if (!user.TwoFactorEnabled && await db.Organisations.AnyAsync(o => o.Id == token.OrganisationId && o.RequireTwoFactor, Context.RequestAborted))
+            return AuthenticateResult.Fail("The organisation requires two-factor sign-in, which this token's owner has not turned on.");
         if (token.LastUsedAt is null || now - token.LastUsedAt > Duration.FromMinutes(5))
-        {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
-        }
+            await NoteUseAsync(token, now);
         var identity = new ClaimsIdentity(
         [
             new Claim(ComplianceClaims.UserId, user.Id.ToString()),
@@ -39,6 +39,21 @@ public sealed class ApiTokenAuthentication(
             new Claim(ComplianceClaims.OrganisationId, token.OrganisationId.ToString()),
         ], ComplianceClaims.ApiScheme, ComplianceClaims.Email, null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ComplianceClaims.ApiScheme));
+    }
+
+    // "Last used" is a courtesy: a database that cannot take writes (full disk, read-only replica) still lets reads through.
+    private async Task NoteUseAsync(ApiToken token, Instant now)
+    {
+        token.LastUsedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+        catch (DbUpdateException e)
+        {
+            db.Entry(token).State = EntityState.Unchanged;
+            Logger.LogWarning(e, "Could not record the use of API token {TokenId}", token.Id);
+        }
     }
 
     // RFC 6750: a 401 names the scheme the client should use.

@@ -25,8 +25,14 @@ public static class CommandLine
                             create an organisation
           user add --org SLUG --email E --role R [--name N] [--incident REF --expires ISO]
                             add a member (password read from stdin; responders need an incident and an expiry)
+          user remove --org SLUG --email E
+                            remove a member: their sessions end and their tokens in that organisation are revoked
           token create --email E [--org SLUG] [--name N] [--days N]
                             print a new API token once (only its hash is stored)
+          token list --email E
+                            a person's tokens: id, name, organisation, created, last used, revoked or expiry
+          token revoke --id TOKEN-ID
+                            revoke a token at once
           audit verify [--org SLUG]
                             check each organisation's hash-chained audit log; exit 1 at the first broken entry
           audit export --org SLUG [--incident REF]
@@ -70,7 +76,9 @@ public static class CommandLine
                 "bench" when rest is ["notices", ..] => await NoticeBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
                 "bench" => rest is ["filing", ..] ? await FilingBenchCommand.RunAsync(rest[1..], stdout, stderr) : await BenchCommand.RunAsync(rest, stdout, stderr),
                 "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),
+                "user" when rest is ["remove", ..] => await AccessCommands.UserAsync(rest, clock, stdout, stderr),
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
+                "token" when rest is ["list" or "revoke", ..] => await AccessCommands.TokenAsync(rest, clock, stdout, stderr),
                 "token" => await AccountCommands.TokenAsync(rest, clock, stdout, stderr),
                 "audit" => await AuditCommands.RunAsync(rest, clock, stdout, stderr),
                 "people" => await PeopleCommand.RunAsync(rest, clock, stdout, stderr),

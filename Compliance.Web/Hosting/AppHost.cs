@@ -104,6 +104,7 @@ public static class AppHost
         services.AddScoped<Campaigns>();
 
         services.AddScoped<CurrentActor>();
+        services.AddScoped<AccessRevocation>();
         services.AddScoped<IncidentWorkspace>();
         services.AddScoped<OrganisationSettings>();
         services.AddScoped<Compliance.Web.Filings.FilingService>();

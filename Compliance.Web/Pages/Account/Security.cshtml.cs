@@ -9,8 +9,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Compliance.Web.Pages.Account;
 
 [Authorize]
-public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext db) : PageModel
+public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext db, AccessRevocation access) : PageModel
 {
+    public IReadOnlyList<AccessRevocation.TokenView> Tokens { get; private set; } = [];
+    [BindProperty] public Guid TokenId { get; set; }
+
+    public string Show(NodaTime.Instant at) => NodaTime.Text.InstantPattern.General.Format(at);
+
+    /// <summary>A person revokes one of their own tokens (a lost laptop, a script retired).</summary>
+    public async Task<IActionResult> OnPostRevokeTokenAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (!await access.RevokeTokenAsync(TokenId, user.Id, user.Email)) return NotFound();
+        await LoadAsync();
+        return Page();
+    }
+
     public bool TwoFactorEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
@@ -79,6 +94,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         HasFeed = user.CalendarFeedHash is not null;
         TimeZone ??= user.TimeZone;
+        Tokens = await access.TokensOfAsync(user.Id);
         Language ??= user.Language;
         return user;
     }
