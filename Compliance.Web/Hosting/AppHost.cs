@@ -74,6 +74,7 @@ public static class AppHost
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddExceptionHandler<Compliance.Web.Health.DatabaseUnavailable>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
         var app = builder.Build();
