@@ -18,9 +18,25 @@ public sealed record KeyRingOptions(KeyStore Store, string Folder, string? Certi
 {
     public bool ProtectedAtRest => CertificatePath is not null;
 
+    /// <summary>The keys sit in or under the data folder, so one copy of that folder holds the data and its keys.</summary>
+    public bool BesideData { get; init; }
+
+    /// <summary>
+    /// Where keys go unless <c>DataProtection:KeysFolder</c> says otherwise: the user's own application-data folder,
+    /// away from the database. An installation that already has keys in the data folder keeps them there (moving
+    /// them is the operator's choice; /health says they should).
+    /// </summary>
+    public static string DefaultFolder(string dataFolder)
+    {
+        var legacy = Path.Combine(dataFolder, "keys");
+        if (Directory.Exists(legacy) && Directory.EnumerateFiles(legacy, "key-*.xml").Any()) return legacy;
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(userData) ? legacy : Path.Combine(userData, "compliance-tracker", "keys");
+    }
+
     public static KeyRingOptions Read(IConfiguration config, string dataFolder)
     {
-        var folder = Path.GetFullPath(config["DataProtection:KeysFolder"] ?? Path.Combine(dataFolder, "keys"));
+        var folder = Path.GetFullPath(config["DataProtection:KeysFolder"] ?? DefaultFolder(dataFolder));
         var store = (config["DataProtection:KeyStore"] ?? "Folder").Trim() switch
         {
             var s when s.Equals("Folder", StringComparison.OrdinalIgnoreCase) => KeyStore.Folder,
@@ -28,7 +44,11 @@ public sealed record KeyRingOptions(KeyStore Store, string Folder, string? Certi
             var s => throw new ConfigurationProblem($"DataProtection:KeyStore '{s}' is not supported; use 'Folder' or 'Database'."),
         };
         var certificate = config["DataProtection:Certificate"] is { Length: > 0 } path ? Path.GetFullPath(path) : null;
-        var options = new KeyRingOptions(store, folder, certificate, config["DataProtection:CertificatePassword"]);
+        var data = Path.GetFullPath(dataFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var options = new KeyRingOptions(store, folder, certificate, config["DataProtection:CertificatePassword"])
+        {
+            BesideData = store == KeyStore.Folder && (folder + Path.DirectorySeparatorChar).StartsWith(data, StringComparison.Ordinal),
+        };
         if (store == KeyStore.Database && certificate is null)
             throw new ConfigurationProblem(
                 "DataProtection:KeyStore is Database but DataProtection:Certificate is not set; keys stored unencrypted beside the data they protect would give both away in one backup, so set a certificate (.pfx) that encrypts them.");

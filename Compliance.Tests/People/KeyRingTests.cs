@@ -108,3 +108,33 @@ internal static class TestCertificate
         return path;
     }
 }
+
+/// <summary>Where the key ring goes by default, and what /health says of it.</summary>
+public sealed class KeyRingPlacementTests
+{
+    [Fact]
+    public void By_default_the_key_ring_is_kept_apart_from_the_data_folder()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "compliance-keyring-tests", $"data-{Guid.NewGuid():N}");
+        var ring = KeyRingOptions.Read(new ConfigurationBuilder().Build(), data);
+        Assert.False(ring.Folder.StartsWith(data, StringComparison.Ordinal), ring.Folder);
+        Assert.False(ring.BesideData);
+    }
+
+    [Fact]
+    public async Task An_installation_whose_keys_are_already_in_the_data_folder_keeps_reading_them_and_is_told_to_move_them()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "compliance-keyring-tests", $"data-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(data, "keys"));
+        File.WriteAllText(Path.Combine(data, "keys", $"key-{Guid.NewGuid()}.xml"), "<key/>");
+
+        var ring = KeyRingOptions.Read(new ConfigurationBuilder().Build(), data);
+        Assert.Equal(Path.Combine(data, "keys"), ring.Folder);
+        Assert.True(ring.BesideData);
+
+        var health = await new Compliance.Web.Health.KeyRingHealthCheck(ring).CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status);
+        Assert.Contains("one backup holds the data and its keys", health.Description);
+        Assert.Contains("not encrypted at rest", health.Description);
+    }
+}

@@ -53,7 +53,8 @@ public static class AppHost
         services.AddScoped<AuditLog>();
         services.AddComplianceJobs(settings);
 
-        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton(settings.KeyRing);
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<KeyRingHealthCheck>("keyRing");
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");
 
         services.AddSingleton<TimeProvider>(new ClockTimeProvider(clock));
@@ -78,6 +79,10 @@ public static class AppHost
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
         var app = builder.Build();
+        if (settings.KeyRing.BesideData)
+            app.Logger.LogWarning("The key ring that encrypts affected people's details is in the data folder ({Folder}): one backup of that folder holds the data and its keys. Move it and set DataProtection:KeysFolder.", settings.KeyRing.Folder);
+        if (!settings.KeyRing.ProtectedAtRest)
+            app.Logger.LogWarning("The key ring ({Store} {Folder}) is not encrypted at rest; set DataProtection:Certificate to a .pfx that encrypts it.", settings.KeyRing.Store, settings.KeyRing.Folder);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
