@@ -45,9 +45,11 @@ public sealed class ReminderPlanner(ComplianceDbContext db, IClock clock)
         var existing = await reminders.ToListAsync(ct);
         existing.AddRange(db.Reminders.Local.Where(r => r.OrganisationId == organisationId && db.Entry(r).State == EntityState.Added && !existing.Contains(r)));
         var byKey = existing.ToDictionary(r => r.Key);
+        // When each daily reminder last went out, by the send, not the plan: a late catch-up sent today counts as
+        // today's, so the next one waits for tomorrow's 08:00 instead of following the missed days one per sweep.
         var sent = existing.Where(r => r.State == ReminderState.Sent)
             .GroupBy(r => (r.ObligationId, r.UserId, r.Kind))
-            .ToDictionary(g => g.Key, g => g.Max(r => r.DueAt));
+            .ToDictionary(g => g.Key, g => g.Max(r => r.SentAt ?? r.DueAt));
 
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, cancelled = 0;
