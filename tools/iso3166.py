@@ -12,3 +12,10 @@ lines = ["# ISO 3166-1 alpha-2 codes, each followed by its ISO 3166-2 subdivisio
 for c in sorted(x["alpha_2"] for x in countries):
     lines.append(" ".join([c] + sorted(subdivisions.get(c, []))))
 open(os.path.join(root, "Compliance.Domain/Vocabulary/iso3166.txt"), "w").write("\n".join(lines) + "\n")
+# Names people type instead of codes ("Canada", "Hong Kong"), to suggest the code.
+names = ["# Country names (name, common and official) and their ISO 3166-1 alpha-2 code; from Debian's iso-codes package."]
+for c in sorted(countries, key=lambda x: x["alpha_2"]):
+    for key in ("name", "common_name", "official_name"):
+        if key in c:
+            names.append(f"{c['alpha_2']}\t{c[key]}")
+open(os.path.join(root, "Compliance.Domain/Vocabulary/iso3166-names.txt"), "w").write("\n".join(names) + "\n")

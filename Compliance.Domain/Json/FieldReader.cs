@@ -103,7 +103,7 @@ public sealed class FieldReader
             JurisdictionCode? code = null;
             var hasJurisdiction = e.TryGetProperty("jurisdiction", out var j);
             if (!hasJurisdiction || j.ValueKind != JsonValueKind.String || !JurisdictionCode.TryParse(j.GetString(), out code))
-                Error($"{at}.jurisdiction", $"{(hasJurisdiction ? Show(j) + " is not" : "is required")}: an ISO 3166 code such as 'IE' or 'US-TX'.");
+                Error($"{at}.jurisdiction", hasJurisdiction ? NotAJurisdiction(j) : "is required: an ISO 3166 code such as 'IE' or 'US-TX'.");
             else if (!seen.Add(code.Value.Value))
                 Error($"{at}.jurisdiction", $"'{code.Value}' is listed twice; give one count per jurisdiction.");
             var count = 0;
@@ -118,6 +118,11 @@ public sealed class FieldReader
         }
         return list;
     }
+
+    private static string NotAJurisdiction(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && Iso3166.CodeOfName(value.GetString()!) is { } code
+            ? $"{Show(value)} is a name, not an ISO 3166 code: write {code} (or a state or province such as US-TX)."
+            : $"{Show(value)} is not an ISO 3166 code such as 'IE' or 'US-TX' (a country's two letters, or a state or province).";
 
     public string? String(JsonElement obj, string name, string path, bool required, int maxLength, bool multiline = false)
     {

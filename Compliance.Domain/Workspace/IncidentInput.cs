@@ -45,6 +45,9 @@ public sealed record IncidentInput(
         var rationale = r.String(root, "riskRationale", "riskRationale", required: false, maxLength: 4000, multiline: true) ?? "";
         var zone = r.Zone(root, "timeZone", "timeZone", required: false)?.Id ?? defaultZone;
 
+        // US breach laws are the states' (and territories'); "US" alone would find no duty and say nothing of why.
+        if (facts.Affected?.FindIndex(a => a.Jurisdiction.Value == "US") is >= 0 and var us)
+            r.Error($"affected[{us}].jurisdiction", "'US' covers many laws: give each state or territory where the people live, such as US-CA, US-NY or US-PR, with its own count.");
         if (from is { } f && until is { } u && u < f) r.Error("occurredUntil", "must not be before occurredFrom.");
         if (from is { } f2 && facts.AwareAt is { } a && f2 > a) r.Error("occurredFrom", "must not be after awareAt: you cannot be aware of a breach before it happened.");
 

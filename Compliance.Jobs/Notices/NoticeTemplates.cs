@@ -59,11 +59,11 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
         var problems = new List<string>();
         foreach (var field in requirements.RequiredFields)
         {
-            if (!used.Contains(field)) problems.Add($"{requirements.Source}: the template does not state '{field}'.");
-            else if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field))) problems.Add($"{requirements.Source}: fill in '{field}'.");
+            if (!used.Contains(field)) problems.Add($"{requirements.Source} asks for \"{NoticeFieldLabels.Of(field)}\", which the {jurisdiction} template ({lang}) does not include; the template needs correcting.");
+            else if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field))) problems.Add($"{requirements.Source} asks for \"{NoticeFieldLabels.Of(field)}\": fill it in.");
         }
         foreach (var field in requirements.ForbiddenFields.Where(used.Contains))
-            problems.Add($"{requirements.Source}: the notice must not state '{field}'.");
+            problems.Add($"{requirements.Source} forbids stating \"{NoticeFieldLabels.Of(field)}\" in the notice, but the {jurisdiction} template ({lang}) does.");
         foreach (var text in requirements.RequiredText.Where(t => !t.Split('|').Any(version => rendered.Text.Contains(version, StringComparison.OrdinalIgnoreCase))))
             problems.Add($"{requirements.Source}: the notice must say {string.Join(" or ", text.Split('|').Select(v => $"\"{v}\""))}.");
         return problems;

@@ -38,6 +38,8 @@ public sealed class BadInputTests(ApiServers servers)
         ("POST", "/api/v1/incidents/{incident}/timeline", """{ "at": "2019-03-16T09:00:00+08:00", "description": "Found\u0000it" }""", "description", "control character (U+0000)"),
         ("PATCH", "/api/v1/incidents/{incident}", """{ "affected": [{ "jurisdiction": "XX", "count": 1 }] }""", "affected[0].jurisdiction", "ISO 3166"),
         ("PATCH", "/api/v1/incidents/{incident}", """{ "affected": [{ "jurisdiction": "US-ZZ", "count": 1 }] }""", "affected[0].jurisdiction", "ISO 3166"),
+        ("PATCH", "/api/v1/incidents/{incident}", """{ "affected": [{ "jurisdiction": "HK", "count": 1 }, { "jurisdiction": "US", "count": 1500 }] }""", "affected[1].jurisdiction", "give each state"),
+        ("PATCH", "/api/v1/incidents/{incident}", """{ "affected": [{ "jurisdiction": "Canada", "count": 1 }] }""", "affected[0].jurisdiction", "write CA"),
     ];
 
     public static TheoryData<DatabaseProvider, int> Cases()

@@ -84,8 +84,8 @@ public sealed class NoticeTemplateTests
         var file = Path.Combine(root, "notices", "US-MA", "en", "notice.txt");
         File.AppendAllText(file, "\n{{count}} Massachusetts residents were affected. {{nature}}\n");
         var problems = new NoticeTemplates(new TemplateLibrary(root)).Check("US-MA", "en", Complete);
-        Assert.Contains(problems, p => p.Contains("must not state 'count'"));
-        Assert.Contains(problems, p => p.Contains("must not state 'nature'"));
+        Assert.Contains("M.G.L. c.93H §3 forbids stating \"How many people were affected\" in the notice, but the US-MA template (en) does.", problems);
+        Assert.Contains(problems, p => p.Contains("forbids stating \"What happened\""));
     }
 
     [Fact]
@@ -93,8 +93,9 @@ public sealed class NoticeTemplateTests
     {
         var incomplete = new Dictionary<string, string?>(Complete) { ["contact"] = "", ["consequences"] = null };
         var problems = NoticeTemplates.Default.Check("IE", "en", incomplete);
-        Assert.Contains("GDPR Art. 34(2): fill in 'contact'.", problems);
-        Assert.Contains("GDPR Art. 34(2): fill in 'consequences'.", problems);
+        Assert.Contains("GDPR Art. 34(2) asks for \"Whom to ask (contact point)\": fill it in.", problems);
+        Assert.Contains("GDPR Art. 34(2) asks for \"What it could mean for them\": fill it in.", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("'contact'")); // the words on the form, not the template's field ids
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class CampaignPageTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains("The campaign was not prepared", badCode);
 
         var unfinished = await (await legal.PostAsync(page, page + "?handler=Prepare", ("Jurisdictions", "IE"))).Content.ReadAsStringAsync();
-        Assert.Contains("IE (en): GDPR Art. 34(2): fill in 'contact'.", Html.Text(Html.Element(unfinished, "campaign-notice-error")));
+        Assert.Contains("IE (en): GDPR Art. 34(2) asks for \"Whom to ask (contact point)\": fill it in.", Html.Text(Html.Element(unfinished, "campaign-notice-error")));
         Assert.Matches("<input type=\"checkbox\" id=\"jurisdiction-IE\"[^>]* checked=\"checked\"", unfinished);
 
         Assert.False(await app.ReadAsync(db => db.Campaigns.AnyAsync(c => c.IncidentId == incident)));

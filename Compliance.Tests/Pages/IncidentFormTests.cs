@@ -72,7 +72,7 @@ public sealed class IncidentFormTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Title must not be empty.", Html.Text(Html.Element(html, "title-error")));
-        Assert.Contains("Row 1 jurisdiction", Html.Text(Html.Element(html, "affected-0-jurisdiction-error")));
+        Assert.Contains("Row 1 jurisdiction 'IRELAND' is a name, not an ISO 3166 code: write IE", Html.Text(Html.Element(html, "affected-0-jurisdiction-error")));
         Assert.Contains("Row 1 count is required: a whole number of people.", Html.Text(Html.Element(html, "affected-0-count-error")));
         Assert.Contains("aria-describedby=\"title-error\"", html);
         Assert.Contains("value=\"many\"", html); // what was typed is shown back

@@ -1,3 +1,4 @@
+using Compliance.Jobs.Notices;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -13,11 +14,7 @@ namespace Compliance.Web.Pages.Incidents;
 public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
     : WorkspacePage(current, db, clock)
 {
-    public static readonly IReadOnlyList<(string Field, string Label)> Parts =
-    [
-        ("nature", "What happened"), ("period", "When"), ("consequences", "What it could mean for them"),
-        ("measures", "What we have done"), ("advice", "What they can do"), ("contact", "Whom to ask (contact point)"),
-    ];
+    public static IReadOnlyList<(string Field, string Label)> Parts => NoticeFieldLabels.Written;
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Person { get; set; }
