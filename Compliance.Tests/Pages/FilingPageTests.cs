@@ -40,11 +40,12 @@ public sealed class FilingPageTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains(ChineseName, text);
         Assert.Contains("2,400", text);
         Assert.Contains("HKID", text);
-        var audit = await app.ReadAsync(db => db.AuditEntries.Where(e => e.Action == "filing.generated").Select(e => e.Data).SingleAsync());
+        var audit = await app.ReadAsync(db => db.AuditEntries.Where(e => e.Action == "filing.generated" && e.IncidentId == PagesApp.HongKong2019).Select(e => e.Data).SingleAsync());
         Assert.Contains(version.PdfSha256, audit);
 
         var filed = await legal.PostAsync(page, page + "?handler=MarkFiled",
-            ("filingId", version.Id.ToString()), ("FiledAtLocal", "2026-11-22T09:30"), ("FiledZone", "Asia/Hong_Kong"), ("Reference", "PCPD-DBN-2026-0042"));
+            ("filingId", version.Id.ToString()), ("FiledAtLocal", "2026-11-22T09:30"), ("FiledZone", "Asia/Hong_Kong"), ("Reference", "PCPD-DBN-2026-0042"),
+            ("FileIncomplete", version.MissingFields > 0 ? "true" : "false"));
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         var duty = await app.ReadAsync(db => db.Obligations.SingleAsync(o => o.IncidentId == PagesApp.HongKong2019 && o.Recipient == Recipient.Regulator
                                                                              && o.Status != ObligationStatus.Superseded));
@@ -75,7 +76,41 @@ public sealed class FilingPageTests(PagesApp app) : IClassFixture<PagesApp>
             ("Narrative[description]", new string('x', 1_000_000)));
 
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("1,000,000 characters where at most 8,000 fit", html);
+        Assert.Contains("What happened is too long: 1,000,000 characters where at most 8,000 fit", Html.Text(Html.Element(html, "filing-errors")));
         Assert.Equal(before, await app.ReadAsync(db => db.Filings.CountAsync()));
     }
+
+    [Fact]
+    public async Task Marking_an_incomplete_version_filed_asks_first_and_the_time_is_read_in_the_authoritys_zone()
+    {
+        var incident = await app.LogIncidentAsync(); // people in Ireland; the organisation is in Toronto
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        var page = $"/Incidents/{incident}/Filings/IE";
+        await legal.PostAsync(page, page + "?handler=Generate", ("Stage", "initial"), ("Narrative[description]", "A phished mailbox held the supporter list."));
+        var version = await app.ReadAsync(db => db.Filings.SingleAsync(f => f.IncidentId == incident && f.Jurisdiction == "IE"));
+        Assert.True(version.MissingFields > 0);
+
+        var html = await legal.HtmlAsync(page);
+        Assert.Contains("<option value=\"Europe/Dublin\" selected=\"selected\">", Html.Element(html, $"zone-{version.Id}")); // the DPC's zone
+        Assert.Contains($"lacks {version.MissingFields} field(s)", Html.Text(Html.Element(html, $"incomplete-{version.Id}")));
+
+        var asked = await legal.PostAsync(page, page + "?handler=MarkFiled",
+            ("filingId", version.Id.ToString()), ("FiledAtLocal", "2026-11-21T16:00"), ("FiledZone", "Europe/Dublin"), ("Reference", "DPC-0001"));
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("It was filed like this", Html.Text(Html.Element(await asked.Content.ReadAsStringAsync(), "filing-errors")));
+        Assert.Equal(ObligationStatus.Open, await RegulatorDutyStatusAsync(incident));
+
+        var filed = await legal.PostAsync(page, page + "?handler=MarkFiled", ("filingId", version.Id.ToString()),
+            ("FiledAtLocal", "2026-11-21T16:00"), ("FiledZone", "Europe/Dublin"), ("Reference", "DPC-0001"), ("FileIncomplete", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        Assert.StartsWith($"/Incidents/{incident}#duty-", filed.Headers.Location!.OriginalString); // back to the incident
+        Assert.Equal(ObligationStatus.Done, await RegulatorDutyStatusAsync(incident));
+        var filedAt = await app.ReadAsync(db => db.Obligations.Where(o => o.IncidentId == incident && o.Recipient == Recipient.Regulator
+            && o.Status == ObligationStatus.Done).Select(o => o.FiledAt).SingleAsync());
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 11, 21, 16, 0), filedAt);
+    }
+
+    private Task<ObligationStatus> RegulatorDutyStatusAsync(Guid incident) =>
+        app.ReadAsync(db => db.Obligations.Where(o => o.IncidentId == incident && o.Jurisdiction == "IE" && o.Recipient == Recipient.Regulator
+                                                      && o.Status != ObligationStatus.Superseded).Select(o => o.Status).SingleAsync());
 }

@@ -100,6 +100,10 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
             new IncidentWorkspace.EvidenceUpload(name, "application/pdf", filing.Value.Pdf), ct);
     }
 
+    /// <summary>The zone of the authority this filing goes to: the one its deadline is counted in.</summary>
+    public async Task<string?> AuthorityZoneAsync(Guid incidentId, string jurisdiction, CancellationToken ct = default) =>
+        (await RegulatorDutyAsync(incidentId, jurisdiction, ct))?.TimeZone;
+
     private async Task<Obligation?> RegulatorDutyAsync(Guid incidentId, string jurisdiction, CancellationToken ct)
     {
         var duties = await db.Obligations.Where(o => o.IncidentId == incidentId && o.Jurisdiction == jurisdiction && o.Recipient == Recipient.Regulator

@@ -45,12 +45,28 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
     [BindProperty] public string? FiledAtLocal { get; set; }
     [BindProperty] public string? FiledZone { get; set; }
     [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public bool FileIncomplete { get; set; }
+
+    /// <summary>The zones offered for "sent at": the authority's first (its default), then the reader's and the organisation's.</summary>
+    public IReadOnlyList<string> UsualZones { get; private set; } = [];
 
     public string IncidentTitle { get; private set; } = "";
     public FilingDocument? Preview { get; private set; }
     public IReadOnlyList<FilingVersion> Versions { get; private set; } = [];
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Message { get; private set; }
+
+    /// <summary>Each problem in the words of the form: a field's label, never its id.</summary>
+    public IEnumerable<string> ErrorLines => Errors.SelectMany(e => e.Value.Select(message => LabelOf(e.Key) is { Length: > 0 } label ? FieldMessages.ForPerson(label, message) : message));
+
+    private static string LabelOf(string key) => key switch
+    {
+        "organisationName" => "Organisation name",
+        "filedAt" => "Sent at",
+        "reference" => "Authority's reference",
+        _ when key.StartsWith("narrative.", StringComparison.Ordinal) => NarrativeFields.FirstOrDefault(f => f.Id == key["narrative.".Length..]).Label ?? "This field",
+        _ => "",
+    };
     public bool CanGenerate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -87,6 +103,14 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
             Errors = new Dictionary<string, string[]> { ["filedAt"] = [resolved?.Problem ?? "Enter when the filing was sent, and its time zone."] };
             return await PreviewAsync();
         }
+        if (Versions.FirstOrDefault(v => v.Id == filingId) is { MissingFields: > 0 } incomplete && !FileIncomplete)
+        {
+            Errors = new Dictionary<string, string[]>
+            {
+                ["incomplete"] = [$"Version {incomplete.Version} lacks {incomplete.MissingFields} field(s) this authority asks for. Tick \"It was filed like this\" if that is what you sent, or save a complete version first."],
+            };
+            return await PreviewAsync();
+        }
         var result = await filings.MarkFiledAsync(Actor, Id, filingId, filedAt, Reference ?? "", HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
         if (!result.IsOk) Errors = result.Errors;
@@ -111,7 +135,9 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
         IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         Versions = (await filings.VersionsAsync(actor, Id, Jurisdiction, HttpContext.RequestAborted)).Value!;
         CanGenerate = Allows(Operation.FulfilObligation, Id);
-        FiledZone ??= Zones.Reader.Id;
+        var authorityZone = await filings.AuthorityZoneAsync(Id, Jurisdiction, HttpContext.RequestAborted);
+        FiledZone ??= authorityZone ?? Zones.Reader.Id;
+        UsualZones = ZoneChoices.Few(authorityZone, Zones.Reader.Id, Zones.Organisation.Id);
         return null;
     }
 
