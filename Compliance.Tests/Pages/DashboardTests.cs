@@ -43,4 +43,31 @@ public sealed class DashboardTests(PagesApp app) : IClassFixture<PagesApp>
         var unverified = Html.Text(Html.Element(html.Replace($"data-obligation=\"{police.Id}\"", "id=\"police-row\""), "police-row"));
         Assert.Contains("verify with counsel", unverified);
     }
+
+    [Fact]
+    public async Task The_dashboard_can_show_only_what_is_due_in_the_next_seven_days()
+    {
+        var soon = await app.CurrentAsync(await app.LogIncidentAsync(new IncidentPost(Title: "Due this week", AwareAt: "2026-11-21T10:00")), "eu-gdpr-art33");
+        var pcpd = await app.CurrentAsync(PagesApp.HongKong2019, "hk-pdpo-pcpd"); // no fixed deadline
+        var viewer = await app.SignedInAsync(PagesApp.Viewer);
+
+        var week = await viewer.HtmlAsync("/?within=7");
+        Assert.Contains($"data-obligation=\"{soon.Id}\"", week);
+        Assert.DoesNotContain($"data-obligation=\"{pcpd.Id}\"", week);
+        Assert.Contains("Due in the next 7 days", week);
+        Assert.Contains($"data-obligation=\"{pcpd.Id}\"", await viewer.HtmlAsync("/"));
+    }
+
+    [Fact]
+    public async Task Incidents_are_found_by_words_of_their_title_or_reference_and_filtered_by_status()
+    {
+        await app.LogIncidentAsync(new IncidentPost(Title: "Ransomware at the Nairobi office", AwareAt: "2026-11-19T10:00"));
+        var viewer = await app.SignedInAsync(PagesApp.Viewer);
+
+        var found = Html.Text(Html.Element(await viewer.HtmlAsync("/Incidents?q=nairobi+ransomware"), "incidents"));
+        Assert.Contains("Ransomware at the Nairobi office", found);
+        Assert.DoesNotContain("HK-2019-01", found);
+        Assert.Contains("HK-2019-01", Html.Text(Html.Element(await viewer.HtmlAsync("/Incidents?q=hk-2019"), "incidents")));
+        Assert.Contains("No incident matches", await viewer.HtmlAsync("/Incidents?q=nairobi&status=closed"));
+    }
 }
