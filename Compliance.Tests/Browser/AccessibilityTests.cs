@@ -28,6 +28,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                      ("/Incidents", "incidents"),
                      ("/Incidents/New", "new-incident"),
                      ($"/Incidents/{PagesApp.HongKong2019}", "incident-detail"),
+                     ("/?within=7", "dashboard-this-week"),
+                     ("/Incidents?q=hong&status=open", "incidents-found"),
+                     ("/Audit", "organisation-audit"),
+                     ($"/Incidents/{PagesApp.HongKong2019}/Filings/HK", "filing"),
+                     ("/Account/Security", "account"),
                  })
         {
             await page.GotoAsync(path);

@@ -15,8 +15,8 @@ public sealed class AuditPageTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
         var entries = Html.Text(Html.Element(await lead.HtmlAsync($"/Incidents/{id}/Audit"), "audit-entries"));
-        Assert.Contains("lead@demo.example incident.created", entries);
-        Assert.Contains("lead@demo.example incident.updated affected: (jurisdiction: IE, count: 8000, estimated: false) → " +
+        Assert.Contains("lead@demo.example Incident logged", entries);
+        Assert.Contains("lead@demo.example Incident facts changed affected: (jurisdiction: IE, count: 8000, estimated: false) → " +
                         "(jurisdiction: IE, count: 9000, estimated: false)", entries);
 
         var csv = await lead.PostAsync($"/Incidents/{id}/Audit", $"/Incidents/{id}/Audit?handler=Csv");
@@ -28,6 +28,35 @@ public sealed class AuditPageTests(PagesApp app) : IClassFixture<PagesApp>
 
         var exported = await app.ReadAsync(db => db.AuditEntries.Where(e => e.IncidentId == id && e.Action == "audit.exported").ToListAsync());
         Assert.Equal("lead@demo.example", Assert.Single(exported).Actor);
-        Assert.Contains("audit.exported", Html.Text(await lead.HtmlAsync($"/Incidents/{id}/Audit")));
+        Assert.Contains("Audit log exported", Html.Text(await lead.HtmlAsync($"/Incidents/{id}/Audit")));
+    }
+
+    [Fact]
+    public async Task The_organisations_log_reads_in_plain_words_with_views_folded_and_filters_by_person_kind_and_date()
+    {
+        await app.LogIncidentAsync(new IncidentPost(Title: "Stolen laptop with the donor list"));
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        await legal.HtmlAsync($"/Incidents/{PagesApp.HongKong2019}/People"); // a view: logged, then folded away
+        var lead = await app.SignedInAsync(PagesApp.Lead);
+
+        var page = await lead.HtmlAsync("/Audit");
+        var log = Html.Text(Html.Element(page, "organisation-audit"));
+        Assert.Contains("Incident logged", log);
+        Assert.Contains("Duty added by the rules", log);
+        Assert.DoesNotContain("obligation.added", log);
+        Assert.DoesNotContain("Affected people viewed", log);
+        Assert.Contains("folded away", Html.Text(Html.Element(page, "reads-folded")));
+        Assert.Contains("Affected people viewed", Html.Text(Html.Element(await lead.HtmlAsync("/Audit?reads=true"), "organisation-audit")));
+
+        var byLegal = Html.Text(Html.Element(await lead.HtmlAsync("/Audit?who=legal%40demo.example&reads=true"), "organisation-audit"));
+        Assert.Contains("Affected people viewed", byLegal);
+        Assert.DoesNotContain("lead@demo.example", byLegal);
+        var duties = Html.Text(Html.Element(await lead.HtmlAsync("/Audit?kind=Duties"), "organisation-audit"));
+        Assert.Contains("Duty added by the rules", duties);
+        Assert.DoesNotContain("Incident logged", duties);
+        Assert.Contains("Nothing matches", await lead.HtmlAsync("/Audit?to=2001-01-01"));
+
+        var viewer = await app.SignedInAsync(PagesApp.Viewer);
+        Assert.NotEqual(HttpStatusCode.OK, (await viewer.GetAsync("/Audit")).StatusCode);
     }
 }

@@ -1,0 +1,56 @@
+namespace Compliance.Domain.Audit;
+
+/// <summary>
+/// What each kind of audit line means, in plain words, and whether it records a change or only a look (a read or an
+/// export): reads are folded on the audit pages so that changes stand out.
+/// </summary>
+public static class AuditActions
+{
+    public sealed record Kind(string Action, string Words, string Group, bool IsRead);
+
+    private static readonly Kind[] Known =
+    [
+        new("incident.created", "Incident logged", "Incidents", false),
+        new("incident.updated", "Incident facts changed", "Incidents", false),
+        new("incident.status-changed", "Incident status changed", "Incidents", false),
+        new("timeline.added", "Timeline entry added", "Incidents", false),
+        new("obligation.added", "Duty added by the rules", "Duties", false),
+        new("obligation.superseded", "Duty replaced after the facts changed", "Duties", false),
+        new("obligation.withdrawn", "Duty withdrawn after the facts changed", "Duties", false),
+        new("obligation.decided", "Duty decided not required", "Duties", false),
+        new("obligation.fulfilled", "Duty fulfilled", "Duties", false),
+        new("obligation.filed", "Filing recorded", "Duties", false),
+        new("filing.generated", "Filing PDF saved", "Filings", false),
+        new("people.imported", "Affected people imported", "People", false),
+        new("people.flags-changed", "Safety flags changed", "People", false),
+        new("people.viewed", "Affected people viewed", "People", true),
+        new("people.exported", "Affected people exported", "People", true),
+        new("notice.draft-saved", "Notice text saved", "Notices", false),
+        new("notice.test-sent", "Test notice sent", "Notices", false),
+        new("campaign.prepared", "Campaign prepared", "Notices", false),
+        new("campaign.approved", "Campaign approved", "Notices", false),
+        new("campaign.cancelled", "Campaign cancelled", "Notices", false),
+        new("campaign.completed", "Campaign finished", "Notices", false),
+        new("campaign.resend-unconfirmed", "Unconfirmed messages sent again", "Notices", false),
+        new("campaign.proof-downloaded", "Campaign proof downloaded", "Notices", true),
+        new("audit.exported", "Audit log exported", "Audit", true),
+        new("organisation.created", "Organisation created", "Organisation", false),
+        new("organisation.updated", "Organisation settings changed", "Organisation", false),
+        new("member.added", "Member added", "Members", false),
+        new("member.removed", "Member removed", "Members", false),
+        new("token.created", "API token created", "Members", false),
+        new("token.revoked", "API token revoked", "Members", false),
+        new("mail.retry", "Failed mail sent again", "Organisation", false),
+        new("demo.passwords-reset", "Demo passwords reset", "Members", false),
+    ];
+
+    private static readonly Dictionary<string, Kind> ByAction = Known.ToDictionary(k => k.Action, StringComparer.Ordinal);
+
+    public static IReadOnlyList<string> Groups { get; } = Known.Select(k => k.Group).Distinct().ToList();
+
+    public static Kind Of(string action) => ByAction.TryGetValue(action, out var kind) ? kind : new(action, action, "Other", false);
+
+    public static IEnumerable<string> ActionsIn(string group) => Known.Where(k => k.Group == group).Select(k => k.Action);
+
+    public static IEnumerable<string> Reads => Known.Where(k => k.IsRead).Select(k => k.Action);
+}

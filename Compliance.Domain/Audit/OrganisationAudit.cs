@@ -1,0 +1,39 @@
+using Compliance.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Domain.Audit;
+
+/// <summary>
+/// An organisation's whole audit log, newest first, filtered by person, kind and date. Reads (views and exports) are
+/// left out unless asked for, and counted, so that the changes stand out.
+/// </summary>
+public static class OrganisationAudit
+{
+    public sealed record Filter(string? Actor, string? Group, Instant? From, Instant? Until, bool IncludeReads);
+
+    public sealed record Result(IReadOnlyList<AuditEntry> Entries, int ReadsLeftOut, IReadOnlyList<string> Actors, bool More);
+
+    public static async Task<Result> ReadAsync(ComplianceDbContext db, Guid organisationId, Filter filter, int limit, CancellationToken ct = default)
+    {
+        var log = db.AuditEntries.AsNoTracking().IgnoreQueryFilters().Where(e => e.OrganisationId == organisationId);
+        var actors = await log.Select(e => e.Actor).Distinct().OrderBy(a => a).ToListAsync(ct);
+        if (filter.Actor is { Length: > 0 } actor) log = log.Where(e => e.Actor == actor);
+        if (filter.Group is { Length: > 0 } group)
+        {
+            var actions = AuditActions.ActionsIn(group).ToList();
+            log = log.Where(e => actions.Contains(e.Action));
+        }
+        if (filter.From is { } from) log = log.Where(e => e.At >= from);
+        if (filter.Until is { } until) log = log.Where(e => e.At < until);
+        var reads = AuditActions.Reads.ToList();
+        var readsLeftOut = 0;
+        if (!filter.IncludeReads)
+        {
+            readsLeftOut = await log.CountAsync(e => reads.Contains(e.Action), ct);
+            log = log.Where(e => !reads.Contains(e.Action));
+        }
+        var entries = await log.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
+        return new Result(entries.Take(limit).ToList(), readsLeftOut, actors, entries.Count > limit);
+    }
+}
