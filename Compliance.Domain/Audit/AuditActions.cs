@@ -38,6 +38,8 @@ public static class AuditActions
         new("organisation.updated", "Organisation settings changed", "Organisation", false),
         new("member.added", "Member added", "Members", false),
         new("member.removed", "Member removed", "Members", false),
+        new("member.role-changed", "Member's role changed", "Members", false),
+        new("member.2fa-reset", "Member's two-factor sign-in reset", "Members", false),
         new("token.created", "API token created", "Members", false),
         new("token.revoked", "API token revoked", "Members", false),
         new("mail.retry", "Failed mail sent again", "Organisation", false),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using System.Text.Json;
 using Compliance.Domain.Audit;
@@ -158,8 +157,7 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static bool IsEmail(string email) =>
-        MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() && address.Host.Contains('.');
+    private static bool IsEmail(string email) => EmailAddress.IsValid(email.Trim());
 
     private static bool IsLanguage(string tag)
     {

@@ -33,6 +33,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                      ("/Audit", "organisation-audit"),
                      ($"/Incidents/{PagesApp.HongKong2019}/Filings/HK", "filing"),
                      ("/Account/Security", "account"),
+                     ("/Admin/Members", "members"),
+                     ("/Admin/Organisation", "organisation"),
                  })
         {
             await page.GotoAsync(path);

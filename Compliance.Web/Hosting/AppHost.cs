@@ -111,6 +111,9 @@ public static class AppHost
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<AccessRevocation>();
+        services.AddScoped<MemberAdministration>();
+        // An invitation's link to choose a password works for three days.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         services.AddScoped<IncidentWorkspace>();
         services.AddScoped<OrganisationSettings>();
         services.AddScoped<Compliance.Web.Filings.FilingService>();
@@ -118,7 +121,11 @@ public static class AppHost
         services.AddIdentityCore<User>(o =>
             {
                 o.Password.RequiredLength = 12;
+                // Length, not composition (NIST SP 800-63B): a long passphrase is allowed, as on the command line.
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

@@ -15,6 +15,9 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>Arrived from choosing a password on an invitation's link.</summary>
+    [BindProperty(SupportsGet = true)] public bool PasswordSet { get; set; }
     public string? Error { get; private set; }
 
     public void OnGet() { }

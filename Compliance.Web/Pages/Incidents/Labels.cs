@@ -83,6 +83,16 @@ public static class Labels
         _ => "Other",
     };
 
+    public static string Of(Role r) => r switch
+    {
+        Role.Admin => "Admin",
+        Role.SecurityLead => "Security lead",
+        Role.Legal => "Legal",
+        Role.Viewer => "Viewer",
+        Role.Responder => "Responder",
+        _ => r.ToString(),
+    };
+
     public static string Of(IncidentStatus s) => s switch
     {
         IncidentStatus.Open => "Open",
