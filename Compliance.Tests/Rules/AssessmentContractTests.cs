@@ -41,7 +41,7 @@ public sealed class AssessmentContractTests
     {
         { With("organisation.timeZone", "\"Europe/Atlantis\""), "organisation.timeZone", "not an IANA time zone" },
         { With("dataCategories", "[\"name\", \"shoe-size\"]"), "dataCategories[1]", "'shoe-size' is not a data category" },
-        { With("affected", "[{\"jurisdiction\": \"Ireland\", \"count\": 5}]"), "affected[0].jurisdiction", "'Ireland' is not" },
+        { With("affected", "[{\"jurisdiction\": \"Ireland\", \"count\": 5}]"), "affected[0].jurisdiction", "'Ireland' is a name, not an ISO 3166 code: write IE" },
         { With("affected", "[{\"jurisdiction\": \"IE\", \"count\": -5}]"), "affected[0].count", "negative" },
         { With("awareAt", "<remove>"), "awareAt", "is required" },
         { With("awareAt", "\"2025-06-13T16:00:00\""), "awareAt", "with its offset" },
