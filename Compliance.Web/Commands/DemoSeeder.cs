@@ -39,13 +39,17 @@ public static class DemoSeeder
         var settings = AppConfiguration.From(CommandLine.ReadConfiguration(args));
         await ComplianceDatabase.MigrateAsync(settings.Database);
         await using var db = ComplianceDatabase.CreateContext(settings.Database);
+        var existed = await db.Organisations.AnyAsync(o => o.Id == OrganisationId);
         var passwords = await SeedAsync(db, clock);
 
+        var incidents = await db.Incidents.CountAsync(i => i.OrganisationId == OrganisationId);
         var duties = await db.Obligations.CountAsync(o => o.OrganisationId == OrganisationId && o.Status != ObligationStatus.Superseded);
-        await stdout.WriteLineAsync($"Demo organisation '{OrganisationName}' is ready with 2 incidents and {duties} duties. Sign in with:");
+        await stdout.WriteLineAsync($"Demo organisation '{OrganisationName}' {(existed ? "is there" : "is ready")} with {incidents} incident(s) and {duties} duties. Sign in with:");
         foreach (var (email, _, role) in Users)
             await stdout.WriteLineAsync($"  {KebabCase<Role>.ToId(role),-14} {email,-24} {passwords[email]}");
-        await stdout.WriteLineAsync("These passwords are new each time seed-demo runs; they are stored only as hashes.");
+        await stdout.WriteLineAsync(existed
+            ? "These passwords are NEW: the ones printed by an earlier run no longer work (passwords are stored only as hashes, so they cannot be shown again)."
+            : "Keep these passwords: they are stored only as hashes, and the next seed-demo (or ./run.sh) replaces them with new ones.");
         var supporters = Path.Combine(settings.DataFolder, "hong-kong-supporters.csv");
         await File.WriteAllTextAsync(supporters, HongKongSupporters, new System.Text.UTF8Encoding(false));
         await stdout.WriteLineAsync($"The Hong Kong incident's affected supporters, to import on its People page: {supporters}");
