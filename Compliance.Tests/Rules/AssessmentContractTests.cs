@@ -72,8 +72,11 @@ public sealed class AssessmentContractTests
         Assert.Equal("eu-gdpr-art33", first.GetProperty("ruleId").GetString());
         Assert.Equal("2018-05-25", first.GetProperty("ruleVersion").GetString());
         Assert.Equal(
-            ["jurisdiction", "recipient", "authority", "stage", "mandatory", "deadline", "latestDeadline", "target", "timeZone", "ruleId", "ruleVersion", "reason", "sources"],
+            ["jurisdiction", "recipient", "authority", "stage", "mandatory", "deadline", "latestDeadline", "target", "timeZone", "ruleId", "ruleVersion", "reason", "sources", "status"],
             first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("in-force-fixed-clock", first.GetProperty("status").GetString()); // additive: the regime's status class
+        var regime = JsonDocument.Parse(output).RootElement.GetProperty("regimes")[0];
+        Assert.Equal(["jurisdiction", "regimeId", "status", "ruleVersion", "operativeFrom", "gateMet", "note"], regime.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

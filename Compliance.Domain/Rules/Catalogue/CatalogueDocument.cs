@@ -36,6 +36,7 @@ internal sealed class VersionDto
     public string EffectiveFrom { get; set; } = "";
     public string? EffectiveTo { get; set; }
     public string ClockStart { get; set; } = "aware";
+    public string? Status { get; set; }
     public string? Note { get; set; }
     public List<DutyDto> Duties { get; set; } = [];
 }

@@ -36,6 +36,21 @@ public sealed class Regime
         }
         return null;
     }
+
+    /// <summary>
+    /// Where the incident's clock started before any version of this law (Chile before 1 Dec 2026, India before Rule 7):
+    /// the first later version that carries duties, whose start date is when the law becomes operative.
+    /// </summary>
+    public RegimeVersion? NextOperativeVersion(IncidentFacts facts, DateTimeZone zone)
+    {
+        RegimeVersion? next = null;
+        foreach (var v in Versions) // newest first
+        {
+            if (v.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty) continue;
+            if (facts.Anchor(v.ClockStart).InZone(zone).Date < v.EffectiveFrom) next = v;
+        }
+        return next;
+    }
 }
 
 public sealed record Authority(string Key, string Name, DateTimeZone Zone)
@@ -50,6 +65,12 @@ public sealed class RegimeVersion
     public required LocalDate EffectiveFrom { get; init; }
     public required LocalDate? EffectiveTo { get; init; }
     public required ClockAnchor ClockStart { get; init; }
+
+    /// <summary>Is there a duty at all under this version (law reference §0A.1); given in the catalogue or derived from its duties.</summary>
+    public required RegimeStatus Status { get; init; }
+
+    /// <summary>The catalogue's note on this version, shown where the version gives no duty (why not, and until when).</summary>
+    public required string? Note { get; init; }
     public required IReadOnlyList<DutyRule> Duties { get; init; }
 }
 

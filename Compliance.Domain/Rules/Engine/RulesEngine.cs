@@ -15,30 +15,44 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
 
     public RuleCatalogue Catalogue => catalogue;
 
-    public IReadOnlyList<AssessedObligation> Assess(IncidentFacts facts)
+    public IncidentAssessment Assess(IncidentFacts facts)
     {
         var results = new List<AssessedObligation>();
+        var considered = new List<RegimeConsidered>();
         foreach (var (regime, scopes) in Route(facts))
         {
-            if (regime.Versions.Count == 0) continue;
-            if (regime.Gate is not null && !regime.Gate(new RuleInput(facts, scopes.Sum(s => s.Count)))) continue;
+            var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, scopes.Sum(s => s.Count)));
             var first = true;
             foreach (var scope in scopes)
             {
-                AssessScope(regime, scope, facts, first, results);
+                var version = regime.Versions.Count == 0 ? null : regime.VersionInForce(facts, scope.Authority.Zone);
+                considered.Add(Consider(regime, scope, version, facts, gateMet));
+                if (version is null || !gateMet) continue;
+                AssessScope(version, scope, facts, first, results);
                 first = false;
             }
         }
         results.Sort(Order);
-        return results;
+        return new IncidentAssessment(results, considered);
     }
 
-    private static void AssessScope(Regime regime, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results)
+    /// <summary>Whether this law binds at the clock start at all, and if not yet, from when.</summary>
+    private static RegimeConsidered Consider(Regime regime, Scope scope, RegimeVersion? version, IncidentFacts facts, bool gateMet)
+    {
+        if (version is not null)
+        {
+            var operativeFrom = version.Status == RegimeStatus.NotYetOperative ? regime.NextOperativeVersion(facts, scope.Authority.Zone)?.EffectiveFrom : null;
+            var note = version.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty ? version.Note ?? regime.NoStatutoryDuty : null;
+            return new(scope.Jurisdiction, regime.Id, version.Status, version.Version, operativeFrom, gateMet, note);
+        }
+        if (regime.Versions.Count > 0 && regime.NextOperativeVersion(facts, scope.Authority.Zone) is { } next)
+            return new(scope.Jurisdiction, regime.Id, RegimeStatus.NotYetOperative, null, next.EffectiveFrom, gateMet, null);
+        return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty);
+    }
+
+    private static void AssessScope(RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results)
     {
         var zone = scope.Authority.Zone;
-        var version = regime.VersionInForce(facts, zone);
-        if (version is null) return;
-
         var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
         var input = new RuleInput(facts, scope.Count);
         foreach (var duty in version.Duties)
@@ -64,7 +78,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 version.Version,
                 duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone),
                 duty.Sources,
-                duty.Verification));
+                duty.Verification) { Status = version.Status });
         }
     }
 
