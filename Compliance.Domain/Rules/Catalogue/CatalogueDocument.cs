@@ -51,6 +51,7 @@ internal sealed class DutyDto
     public bool Once { get; set; }
     public ConditionDto? When { get; set; }
     public ClockDto? Deadline { get; set; }
+    public ClockDto? Latest { get; set; }
     public ClockDto? Target { get; set; }
     public string? RollForward { get; set; }
     public RetentionDto? Retention { get; set; }

@@ -84,6 +84,9 @@ public sealed class DutyRule
     public required bool Once { get; init; }
     public required Func<RuleInput, bool>? When { get; init; }
     public required Clock Deadline { get; init; }
+
+    /// <summary>A later legal limit read another way (Ecuador's "término" as working days where the deadline reads calendar days).</summary>
+    public Clock? Latest { get; init; }
     public required Clock? Target { get; init; }
     public required IHolidayCalendar? RollForward { get; init; }
     public required Retention? Retention { get; init; }

@@ -178,6 +178,7 @@ public sealed class RuleCatalogue
             Once = d.Once,
             When = d.When is null ? null : ConditionCompiler.Compile(d.When, $"{path}.when"),
             Deadline = d.Deadline is null ? Clock.None : Compile(d.Deadline, $"{path}.deadline", earlier),
+            Latest = d.Latest is null ? null : Compile(d.Latest, $"{path}.latest", earlier),
             Target = d.Target is null ? null : Compile(d.Target, $"{path}.target", earlier),
             RollForward = d.RollForward is null ? null : Calendar(d.RollForward, $"{path}.rollForward"),
             Retention = d.Retention is null ? null : Compile(d.Retention, $"{path}.retention"),

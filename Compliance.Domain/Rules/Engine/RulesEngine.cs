@@ -61,6 +61,8 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             if (duty.When is not null && !duty.When(input)) continue;
 
             var deadline = DeadlineCalculator.Compute(duty.Deadline, facts, zone, AnchorOf(duty.Deadline, computed, facts, scope), duty.RollForward);
+            if (duty.Latest is not null)
+                deadline = deadline with { Latest = DeadlineCalculator.Compute(duty.Latest, facts, zone, AnchorOf(duty.Latest, computed, facts, scope), null).Deadline };
             var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed, facts, scope), null);
             computed[duty.Id] = deadline;
 
