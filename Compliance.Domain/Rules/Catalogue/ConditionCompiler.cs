@@ -69,7 +69,7 @@ internal static class ConditionCompiler
         if (c.AnyOf is { Count: > 0 } anyOf)
         {
             var members = anyOf.Select((m, n) => Compile(m, $"{path}.anyOf[{n}]")).ToArray();
-            parts.Add(i => Array.Exists(members, m => m(i)));
+            parts.Add(i => AnyHolds(members, i));
         }
         if (c.AllOf is { Count: > 0 } allOf)
             parts.AddRange(allOf.Select((m, n) => Compile(m, $"{path}.allOf[{n}]")));
@@ -82,7 +82,23 @@ internal static class ConditionCompiler
 
         if (parts.Count == 0) throw new CatalogueException($"{path} is an empty condition.");
         var array = parts.ToArray();
-        return array.Length == 1 ? array[0] : i => Array.TrueForAll(array, p => p(i));
+        return array.Length == 1 ? array[0] : i => AllHold(array, i);
+    }
+
+    // Plain loops: Array.Exists and Array.TrueForAll with a lambda capturing the input allocated on every evaluation,
+    // and conditions are evaluated for every duty of every jurisdiction of every assessment.
+    private static bool AnyHolds(Func<RuleInput, bool>[] conditions, RuleInput input)
+    {
+        foreach (var c in conditions)
+            if (c(input)) return true;
+        return false;
+    }
+
+    private static bool AllHold(Func<RuleInput, bool>[] conditions, RuleInput input)
+    {
+        foreach (var c in conditions)
+            if (!c(input)) return false;
+        return true;
     }
 
     internal static T Parse<T>(string id, string path) where T : struct, Enum =>

@@ -19,16 +19,19 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
     {
         var results = new List<AssessedObligation>();
         var considered = new List<RegimeConsidered>();
+        // One table of this scope's computed deadlines, cleared per scope: a new one per scope was most of the allocation.
+        var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
         foreach (var (regime, scopes) in Route(facts))
         {
-            var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, scopes.Sum(s => s.Count)));
+            var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, Total(scopes)));
             var first = true;
             foreach (var scope in scopes)
             {
                 var version = regime.Versions.Count == 0 ? null : regime.VersionInForce(facts, scope.Authority.Zone);
                 considered.Add(Consider(regime, scope, version, facts, gateMet));
                 if (version is null || !gateMet) continue;
-                AssessScope(version, scope, facts, first, results);
+                computed.Clear();
+                AssessScope(version, scope, facts, first, results, computed);
                 first = false;
             }
         }
@@ -50,10 +53,17 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty);
     }
 
-    private static void AssessScope(RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results)
+    private static int Total(List<Scope> scopes)
+    {
+        var total = 0;
+        foreach (var s in scopes) total += s.Count;
+        return total;
+    }
+
+    private static void AssessScope(RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results,
+        Dictionary<string, DeadlineCalculator.Result> computed)
     {
         var zone = scope.Authority.Zone;
-        var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
         var input = new RuleInput(facts, scope.Count);
         foreach (var duty in version.Duties)
         {
@@ -142,7 +152,9 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 }
                 var scopes = routed[at].Scopes;
                 var key = authority.ScopeFor(affected.Jurisdiction);
-                var i = scopes.FindIndex(s => s.Jurisdiction == key);
+                var i = 0;
+                while (i < scopes.Count && scopes[i].Jurisdiction != key) i++;
+                if (i == scopes.Count) i = -1;
                 if (i < 0) scopes.Add(new Scope(key, authority, affected.Count));
                 else scopes[i] = scopes[i] with { Count = scopes[i].Count + affected.Count };
             }
