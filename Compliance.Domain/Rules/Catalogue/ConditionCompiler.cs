@@ -25,14 +25,15 @@ internal static class ConditionCompiler
         }
         if (c.CategoriesAny is { } any)
         {
-            var set = ParseSet<DataCategory>(any, $"{path}.categoriesAny");
-            parts.Add(i => i.Facts.DataCategories.Overlaps(set));
+            var bits = CategoryBits.Of(ParseSet<DataCategory>(any, $"{path}.categoriesAny"));
+            parts.Add(i => (i.Categories & bits) != 0);
         }
         if (c.NameWith is { } nameWith)
         {
             // US style: a person's name together with at least one of the listed elements.
-            var set = ParseSet<DataCategory>(nameWith, $"{path}.nameWith");
-            parts.Add(i => i.Facts.DataCategories.Contains(DataCategory.Name) && i.Facts.DataCategories.Overlaps(set));
+            var bits = CategoryBits.Of(ParseSet<DataCategory>(nameWith, $"{path}.nameWith"));
+            const ulong name = 1UL << (int)DataCategory.Name;
+            parts.Add(i => (i.Categories & name) != 0 && (i.Categories & bits) != 0);
         }
         if (c.Exfiltration is { } exfiltration)
         {

@@ -124,4 +124,18 @@ public sealed class Clock
 public sealed record Retention(ClockAnchor Anchor, Period Period, string? From);
 
 /// <summary>What a condition may read: the facts, and how many people fall in this duty's scope.</summary>
-public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope);
+public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope)
+{
+    /// <summary>The data categories as bits, so "any of these categories" is one AND instead of a set walk per duty.</summary>
+    public ulong Categories { get; } = CategoryBits.Of(Facts.DataCategories);
+}
+
+internal static class CategoryBits
+{
+    public static ulong Of(IEnumerable<DataCategory> categories)
+    {
+        ulong bits = 0;
+        foreach (var c in categories) bits |= 1UL << (int)c;
+        return bits;
+    }
+}
