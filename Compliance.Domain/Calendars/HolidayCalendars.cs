@@ -22,6 +22,9 @@ public static class HolidayCalendars
             CaliforniaJudicialHolidays.For),
         new ComputedHolidayCalendar("US-NY", "New York: public holidays (Gen. Constr. Law §24)",
             NewYorkPublicHolidays.For),
+        new ComputedHolidayCalendar("CO", "Colombia: national holidays (Ley 51 of 1983)", ColombiaNationalHolidays.For),
+        new ComputedHolidayCalendar("EC", "Ecuador: national holidays (Código del Trabajo art. 65)", EcuadorNationalHolidays.For),
+        new ComputedHolidayCalendar("CR", "Costa Rica: holidays (Código de Trabajo art. 148)", CostaRicaHolidays.For),
     ];
 
     private static readonly FrozenDictionary<string, IHolidayCalendar> ById =

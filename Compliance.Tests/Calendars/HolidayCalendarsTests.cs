@@ -8,7 +8,7 @@ public class HolidayCalendarsTests
     [Fact]
     public void Every_calendar_the_rules_need_is_registered()
     {
-        Assert.Equal(["BR", "BR-DF", "US-TX", "US-VT", "US-IA", "US-CA", "US-NY"], HolidayCalendars.Ids);
+        Assert.Equal(["BR", "BR-DF", "US-TX", "US-VT", "US-IA", "US-CA", "US-NY", "CO", "EC", "CR"], HolidayCalendars.Ids);
     }
 
     [Fact]

@@ -72,8 +72,11 @@ public sealed class AssessmentContractTests
         Assert.Equal("eu-gdpr-art33", first.GetProperty("ruleId").GetString());
         Assert.Equal("2018-05-25", first.GetProperty("ruleVersion").GetString());
         Assert.Equal(
-            ["jurisdiction", "recipient", "authority", "stage", "mandatory", "deadline", "latestDeadline", "target", "timeZone", "ruleId", "ruleVersion", "reason", "sources"],
+            ["jurisdiction", "recipient", "authority", "stage", "mandatory", "deadline", "latestDeadline", "target", "timeZone", "ruleId", "ruleVersion", "reason", "sources", "status"],
             first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("in-force-fixed-clock", first.GetProperty("status").GetString()); // additive: the regime's status class
+        var regime = JsonDocument.Parse(output).RootElement.GetProperty("regimes")[0];
+        Assert.Equal(["jurisdiction", "regimeId", "status", "ruleVersion", "operativeFrom", "gateMet", "note"], regime.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -166,7 +169,10 @@ public sealed class AssessmentContractTests
         var stdout = new StringWriter();
         var code = await CommandLine.RunAsync(["bench", "assess", "--seconds", "1"], FixedClock.At("2026-01-01T00:00:00Z"), TextReader.Null, stdout, TextWriter.Null);
         Assert.Equal(0, code);
-        Assert.Contains("60 jurisdictions", stdout.ToString());
+        var every = BenchCommand.EveryJurisdiction(Compliance.Domain.Rules.Catalogue.RuleCatalogue.Default);
+        Assert.Contains($"{every.Length} jurisdictions", stdout.ToString());
+        Assert.Contains("MY", every);
+        Assert.Contains("CA-BC", every);
         Assert.Contains("median", stdout.ToString());
     }
 }

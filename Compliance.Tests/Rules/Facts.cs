@@ -45,6 +45,9 @@ public sealed record Facts
 
     public IReadOnlyList<AssessedObligation> Assess() => RulesEngine.Default.Assess(Build());
 
+    /// <summary>The obligations with the status of every regime routed to the incident, duty or not.</summary>
+    public IncidentAssessment Explain() => RulesEngine.Default.Assess(Build());
+
     public static Instant Parse(string offsetDateTime) => OffsetDateTimePattern.ExtendedIso.Parse(offsetDateTime).GetValueOrThrow().ToInstant();
 }
 
@@ -61,4 +64,12 @@ public static class ObligationAssertions
         instant is { } i ? AssessmentResponseWriter.Format(i, o.TimeZone) : null;
 
     public static string? DeadlineText(this AssessedObligation o) => o.Deadline.Local(o);
+
+    public static string? LatestText(this AssessedObligation o) => o.LatestDeadline.Local(o);
+
+    public static string? TargetText(this AssessedObligation o) => o.Target.Local(o);
+
+    /// <summary>The one entry of this regime in the assessment's "regimes" list.</summary>
+    public static RegimeConsidered Regime(this IncidentAssessment a, string regimeId) =>
+        Assert.Single(a.Regimes, r => r.RegimeId == regimeId);
 }

@@ -1,3 +1,4 @@
+using Compliance.Domain.Rules.Assessment;
 using Compliance.Domain.Rules.Catalogue;
 using Compliance.Domain.Vocabulary;
 
@@ -16,6 +17,9 @@ public sealed class RuleCatalogueTests
         "US-IN", "US-IA", "US-KS", "US-KY", "US-LA", "US-ME", "US-MD", "US-MA", "US-MI", "US-MN", "US-MS", "US-MO", "US-MT", "US-NE",
         "US-NV", "US-NH", "US-NJ", "US-NM", "US-NY", "US-NC", "US-ND", "US-OH", "US-OK", "US-OR", "US-PA", "US-RI", "US-SC", "US-SD",
         "US-TN", "US-TX", "US-UT", "US-VT", "US-VA", "US-WA", "US-WV", "US-WI", "US-WY", "US-PR", "PR",
+        // the second wave (reference sections 29-64)
+        "MX", "CO", "AR", "CL", "PE", "EC", "UY", "CR", "ID", "MY", "VN", "TW", "MO", "LK", "IL", "TR", "AE", "SA", "QA", "EG",
+        "MA", "TN", "GH", "UG", "RW", "TZ", "ZM", "ZW", "MU", "BW", "SN", "CI", "UA", "RS", "GE", "CA-BC",
     ];
 
     [Fact]
@@ -30,7 +34,53 @@ public sealed class RuleCatalogueTests
     {
         var regimes = RuleCatalogue.Default.RegimesFor(JurisdictionCode.Parse(code));
         Assert.NotEmpty(regimes);
-        Assert.All(regimes, r => Assert.True(r.Versions.Any(v => v.Duties.Count > 0) || r.NoStatutoryDuty is not null, r.Id));
+        Assert.All(regimes, r => Assert.True(
+            r.Versions.Any(v => v.Duties.Count > 0 || v.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty) || r.NoStatutoryDuty is not null, r.Id));
+    }
+
+    // Law reference §0A.1: the status class of every second-wave jurisdiction, in the version in force at the end of 2026.
+    [Theory]
+    [InlineData("PE", RegimeStatus.InForceFixedClock)]
+    [InlineData("UY", RegimeStatus.InForceFixedClock)]
+    [InlineData("CO", RegimeStatus.InForceFixedClock)]
+    [InlineData("EC", RegimeStatus.InForceFixedClock)]
+    [InlineData("CR", RegimeStatus.InForceFixedClock)]
+    [InlineData("ID", RegimeStatus.InForceFixedClock)]
+    [InlineData("MY", RegimeStatus.InForceFixedClock)]
+    [InlineData("VN", RegimeStatus.InForceFixedClock)]
+    [InlineData("TR", RegimeStatus.InForceFixedClock)]
+    [InlineData("SA", RegimeStatus.InForceFixedClock)]
+    [InlineData("EG", RegimeStatus.InForceFixedClock)]
+    [InlineData("RW", RegimeStatus.InForceFixedClock)]
+    [InlineData("ZM", RegimeStatus.InForceFixedClock)]
+    [InlineData("ZW", RegimeStatus.InForceFixedClock)]
+    [InlineData("MU", RegimeStatus.InForceFixedClock)]
+    [InlineData("RS", RegimeStatus.InForceFixedClock)]
+    [InlineData("GE", RegimeStatus.InForceFixedClock)]
+    [InlineData("MX", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("IL", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("GH", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("UG", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("TZ", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("QA", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("TW", RegimeStatus.InForceNoFixedClock)]
+    [InlineData("BW", RegimeStatus.InForceClockUnverified)]
+    [InlineData("LK", RegimeStatus.NotYetOperative)]
+    [InlineData("CL", RegimeStatus.NotYetOperative)]
+    [InlineData("AE", RegimeStatus.NotYetOperative)]
+    [InlineData("AR", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("MO", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("MA", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("TN", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("UA", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("SN", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("CI", RegimeStatus.NoStatutoryDuty)]
+    [InlineData("CA-BC", RegimeStatus.NoStatutoryDuty)]
+    public void Each_second_wave_jurisdiction_has_the_status_class_of_the_reference(string code, RegimeStatus status)
+    {
+        var facts = Facts.In(code, 10) with { AwareAt = "2026-11-20T12:00:00+00:00", Attributes = ["commercial-activity"] };
+        var regime = facts.Explain().Regimes.First(r => r.Jurisdiction == code);
+        Assert.Equal(status, regime.Status);
     }
 
     public static TheoryData<string> Jurisdictions => new(ReferenceJurisdictions);

@@ -18,7 +18,11 @@ public sealed record AssessedObligation(
     string RuleVersion,
     string Reason,
     IReadOnlyList<string> Sources,
-    Verification Verification);
+    Verification Verification)
+{
+    /// <summary>The status of the regime version the duty comes from (additive to the contract).</summary>
+    public RegimeStatus Status { get; init; } = RegimeStatus.InForceFixedClock;
+}
 
 /// <summary>How far a rule's facts were checked in the law reference: [V] text, [S] secondary source, [M] unverified.</summary>
 public enum Verification { V, S, M }

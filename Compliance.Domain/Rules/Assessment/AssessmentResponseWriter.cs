@@ -34,10 +34,31 @@ public static class AssessmentResponseWriter
             w.WriteStartArray("sources");
             foreach (var s in o.Sources) w.WriteStringValue(s);
             w.WriteEndArray();
+            w.WriteString("status", KebabCase<RegimeStatus>.ToId(o.Status));
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (obligations is IncidentAssessment assessment) WriteRegimes(w, assessment.Regimes);
         w.WriteEndObject();
+    }
+
+    // Additive to the contract: every regime routed to the incident, with or without a duty, and its status.
+    private static void WriteRegimes(Utf8JsonWriter w, IReadOnlyList<RegimeConsidered> regimes)
+    {
+        w.WriteStartArray("regimes");
+        foreach (var r in regimes)
+        {
+            w.WriteStartObject();
+            w.WriteString("jurisdiction", r.Jurisdiction);
+            w.WriteString("regimeId", r.RegimeId);
+            w.WriteString("status", KebabCase<RegimeStatus>.ToId(r.Status));
+            if (r.RuleVersion is { } v) w.WriteString("ruleVersion", v); else w.WriteNull("ruleVersion");
+            if (r.OperativeFrom is { } from) w.WriteString("operativeFrom", LocalDatePattern.Iso.Format(from)); else w.WriteNull("operativeFrom");
+            w.WriteBoolean("gateMet", r.GateMet);
+            if (r.Note is { } note) w.WriteString("note", note); else w.WriteNull("note");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     public static string ToJson(IReadOnlyList<AssessedObligation> obligations, bool indented = true)

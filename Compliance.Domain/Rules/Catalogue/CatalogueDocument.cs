@@ -36,6 +36,7 @@ internal sealed class VersionDto
     public string EffectiveFrom { get; set; } = "";
     public string? EffectiveTo { get; set; }
     public string ClockStart { get; set; } = "aware";
+    public string? Status { get; set; }
     public string? Note { get; set; }
     public List<DutyDto> Duties { get; set; } = [];
 }
@@ -50,6 +51,7 @@ internal sealed class DutyDto
     public bool Once { get; set; }
     public ConditionDto? When { get; set; }
     public ClockDto? Deadline { get; set; }
+    public ClockDto? Latest { get; set; }
     public ClockDto? Target { get; set; }
     public string? RollForward { get; set; }
     public RetentionDto? Retention { get; set; }

@@ -25,14 +25,15 @@ internal static class ConditionCompiler
         }
         if (c.CategoriesAny is { } any)
         {
-            var set = ParseSet<DataCategory>(any, $"{path}.categoriesAny");
-            parts.Add(i => i.Facts.DataCategories.Overlaps(set));
+            var bits = CategoryBits.Of(ParseSet<DataCategory>(any, $"{path}.categoriesAny"));
+            parts.Add(i => (i.Categories & bits) != 0);
         }
         if (c.NameWith is { } nameWith)
         {
             // US style: a person's name together with at least one of the listed elements.
-            var set = ParseSet<DataCategory>(nameWith, $"{path}.nameWith");
-            parts.Add(i => i.Facts.DataCategories.Contains(DataCategory.Name) && i.Facts.DataCategories.Overlaps(set));
+            var bits = CategoryBits.Of(ParseSet<DataCategory>(nameWith, $"{path}.nameWith"));
+            const ulong name = 1UL << (int)DataCategory.Name;
+            parts.Add(i => (i.Categories & name) != 0 && (i.Categories & bits) != 0);
         }
         if (c.Exfiltration is { } exfiltration)
         {
@@ -69,7 +70,7 @@ internal static class ConditionCompiler
         if (c.AnyOf is { Count: > 0 } anyOf)
         {
             var members = anyOf.Select((m, n) => Compile(m, $"{path}.anyOf[{n}]")).ToArray();
-            parts.Add(i => Array.Exists(members, m => m(i)));
+            parts.Add(i => AnyHolds(members, i));
         }
         if (c.AllOf is { Count: > 0 } allOf)
             parts.AddRange(allOf.Select((m, n) => Compile(m, $"{path}.allOf[{n}]")));
@@ -82,7 +83,23 @@ internal static class ConditionCompiler
 
         if (parts.Count == 0) throw new CatalogueException($"{path} is an empty condition.");
         var array = parts.ToArray();
-        return array.Length == 1 ? array[0] : i => Array.TrueForAll(array, p => p(i));
+        return array.Length == 1 ? array[0] : i => AllHold(array, i);
+    }
+
+    // Plain loops: Array.Exists and Array.TrueForAll with a lambda capturing the input allocated on every evaluation,
+    // and conditions are evaluated for every duty of every jurisdiction of every assessment.
+    private static bool AnyHolds(Func<RuleInput, bool>[] conditions, RuleInput input)
+    {
+        foreach (var c in conditions)
+            if (c(input)) return true;
+        return false;
+    }
+
+    private static bool AllHold(Func<RuleInput, bool>[] conditions, RuleInput input)
+    {
+        foreach (var c in conditions)
+            if (!c(input)) return false;
+        return true;
     }
 
     internal static T Parse<T>(string id, string path) where T : struct, Enum =>

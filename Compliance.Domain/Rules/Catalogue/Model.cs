@@ -36,6 +36,21 @@ public sealed class Regime
         }
         return null;
     }
+
+    /// <summary>
+    /// Where the incident's clock started before any version of this law (Chile before 1 Dec 2026, India before Rule 7):
+    /// the first later version that carries duties, whose start date is when the law becomes operative.
+    /// </summary>
+    public RegimeVersion? NextOperativeVersion(IncidentFacts facts, DateTimeZone zone)
+    {
+        RegimeVersion? next = null;
+        foreach (var v in Versions) // newest first
+        {
+            if (v.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty) continue;
+            if (facts.Anchor(v.ClockStart).InZone(zone).Date < v.EffectiveFrom) next = v;
+        }
+        return next;
+    }
 }
 
 public sealed record Authority(string Key, string Name, DateTimeZone Zone)
@@ -50,6 +65,12 @@ public sealed class RegimeVersion
     public required LocalDate EffectiveFrom { get; init; }
     public required LocalDate? EffectiveTo { get; init; }
     public required ClockAnchor ClockStart { get; init; }
+
+    /// <summary>Is there a duty at all under this version (law reference §0A.1); given in the catalogue or derived from its duties.</summary>
+    public required RegimeStatus Status { get; init; }
+
+    /// <summary>The catalogue's note on this version, shown where the version gives no duty (why not, and until when).</summary>
+    public required string? Note { get; init; }
     public required IReadOnlyList<DutyRule> Duties { get; init; }
 }
 
@@ -63,6 +84,9 @@ public sealed class DutyRule
     public required bool Once { get; init; }
     public required Func<RuleInput, bool>? When { get; init; }
     public required Clock Deadline { get; init; }
+
+    /// <summary>A later legal limit read another way (Ecuador's "término" as working days where the deadline reads calendar days).</summary>
+    public Clock? Latest { get; init; }
     public required Clock? Target { get; init; }
     public required IHolidayCalendar? RollForward { get; init; }
     public required Retention? Retention { get; init; }
@@ -100,4 +124,18 @@ public sealed class Clock
 public sealed record Retention(ClockAnchor Anchor, Period Period, string? From);
 
 /// <summary>What a condition may read: the facts, and how many people fall in this duty's scope.</summary>
-public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope);
+public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope)
+{
+    /// <summary>The data categories as bits, so "any of these categories" is one AND instead of a set walk per duty.</summary>
+    public ulong Categories { get; } = CategoryBits.Of(Facts.DataCategories);
+}
+
+internal static class CategoryBits
+{
+    public static ulong Of(IEnumerable<DataCategory> categories)
+    {
+        ulong bits = 0;
+        foreach (var c in categories) bits |= 1UL << (int)c;
+        return bits;
+    }
+}

@@ -124,14 +124,32 @@ public sealed class RuleCatalogue
         var duties = new List<DutyRule>();
         foreach (var (d, n) in v.Duties.Select((d, n) => (d, n)))
             duties.Add(Compile(d, $"{path}.duties[{n}] ({d.Id})", duties));
+        var status = v.Status is null ? StatusOf(duties) : ConditionCompiler.Parse<RegimeStatus>(v.Status, $"{path}.status");
+        if (duties.Count == 0 && status is not (RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty))
+            throw new CatalogueException($"{path}: a version without duties must have status not-yet-operative or no-statutory-duty.");
+        if (duties.Count == 0 && string.IsNullOrWhiteSpace(v.Note))
+            throw new CatalogueException($"{path}: a version without duties needs a note saying why.");
         return new RegimeVersion
         {
             Version = string.IsNullOrWhiteSpace(v.Version) ? throw new CatalogueException($"{path}: version is missing.") : v.Version,
             EffectiveFrom = from,
             EffectiveTo = to,
             ClockStart = Anchor(v.ClockStart, $"{path}.clockStart", allowDuty: false).Anchor,
+            Status = status,
+            Note = v.Note,
             Duties = duties,
         };
+    }
+
+    /// <summary>
+    /// A version's status when the catalogue does not give one: no mandatory notice means no statutory duty (Hong Kong's
+    /// recommendations); a mandatory notice with a deadline means a fixed clock; otherwise the law binds without one.
+    /// </summary>
+    private static RegimeStatus StatusOf(IReadOnlyList<DutyRule> duties)
+    {
+        var notices = duties.Where(d => d.Mandatory && d.Recipient != Recipient.Record).ToList();
+        if (notices.Count == 0) return RegimeStatus.NoStatutoryDuty;
+        return notices.Any(d => d.Deadline.Unit is ClockUnit.Hours or ClockUnit.CalendarDays or ClockUnit.BusinessDays) ? RegimeStatus.InForceFixedClock : RegimeStatus.InForceNoFixedClock;
     }
 
     private static DutyRule Compile(DutyDto d, string path, IReadOnlyList<DutyRule> earlier)
@@ -160,6 +178,7 @@ public sealed class RuleCatalogue
             Once = d.Once,
             When = d.When is null ? null : ConditionCompiler.Compile(d.When, $"{path}.when"),
             Deadline = d.Deadline is null ? Clock.None : Compile(d.Deadline, $"{path}.deadline", earlier),
+            Latest = d.Latest is null ? null : Compile(d.Latest, $"{path}.latest", earlier),
             Target = d.Target is null ? null : Compile(d.Target, $"{path}.target", earlier),
             RollForward = d.RollForward is null ? null : Calendar(d.RollForward, $"{path}.rollForward"),
             Retention = d.Retention is null ? null : Compile(d.Retention, $"{path}.retention"),

@@ -15,31 +15,55 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
 
     public RuleCatalogue Catalogue => catalogue;
 
-    public IReadOnlyList<AssessedObligation> Assess(IncidentFacts facts)
+    public IncidentAssessment Assess(IncidentFacts facts)
     {
         var results = new List<AssessedObligation>();
+        var considered = new List<RegimeConsidered>();
+        // One table of this scope's computed deadlines, cleared per scope: a new one per scope was most of the allocation.
+        var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
         foreach (var (regime, scopes) in Route(facts))
         {
-            if (regime.Versions.Count == 0) continue;
-            if (regime.Gate is not null && !regime.Gate(new RuleInput(facts, scopes.Sum(s => s.Count)))) continue;
+            var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, Total(scopes)));
             var first = true;
             foreach (var scope in scopes)
             {
-                AssessScope(regime, scope, facts, first, results);
+                var version = regime.Versions.Count == 0 ? null : regime.VersionInForce(facts, scope.Authority.Zone);
+                considered.Add(Consider(regime, scope, version, facts, gateMet));
+                if (version is null || !gateMet) continue;
+                computed.Clear();
+                AssessScope(version, scope, facts, first, results, computed);
                 first = false;
             }
         }
         results.Sort(Order);
-        return results;
+        return new IncidentAssessment(results, considered);
     }
 
-    private static void AssessScope(Regime regime, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results)
+    /// <summary>Whether this law binds at the clock start at all, and if not yet, from when.</summary>
+    private static RegimeConsidered Consider(Regime regime, Scope scope, RegimeVersion? version, IncidentFacts facts, bool gateMet)
+    {
+        if (version is not null)
+        {
+            var operativeFrom = version.Status == RegimeStatus.NotYetOperative ? regime.NextOperativeVersion(facts, scope.Authority.Zone)?.EffectiveFrom : null;
+            var note = version.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty ? version.Note ?? regime.NoStatutoryDuty : null;
+            return new(scope.Jurisdiction, regime.Id, version.Status, version.Version, operativeFrom, gateMet, note);
+        }
+        if (regime.Versions.Count > 0 && regime.NextOperativeVersion(facts, scope.Authority.Zone) is { } next)
+            return new(scope.Jurisdiction, regime.Id, RegimeStatus.NotYetOperative, null, next.EffectiveFrom, gateMet, null);
+        return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty);
+    }
+
+    private static int Total(List<Scope> scopes)
+    {
+        var total = 0;
+        foreach (var s in scopes) total += s.Count;
+        return total;
+    }
+
+    private static void AssessScope(RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results,
+        Dictionary<string, DeadlineCalculator.Result> computed)
     {
         var zone = scope.Authority.Zone;
-        var version = regime.VersionInForce(facts, zone);
-        if (version is null) return;
-
-        var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
         var input = new RuleInput(facts, scope.Count);
         foreach (var duty in version.Duties)
         {
@@ -47,6 +71,8 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             if (duty.When is not null && !duty.When(input)) continue;
 
             var deadline = DeadlineCalculator.Compute(duty.Deadline, facts, zone, AnchorOf(duty.Deadline, computed, facts, scope), duty.RollForward);
+            if (duty.Latest is not null)
+                deadline = deadline with { Latest = DeadlineCalculator.Compute(duty.Latest, facts, zone, AnchorOf(duty.Latest, computed, facts, scope), null).Deadline };
             var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed, facts, scope), null);
             computed[duty.Id] = deadline;
 
@@ -64,7 +90,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 version.Version,
                 duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone),
                 duty.Sources,
-                duty.Verification));
+                duty.Verification) { Status = version.Status });
         }
     }
 
@@ -126,7 +152,9 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 }
                 var scopes = routed[at].Scopes;
                 var key = authority.ScopeFor(affected.Jurisdiction);
-                var i = scopes.FindIndex(s => s.Jurisdiction == key);
+                var i = 0;
+                while (i < scopes.Count && scopes[i].Jurisdiction != key) i++;
+                if (i == scopes.Count) i = -1;
                 if (i < 0) scopes.Add(new Scope(key, authority, affected.Count));
                 else scopes[i] = scopes[i] with { Count = scopes[i].Count + affected.Count };
             }
