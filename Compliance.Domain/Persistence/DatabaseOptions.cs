@@ -1,6 +1,6 @@
 namespace Compliance.Domain.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 /// <summary>
 /// Which database, and where. The only place the provider is chosen: everything else asks this.
@@ -19,7 +19,11 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             return string.IsNullOrWhiteSpace(connectionString)
                 ? throw new ConfigurationProblem("Database:Provider is Postgres but ConnectionStrings:Compliance is empty; set it to e.g. 'Host=127.0.0.1;Username=app;Database=compliance'.")
                 : new(DatabaseProvider.Postgres, connectionString);
-        throw new ConfigurationProblem($"Database:Provider '{p}' is not supported; use 'Sqlite' or 'Postgres'.");
+        if (p.Equals("SqlServer", StringComparison.OrdinalIgnoreCase) || p.Equals("MSSQL", StringComparison.OrdinalIgnoreCase))
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new ConfigurationProblem("Database:Provider is SqlServer but ConnectionStrings:Compliance is empty; set it to e.g. 'Server=db.example.org;Database=compliance;User Id=app;Password=...;Encrypt=True'.")
+                : new(DatabaseProvider.SqlServer, connectionString);
+        throw new ConfigurationProblem($"Database:Provider '{p}' is not supported; use 'Sqlite', 'Postgres' or 'SqlServer'.");
     }
 }
 
