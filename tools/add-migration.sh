@@ -15,7 +15,6 @@ for provider in Sqlite Postgres SqlServer; do
   dotnet ef migrations add "$name" --no-build \
     --project Compliance.Domain --startup-project Compliance.Domain \
     --context "${provider}MigrationContext" \
-    --output-dir "Persistence/Migrations/$provider" \
-    --namespace "Compliance.Domain.Persistence.Migrations.$provider"
+    --output-dir "Persistence/Migrations/$provider"
 done
 echo "Added $name for SQLite, PostgreSQL and SQL Server; review the three folders, then commit them."
