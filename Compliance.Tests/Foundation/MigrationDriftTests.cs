@@ -9,18 +9,11 @@ public sealed class MigrationDriftTests
 {
     public static TheoryData<DatabaseProvider> AllProviders => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres, DatabaseProvider.SqlServer };
 
-    public static DatabaseOptions Offline(DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.Sqlite => new(provider, "Data Source=never-opened.db"),
-        DatabaseProvider.Postgres => new(provider, "Host=never-opened;Database=compliance"),
-        _ => new(provider, "Server=never-opened;Database=compliance;Integrated Security=true;TrustServerCertificate=true"),
-    };
-
     [Theory]
     [MemberData(nameof(AllProviders))]
     public void Every_providers_migrations_match_the_model(DatabaseProvider provider)
     {
-        using var db = MigrationContexts.Create(Offline(provider));
+        using var db = MigrationContexts.Create(MigrationScript.Offline(provider));
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The {provider} migrations lag behind the model: run tools/add-migration.sh NAME and commit what it writes.");
     }
@@ -29,7 +22,7 @@ public sealed class MigrationDriftTests
     [MemberData(nameof(AllProviders))]
     public void Every_provider_starts_from_one_baseline_and_only_its_own_migrations(DatabaseProvider provider)
     {
-        using var db = MigrationContexts.Create(Offline(provider));
+        using var db = MigrationContexts.Create(MigrationScript.Offline(provider));
         var migrations = db.Database.GetMigrations().ToList();
         Assert.EndsWith("_Baseline", migrations[0]);
         Assert.DoesNotContain(migrations, id => LegacyHistory.HandWrittenIds.Contains(id));
