@@ -31,12 +31,14 @@ public static class MigrationScript
     // The start-up check (LegacyHistory) does this by itself; a DBA running the script on an old installation must do it first.
     private static string LegacyNote(ComplianceDbContext db)
     {
-        var insert = db.GetService<IHistoryRepository>().GetInsertScript(new HistoryRow(LegacyHistory.BaselineId(db), ProductInfo.GetVersion()));
-        return $"""
-            -- A database built before 2026-12-04 (its history ends with {LegacyHistory.HandWrittenIds[^1]}) already has the
-            -- Baseline's schema: record it as applied before running this script, with
-            -- {insert.Trim().Replace("\n", "\n-- ")}
-
-            """;
+        var history = db.GetService<IHistoryRepository>();
+        var note = new System.Text.StringBuilder("-- A database built by the hand-written migrations of before 2026-12-04 already has their schema: before running\n"
+                                                 + "-- this script, record the generated migrations that stand for them as applied:\n");
+        foreach (var step in LegacyHistory.Steps)
+        {
+            var insert = history.GetInsertScript(new HistoryRow(LegacyHistory.GeneratedId(db, step.Generated), ProductInfo.GetVersion()));
+            note.Append($"--   when its history holds {step.HandWritten[^1]}: {insert.Trim().Replace("\n", " ")}\n");
+        }
+        return note.Append('\n').ToString();
     }
 }
