@@ -24,23 +24,12 @@ public static class CampaignAudience
     public static Task<int> AddRecipientsAsync(ComplianceDbContext db, Campaign campaign, CancellationToken ct = default)
     {
         var sqlite = db.Database.IsSqlite();
-        var values = new List<object> { RawSqlValue.Of(campaign.Id, sqlite), RawSqlValue.Of(campaign.IncidentId, sqlite), RawSqlValue.Of(campaign.OrganisationId, sqlite) };
-        string InList(string column, IReadOnlyList<string> items)
-        {
-            if (items.Count == 0) return "";
-            var names = items.Select(item => { values.Add(item); return $"{{{values.Count - 1}}}"; });
-            return $" AND p.\"{column}\" IN ({string.Join(", ", names)})";
-        }
-        var no = RawSqlValue.Literal(false, sqlite);
-        var sql = $"""
-            INSERT INTO campaign_recipients ("OrganisationId", "CampaignId", "PersonId", "Jurisdiction", "Language", "State", "Attempts", "Confirmed")
-            SELECT p."OrganisationId", {"{0}"}, p."Id", p."Jurisdiction", p."Language", 'queued', 0, {no}
-            FROM affected_people p
-            WHERE p."IncidentId" = {"{1}"} AND p."OrganisationId" = {"{2}"} AND p."DoNotEmail" = {no} AND p."ProtectedDelegate" IS NULL AND p."EmailLookup" IS NOT NULL{InList("Jurisdiction", campaign.JurisdictionList)}{InList("Language", campaign.LanguageList)}
-              AND NOT EXISTS (
-                SELECT 1 FROM campaign_recipients r JOIN campaigns c ON c."Id" = r."CampaignId"
-                WHERE r."PersonId" = p."Id" AND (r."State" IN ('sent', 'sending') OR c."State" <> 'cancelled'))
-            """;
+        object[] values =
+        [
+            RawSqlValue.Of(campaign.Id, sqlite), RawSqlValue.Of(campaign.IncidentId, sqlite), RawSqlValue.Of(campaign.OrganisationId, sqlite), RawSqlValue.Of(false, sqlite),
+            .. campaign.JurisdictionList, .. campaign.LanguageList,
+        ];
+        var sql = CampaignRecipientsSql.Insert(campaign.JurisdictionList.Count, campaign.LanguageList.Count);
         return db.Database.ExecuteSqlRawAsync(sql, values, ct);
     }
 }

@@ -11,7 +11,7 @@ namespace Compliance.Domain.Notices;
 /// The send log's writes while a chunk of a campaign is sent: hand-offs, acceptances and results, on one open
 /// connection with prepared statements, each call one transaction. The hand-off commit sits between a message's
 /// content and its release, so it must cost as little as a commit can; going through EF for each one tripled it.
-/// Values are written exactly as EF writes them (<see cref="RawSqlValue"/>).
+/// Values are written exactly as EF writes them (<see cref="RawSqlValue"/>); the statements are <see cref="RecipientLogStatements"/>.
 /// </summary>
 public sealed class RecipientLogWriter : IAsyncDisposable
 {
@@ -24,7 +24,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
 
     private readonly ComplianceDbContext db;
     private readonly DbConnection connection;
-    private readonly bool sqlite;
+    private readonly DatabaseProvider provider;
     private readonly Guid campaignId;
     private readonly DbCommand released, accepted, result;
 
@@ -33,15 +33,10 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         this.db = db;
         this.campaignId = campaignId;
         connection = db.Database.GetDbConnection();
-        sqlite = db.Database.IsSqlite();
-        const string where = """ WHERE "CampaignId" = @c AND "PersonId" = @p""";
-        released = Command("""UPDATE campaign_recipients SET "HandedAt" = @at, "MessageId" = @mid, "Template" = @template""" + where, "c", "p", "at", "mid", "template");
-        accepted = Command($"""UPDATE campaign_recipients SET "State" = 'sent', "Confirmed" = {RawSqlValue.Literal(true, sqlite)}, "SentAt" = @at, "ServerReply" = @reply""" + where,
-            "c", "p", "at", "reply");
-        result = Command("""
-            UPDATE campaign_recipients SET "State" = @state, "Confirmed" = @confirmed, "HandedAt" = @handed, "SentAt" = @sent,
-              "ServerReply" = @reply, "Attempts" = @attempts, "NextAttemptAt" = @next, "MessageId" = @mid, "Template" = @template
-            """ + where, "c", "p", "state", "confirmed", "handed", "sent", "reply", "attempts", "next", "mid", "template");
+        provider = RawSqlValue.ProviderOf(db.Database);
+        released = Command(RecipientLogStatements.Released);
+        accepted = Command(RecipientLogStatements.Accepted);
+        result = Command(RecipientLogStatements.Result);
     }
 
     /// <summary>Takes <paramref name="db"/> over (a context of its own): disposing the writer disposes it.</summary>
@@ -55,7 +50,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
     public Task CommitHandOffAsync(Instant at, IReadOnlyList<Released> releases, IReadOnlyList<Accepted> acceptances) =>
         ExecuteAsync([
             .. releases.Select(r => (released, r.PersonId, new object?[] { at, r.MessageId, r.Template })),
-            .. acceptances.Select(a => (accepted, a.PersonId, new object?[] { at, a.Reply })),
+            .. acceptances.Select(a => (accepted, a.PersonId, new object?[] { true, at, a.Reply })),
         ]);
 
     /// <summary>Final states of the chunk's messages whose outcome no hand-off commit recorded.</summary>
@@ -65,7 +60,8 @@ public sealed class RecipientLogWriter : IAsyncDisposable
             KebabCase<RecipientState>.ToId(r.State), r.Confirmed, r.HandedAt, r.SentAt, r.Reply, r.Attempts, r.NextAttemptAt, r.MessageId, r.Template,
         }))]);
 
-    // All or nothing: one Npgsql batch (one round trip, one implicit transaction), or one SQLite transaction of prepared statements.
+    // All or nothing: one Npgsql batch (one round trip, one implicit transaction), or one transaction of the prepared
+    // statements on SQLite and SQL Server.
     private async Task ExecuteAsync(IReadOnlyList<(DbCommand Statement, Guid PersonId, object?[] Values)> updates)
     {
         if (updates.Count == 0) return;
@@ -76,7 +72,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
             {
                 var command = new NpgsqlBatchCommand(statement.CommandText);
                 object?[] all = [campaignId, person, .. values];
-                for (var i = 0; i < all.Length; i++) command.Parameters.Add(new NpgsqlParameter(statement.Parameters[i].ParameterName, Value(all[i])));
+                for (var i = 0; i < all.Length; i++) command.Parameters.Add(new NpgsqlParameter(statement.Parameters[i].ParameterName, RawSqlValue.Of(all[i], sqlite: false)));
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync();
@@ -87,17 +83,17 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         {
             statement.Transaction = transaction;
             object?[] all = [campaignId, person, .. values];
-            for (var i = 0; i < all.Length; i++) statement.Parameters[i].Value = Value(all[i]);
+            for (var i = 0; i < all.Length; i++) RawSqlValue.Bind(statement.Parameters[i], all[i], provider);
             await statement.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
     }
 
-    private DbCommand Command(string sql, params string[] names)
+    private DbCommand Command((string Sql, string[] Parameters) statement)
     {
         var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
+        command.CommandText = statement.Sql;
+        foreach (var name in statement.Parameters)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + name;
@@ -105,8 +101,6 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         }
         return command;
     }
-
-    private object Value(object? value) => RawSqlValue.Of(value, sqlite);
 
     public async ValueTask DisposeAsync()
     {

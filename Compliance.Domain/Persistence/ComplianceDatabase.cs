@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,6 +14,7 @@ public static class ComplianceDatabase
         {
             case DatabaseProvider.Sqlite: builder.UseSqlite(options.ConnectionString); break;
             case DatabaseProvider.Postgres: builder.UseNpgsql(options.ConnectionString); break;
+            case DatabaseProvider.SqlServer: builder.UseSqlServer(options.ConnectionString); break;
             default: throw new ArgumentOutOfRangeException(nameof(options));
         }
     }
@@ -44,21 +46,25 @@ public static class ComplianceDatabase
         }
     }
 
-    /// <summary>Applies pending migrations; an unreachable server becomes one clear sentence.</summary>
+    /// <summary>
+    /// Applies pending migrations of the provider's own set, after recording the baseline as applied on a database
+    /// that the hand-written migrations built (<see cref="LegacyHistory"/>); an unreachable server becomes one clear sentence.
+    /// </summary>
     public static async Task MigrateAsync(DatabaseOptions options, CancellationToken ct = default)
     {
         PrepareStorage(options);
-        await using var db = CreateContext(options);
+        await using var db = MigrationContexts.Create(options);
         try
         {
+            await LegacyHistory.AdoptAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             // Write-ahead logging: pages keep reading while the campaign sender commits, and a commit costs one
             // append and one sync instead of a rollback journal's create, sync, write, sync and delete. It is a
             // property of the file, so setting it once here holds for every connection.
             if (options.Provider == DatabaseProvider.Sqlite && IsFile(options)) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
         }
-        catch (Exception e) when (e is NpgsqlException or SqliteException
-                                   || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))
+        catch (Exception e) when (e is NpgsqlException or SqliteException or SqlException
+                                   || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException or SqlException))
         {
             throw new ConfigurationProblem($"Cannot reach the {options.Provider} database ({Describe(options)}): {FirstLine(e)}", e);
         }
@@ -71,6 +77,7 @@ public static class ComplianceDatabase
     public static string Describe(DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(options.ConnectionString).DataSource,
+        DatabaseProvider.SqlServer => new SqlConnectionStringBuilder(options.ConnectionString) is var s ? $"{s.DataSource}/{s.InitialCatalog}" : "",
         _ => new NpgsqlConnectionStringBuilder(options.ConnectionString) is var b ? $"{b.Host}:{b.Port}/{b.Database}" : "",
     };
 

@@ -16,8 +16,16 @@ using NodaTime;
 
 namespace Compliance.Domain.Persistence;
 
-public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// The application's context. Migrations belong to one derived type per provider (<see cref="MigrationContexts"/>),
+/// because each provider's generated migrations differ; the model is the same for all.
+/// </summary>
+public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
 {
+    public ComplianceDbContext(DbContextOptions<ComplianceDbContext> options) : base(options) { }
+
+    protected ComplianceDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Member> Members => Set<Member>();
@@ -262,7 +270,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             // The send log's key: one row per person per campaign, whatever runs.
             e.HasKey(x => new { x.CampaignId, x.PersonId });
             e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<AffectedPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            // SQL Server refuses two cascade paths to one table (incident -> campaign -> recipient and incident ->
+            // person -> recipient), so there the person's key does not cascade. People are never deleted one by one.
+            e.HasOne<AffectedPerson>().WithMany().HasForeignKey(x => x.PersonId)
+                .OnDelete(Database.IsSqlServer() ? DeleteBehavior.ClientCascade : DeleteBehavior.Cascade);
             e.Property(x => x.Jurisdiction).HasMaxLength(8);
             e.Property(x => x.Language).HasMaxLength(16);
             e.Property(x => x.MessageId).HasMaxLength(200);

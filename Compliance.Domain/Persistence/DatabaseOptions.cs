@@ -1,6 +1,6 @@
 namespace Compliance.Domain.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 /// <summary>
 /// Which database, and where. The only place the provider is chosen: everything else asks this.
@@ -13,13 +13,19 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public static DatabaseOptions From(string? provider, string? connectionString)
     {
         var p = (provider ?? "Sqlite").Trim();
+        // appsettings.json ships the SQLite default; with a server provider it means nobody set a connection string.
+        var server = connectionString == DefaultSqliteConnection ? null : connectionString;
         if (p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             return new(DatabaseProvider.Sqlite, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString);
         if (p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
-            return string.IsNullOrWhiteSpace(connectionString)
+            return string.IsNullOrWhiteSpace(server)
                 ? throw new ConfigurationProblem("Database:Provider is Postgres but ConnectionStrings:Compliance is empty; set it to e.g. 'Host=127.0.0.1;Username=app;Database=compliance'.")
-                : new(DatabaseProvider.Postgres, connectionString);
-        throw new ConfigurationProblem($"Database:Provider '{p}' is not supported; use 'Sqlite' or 'Postgres'.");
+                : new(DatabaseProvider.Postgres, server);
+        if (p.Equals("SqlServer", StringComparison.OrdinalIgnoreCase) || p.Equals("MSSQL", StringComparison.OrdinalIgnoreCase))
+            return string.IsNullOrWhiteSpace(server)
+                ? throw new ConfigurationProblem("Database:Provider is SqlServer but ConnectionStrings:Compliance is empty; set it to e.g. 'Server=db.example.org;Database=compliance;User Id=app;Password=...;Encrypt=True'.")
+                : new(DatabaseProvider.SqlServer, server);
+        throw new ConfigurationProblem($"Database:Provider '{p}' is not supported; use 'Sqlite', 'Postgres' or 'SqlServer'.");
     }
 }
 

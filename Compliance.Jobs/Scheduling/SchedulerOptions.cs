@@ -16,6 +16,9 @@ public sealed record SchedulerOptions(DatabaseProvider Provider, string Connecti
             return new(DatabaseProvider.Postgres, overrideConnection ?? database.ConnectionString, Clustered: true, enabled);
 
         if (overrideConnection is not null) return new(DatabaseProvider.Sqlite, overrideConnection, Clustered: false, enabled);
+        // No Quartz store on SQL Server yet (the scheduler is being replaced): one node, a SQLite file in ./data.
+        if (database.Provider == DatabaseProvider.SqlServer)
+            return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine("data", "compliance.scheduler.db")}", Clustered: false, enabled);
         var appFile = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(appFile)) ?? ".";
         var schedulerFile = Path.Combine(folder, Path.GetFileNameWithoutExtension(appFile) + ".scheduler.db");

@@ -37,6 +37,24 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task SQL_Server_without_a_connection_string_is_named_in_one_sentence()
+    {
+        var (code, _, err) = await RunAsync("migrate", "--Database:Provider=SqlServer");
+        Assert.Equal(CommandLine.BadInput, code);
+        AssertOneSentence(err, "Database:Provider is SqlServer but ConnectionStrings:Compliance is empty");
+    }
+
+    // The only SQL Server behaviour the tests can run: the error mapping when there is none to reach.
+    [Fact]
+    public async Task An_unreachable_SQL_Server_is_named_in_one_sentence()
+    {
+        var (code, _, err) = await RunAsync("--urls=http://127.0.0.1:0", "--Database:Provider=SqlServer",
+            "--ConnectionStrings:Compliance=Server=tcp:127.0.0.1,1;Database=nowhere;User Id=app;Password=x;Connect Timeout=3;ConnectRetryCount=0;Encrypt=False");
+        Assert.Equal(CommandLine.BadInput, code);
+        AssertOneSentence(err, "Cannot reach the SqlServer database (tcp:127.0.0.1,1/nowhere)");
+    }
+
+    [Fact]
     public async Task An_unwritable_data_folder_is_named_in_one_sentence()
     {
         var blocker = Path.Combine(Path.GetTempPath(), $"not-a-folder-{Guid.NewGuid():N}");

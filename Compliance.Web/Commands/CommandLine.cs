@@ -19,6 +19,8 @@ public static class CommandLine
         Commands:
           (none)            serve the web application (migrates the database first)
           migrate           apply database migrations and exit
+          migrations-script --provider sqlserver|postgres|sqlite
+                            print the migration script for a DBA (idempotent; on SQLite for an empty database; never connects)
           seed-demo         create the demo organisation, users and incidents (prints sign-in details)
           assess FILE|-     who must be told, by when and why, for the incident facts in FILE (JSON; - reads stdin)
           org create --name N --slug S --zone Z [--establishments IE,GB] [--attributes a,b] [--require-2fa true]
@@ -54,7 +56,7 @@ public static class CommandLine
           help              show this text
 
         Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
-          Database:Provider             Sqlite (default) or Postgres
+          Database:Provider             Sqlite (default), Postgres or SqlServer
           ConnectionStrings:Compliance  default 'Data Source=data/compliance.db'
           Scheduler:Enabled             true (default) or false
         """;
@@ -69,6 +71,7 @@ public static class CommandLine
             {
                 "serve" => await ServeAsync(rest, clock),
                 "migrate" => await MigrateAsync(rest, stdout),
+                "migrations-script" => await MigrationsScriptCommand.RunAsync(rest, stdout, stderr),
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "filing" => await FilingCommand.RunAsync(rest, clock, stdin, stdout, stderr),

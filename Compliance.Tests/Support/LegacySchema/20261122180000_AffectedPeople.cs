@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Compliance.Domain.Persistence.Migrations;
+namespace Compliance.Tests.Support.LegacySchema;
 
 // Affected people: identifying details only in protected (encrypted) form, a keyed email lookup, safety flags.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122180000_AffectedPeople")]
 public sealed class AffectedPeople : Migration
 {

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Compliance.Domain.Persistence.Migrations;
+namespace Compliance.Tests.Support.LegacySchema;
 
 // The incident workspace: organisation slugs and mandatory 2FA, account recovery, per-user zone and calendar feed,
 // risk rationale and clock zone, estimated counts, timeline events, evidence files and API tokens.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122120000_Workspace")]
 public sealed class Workspace : Migration
 {

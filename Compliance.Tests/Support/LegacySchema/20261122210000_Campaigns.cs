@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Compliance.Domain.Persistence.Migrations;
+namespace Compliance.Tests.Support.LegacySchema;
 
 // Notice campaigns, approved by a second person, and their recipients: the send log, one row per person.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122210000_Campaigns")]
 public sealed class Campaigns : Migration
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Compliance.Domain.Persistence.Migrations;
+namespace Compliance.Tests.Support.LegacySchema;
 
 // The text of the notice to the people affected by an incident.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122200000_NoticeDrafts")]
 public sealed class NoticeDrafts : Migration
 {

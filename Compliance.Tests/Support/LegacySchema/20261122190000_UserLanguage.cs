@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Compliance.Domain.Persistence.Migrations;
+namespace Compliance.Tests.Support.LegacySchema;
 
 // The language of the mails each person receives.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122190000_UserLanguage")]
 public sealed class UserLanguage : Migration
 {

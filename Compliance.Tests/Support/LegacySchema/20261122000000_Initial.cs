@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace Compliance.Domain.Persistence.Migrations;
+// A fixture since 2026-12-04: the hand-written migrations that built every installation before per-provider
+// generated migrations, kept to build such a database in tests (LegacyDatabase).
+namespace Compliance.Tests.Support.LegacySchema;
 
 // Hand-written (the EF Design package is not available here) and provider-neutral: columns are declared with
 // the converters' provider CLR types and no store type, so SQLite and PostgreSQL each map them.
 // SchemaDriftTests compares what this creates with what the model would create, on both databases.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122000000_Initial")]
 public sealed class Initial : Migration
 {

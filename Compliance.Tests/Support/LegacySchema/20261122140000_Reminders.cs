@@ -2,10 +2,10 @@ using Compliance.Domain.Reminders;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Compliance.Domain.Persistence.Migrations;
+namespace Compliance.Tests.Support.LegacySchema;
 
 // Reminder plans, the send log shared by every outgoing mail, and each organisation's reminder policy.
-[DbContext(typeof(ComplianceDbContext))]
+[DbContext(typeof(LegacyMigrationContext))]
 [Migration("20261122140000_Reminders")]
 public sealed class Reminders : Migration
 {
