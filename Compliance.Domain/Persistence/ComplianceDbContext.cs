@@ -33,6 +33,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+    public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -83,6 +84,9 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             e.Property(x => x.Language).HasMaxLength(16);
             e.Property(x => x.CalendarFeedHash).HasMaxLength(64);
         });
+
+        // Background work: leases that let one run at a time act (see JobLeaseConfiguration).
+        m.ApplyConfiguration(new JobLeaseConfiguration());
 
         m.Entity<Member>(e =>
         {

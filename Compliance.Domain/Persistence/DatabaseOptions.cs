@@ -1,6 +1,6 @@
 namespace Compliance.Domain.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 /// <summary>
 /// Which database, and where. The only place the provider is chosen: everything else asks this.
