@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Serialization.JsonNet;
 
@@ -21,12 +22,17 @@ public static class SchedulerRegistration
         services.AddSingleton(options);
         services.TryAddSingleton(new LeaseSettings(options.LeaseSeconds));
         services.TryAddSingleton<Leases>();
-        services.TryAddSingleton(_ => JobStore.Create(options));
+        services.TryAddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();   // Hangfire's logging set up for this app before the store logs
+            return JobStore.Create(options);
+        });
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.TryAddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         // Job arguments are ids; should an Instant ever be one, it must survive Newtonsoft (10 failed retries otherwise).
-        services.AddHangfire(c => c
+        services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings(s => s.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb)));
