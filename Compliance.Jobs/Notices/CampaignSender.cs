@@ -18,7 +18,8 @@ namespace Compliance.Jobs.Notices;
 /// chunk to the bulk transport, which releases each message only after its hand-off is committed, then record every
 /// reply. Rate limits (per second, per day) and temporary refusals (4xx, with backoff) are honoured; people flagged
 /// since the campaign was prepared are withheld. A campaign is sent by one run at a time, on any server: the run
-/// holds the campaign's lease row, renews it while sending and before every hand-off commit, and stops if it is lost.
+/// holds the campaign's lease row, renews it while sending and before every chunk, releases nothing once it is no
+/// longer sure of it, and stops if it is lost.
 /// What a run finds claimed when it takes the lease was left by a holder that died, and <see cref="RecoverAsync"/>
 /// settles it.
 /// </summary>
@@ -179,7 +180,7 @@ public sealed class CampaignSender(
             {
                 // A holder that stalled past its lease may have been replaced, and its claims requeued: then these
                 // messages must not leave. Throwing here means they are never released.
-                if (!await lease.RenewAsync(CancellationToken.None)) throw new LeaseLostException(lease.Name);
+                if (!lease.SafeToActAt(clock.GetCurrentInstant())) throw new LeaseLostException(lease.Name);
                 var at = clock.GetCurrentInstant();
                 await sendLog.CommitHandOffAsync(at,
                     released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),

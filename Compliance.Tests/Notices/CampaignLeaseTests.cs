@@ -45,8 +45,12 @@ public sealed class CampaignLeaseTests
 
         Assert.True(await stalled.TryTakeAsync());
         Assert.False(await LeaseOf(db, then, "campaign:x", "early", seconds: 10).TryTakeAsync());   // still held
+        Assert.True(stalled.SafeToActAt(then.GetCurrentInstant()));
+        Assert.False(stalled.SafeToActAt(later.GetCurrentInstant()));                                // it may not release a message now
         Assert.True(await next.TryTakeAsync());                                                      // expired: taken over
+        Assert.True(next.SafeToActAt(later.GetCurrentInstant()));
         Assert.False(await stalled.RenewAsync());
+        Assert.False(stalled.SafeToActAt(then.GetCurrentInstant()));                                 // a failed renewal is final
         Assert.False(await stalled.TryTakeAsync());
         Assert.True(await next.RenewAsync());
 
