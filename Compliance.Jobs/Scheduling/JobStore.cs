@@ -43,6 +43,9 @@ public static class JobStore
             QueuePollInterval = TimeSpan.FromSeconds(1),
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = InvisibilityTimeout,
+            // Its locks are rows: one held by a server killed with SIGKILL blocks the recurring scheduler until it is
+            // this old (10 min by default). Hangfire holds them for moments, and our leases do not rely on them.
+            DistributedLockTimeout = TimeSpan.FromSeconds(30),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }

@@ -49,7 +49,10 @@ public static class SchedulerRegistration
         return services;
     }
 
-    /// <summary>A recurring job, added (or updated) on every server's start; each run is one call of <paramref name="run"/>.</summary>
+    /// <summary>
+    /// A recurring job every <paramref name="seconds"/> (as cron, see <see cref="SweepCron"/>), added or updated by
+    /// <paramref name="add"/> when a server starts. Missed runs collapse into one (Hangfire's default, relaxed misfires).
+    /// </summary>
     public static IServiceCollection AddRecurringSweep(this IServiceCollection services, string id, int seconds, Action<IRecurringJobManager, string, string> add) =>
         services.AddSingleton(new RecurringSweep(id, SweepCron.Every(seconds), add));
 }
@@ -57,14 +60,29 @@ public static class SchedulerRegistration
 /// <summary>One recurring job to register at start-up.</summary>
 public sealed record RecurringSweep(string Id, string Cron, Action<IRecurringJobManager, string, string> Add);
 
-/// <summary>Registers the recurring jobs when the host starts; every server does it, and the last word is the same.</summary>
-public sealed class RecurringJobsSetup(IRecurringJobManager manager, IEnumerable<RecurringSweep> sweeps) : IHostedService
+/// <summary>
+/// Registers the recurring jobs when a server starts, in the background and until it succeeds: the store may refuse
+/// for a while (a lock left by a server that was killed), and that must not stop this server from running jobs.
+/// </summary>
+public sealed class RecurringJobsSetup(IRecurringJobManager manager, IEnumerable<RecurringSweep> sweeps, ILogger<RecurringJobsSetup> log) : BackgroundService
 {
-    public Task StartAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var sweep in sweeps) sweep.Add(manager, sweep.Id, sweep.Cron);
-        return Task.CompletedTask;
+        foreach (var sweep in sweeps)
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    sweep.Add(manager, sweep.Id, sweep.Cron);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning("The recurring job {Id} could not be registered yet ({Reason}); trying again in 5 s", sweep.Id, e.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                }
+            }
+        }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

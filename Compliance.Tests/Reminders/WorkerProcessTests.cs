@@ -103,6 +103,36 @@ public sealed class WorkerProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_lock_left_in_the_PostgreSQL_job_store_by_a_killed_worker_does_not_stop_the_next_one()
+    {
+        var db = await OverdueIncidentAsync(DatabaseProvider.Postgres, leads: 1);
+        JobStore.Create(SchedulerOptions.For(db, null));   // the job store's tables, as a first worker made them
+        await using (var connection = new Npgsql.NpgsqlConnection(db.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // What SIGKILL leaves when it lands while Hangfire holds these locks (it holds them for moments, every second).
+            foreach (var job in new[] { ReminderSweepJob.Id, "notice-campaigns" })
+                await using (var insert = new Npgsql.NpgsqlCommand(
+                    "INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES (@resource, 0, now())", connection))
+                {
+                    insert.Parameters.AddWithValue("resource", $"hangfire:lock:recurring-job:{job}");
+                    await insert.ExecuteNonQueryAsync();
+                }
+        }
+        using var sink = new SmtpSink();
+        using var worker = StartWorker(db, sink);
+        try
+        {
+            Assert.Equal(4, await WaitForMessagesAsync(db, sink, 4, TimeSpan.FromSeconds(90)));
+            Assert.False(worker.HasExited, "the worker stopped");
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public async Task Two_workers_on_one_PostgreSQL_database_send_200_reminders_and_a_10000_person_campaign_each_exactly_once()
     {
         const int People = 10_000, Reminders = 200;
