@@ -5,7 +5,8 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 
 // The worker: the scheduler (reminder sweep, notice campaigns) outside the web process, against the same database and settings.
-// Run the web app with Scheduler:Enabled=false and one or more of these; on PostgreSQL they form a Quartz cluster.
+// Run the web app with Scheduler:Enabled=false and one or more of these; on PostgreSQL or SQL Server several share the
+// Hangfire store (each a Hangfire server), and our lease rows keep each campaign to one sender at a time.
 try
 {
     var builder = Host.CreateApplicationBuilder(args);

@@ -33,6 +33,12 @@ public sealed class User
     public string? RecoveryCodeHashes { get; set; }
     public bool LockoutEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Runs this installation: may open the job dashboard, which shows every organisation's jobs. Set only by the
+    /// <c>operator grant</c> command on the server, never through the web.
+    /// </summary>
+    public bool InstanceOperator { get; set; }
+
     /// <summary>Language of the mails this person receives (a template folder under templates/, e.g. "en", "fr", "zh-Hant").</summary>
     public string Language { get; set; } = "en";
 

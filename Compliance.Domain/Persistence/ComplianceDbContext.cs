@@ -45,6 +45,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
+    public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -96,6 +97,9 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Language).HasMaxLength(16);
             e.Property(x => x.CalendarFeedHash).HasMaxLength(64);
         });
+
+        // Background work: leases that let one run at a time act (see JobLeaseConfiguration).
+        m.ApplyConfiguration(new JobLeaseConfiguration());
 
         m.Entity<Member>(e =>
         {

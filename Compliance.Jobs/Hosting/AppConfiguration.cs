@@ -33,7 +33,11 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
     public static AppConfiguration From(IConfiguration config)
     {
         var database = DatabaseOptions.From(config["Database:Provider"], config.GetConnectionString("Compliance"));
-        var scheduler = SchedulerOptions.For(database, config["Scheduler:ConnectionString"], Settings.Bool(config, "Scheduler:Enabled", true));
+        var scheduler = SchedulerOptions.For(database, config["Scheduler:ConnectionString"], Settings.Bool(config, "Scheduler:Enabled", true)) with
+        {
+            LeaseSeconds = Settings.Int(config, "Scheduler:LeaseSeconds", 60, 3, 3600),
+            Workers = Settings.Int(config, "Scheduler:Workers", 4, 1, 64),
+        };
         var partial = new AppConfiguration(database, scheduler, Settings.Bool(config, "Database:MigrateOnStart", true));
         var mail = MailOptions.Read(config, partial.DataFolder);
         var baseUrl = config["App:BaseUrl"] ?? "http://127.0.0.1:5080";

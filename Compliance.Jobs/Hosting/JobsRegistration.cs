@@ -10,7 +10,7 @@ public static class JobsRegistration
 {
     /// <summary>
     /// Everything background work needs, the same in the web process and in a worker: the scheduler (when enabled),
-    /// the key ring for affected people's details, the reminder sweep and the campaign sender with their Quartz jobs.
+    /// the key ring for affected people's details, the reminder sweep and the campaign sender with their recurring Hangfire jobs.
     /// </summary>
     public static IServiceCollection AddComplianceJobs(this IServiceCollection services, AppConfiguration settings) => services
         .AddComplianceScheduler(settings.Scheduler)

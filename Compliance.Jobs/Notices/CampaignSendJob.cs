@@ -5,30 +5,31 @@ using Compliance.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
-using Quartz;
+using Hangfire;
 
 namespace Compliance.Jobs.Notices;
 
 /// <summary>
-/// Quartz wakes the campaign sender up: every sweep interval, and at once when a campaign is approved. It never runs
-/// twice at the same time, in a cluster either; after a crash the next run (at start-up) settles what was in flight.
+/// Hangfire wakes the campaign sender up: every sweep interval, and at once when a campaign is approved. Runs may
+/// overlap, on one server or several (the store may even run one job twice): each campaign's lease row lets one run
+/// send it, and after a crash the next holder settles what was in flight. A failed run is not retried by Hangfire:
+/// the next sweep is the retry.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class CampaignSendJob(CampaignSender sender) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class CampaignSendJob(CampaignSender sender)
 {
-    public static readonly JobKey Key = new("notice-campaigns", "compliance");
+    public const string Id = "notice-campaigns";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await sender.RunAsync(ct);
+    public async Task RunAsync(CancellationToken ct) => await sender.RunAsync(ct);
 }
 
-/// <summary>Asks for the campaign sender to run now (after an approval); without a scheduler here, a worker's next sweep does it.</summary>
+/// <summary>Asks for the campaign sender to run now (after an approval): a job in the store, which any server starts.</summary>
 public sealed class CampaignTrigger(IServiceProvider services)
 {
-    public async Task RunSoonAsync(CancellationToken ct = default)
+    public Task RunSoonAsync(CancellationToken ct = default)
     {
-        if (services.GetService<ISchedulerFactory>() is not { } factory) return;
-        var scheduler = await factory.GetScheduler(ct);
-        if (await scheduler.Exists(CampaignSendJob.Key, ct)) await scheduler.TriggerJob(CampaignSendJob.Key, new JobDataMap(), ct);
+        services.GetService<IBackgroundJobClient>()?.Enqueue<CampaignSendJob>(j => j.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
     }
 }
 
@@ -36,7 +37,7 @@ public static class CampaignRegistration
 {
     /// <summary>
     /// The bulk transport (pipelined SMTP over <c>Mail:Smtp:Connections</c> connections when a server is configured, else
-    /// the pickup folder), the sender, and its Quartz job every <paramref name="sweepSeconds"/> seconds. Needs an
+    /// the pickup folder), the sender, and its recurring Hangfire job every <paramref name="sweepSeconds"/> seconds. Needs an
     /// <see cref="Domain.People.IPeopleDataProtector"/> (the shared key ring).
     /// </summary>
     public static IServiceCollection AddComplianceCampaigns(this IServiceCollection services, DatabaseOptions database, MailOptions mail,
@@ -53,6 +54,8 @@ public static class CampaignRegistration
         services.TryAddSingleton<CampaignTrigger>();
         if (!schedule) return services;
 
-        return services.AddSweepJob<CampaignSendJob>(CampaignSendJob.Key, "notice-campaigns-every", sweepSeconds, recover: true);
+        services.TryAddTransient<CampaignSendJob>();
+        return services.AddRecurringSweep(CampaignSendJob.Id, sweepSeconds,
+            (jobs, id, cron) => jobs.AddOrUpdate<CampaignSendJob>(id, j => j.RunAsync(CancellationToken.None), cron));
     }
 }

@@ -5,6 +5,7 @@ using Compliance.Domain.Notices;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
+using Compliance.Jobs.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -16,12 +17,15 @@ namespace Compliance.Jobs.Notices;
 /// Sends approved campaigns, a chunk at a time: claim the chunk (committed), render each person's notice, hand the
 /// chunk to the bulk transport, which releases each message only after its hand-off is committed, then record every
 /// reply. Rate limits (per second, per day) and temporary refusals (4xx, with backoff) are honoured; people flagged
-/// since the campaign was prepared are withheld. One sender runs at a time (the Quartz job does not run concurrently,
-/// in a cluster too): what it finds claimed when it starts was left by a crash, and <see cref="RecoverAsync"/> settles it.
+/// since the campaign was prepared are withheld. A campaign is sent by one run at a time, on any server: the run
+/// holds the campaign's lease row, renews it while sending and before every chunk, releases nothing once it is no
+/// longer sure of it, and stops if it is lost.
+/// What a run finds claimed when it takes the lease was left by a holder that died, and <see cref="RecoverAsync"/>
+/// settles it.
 /// </summary>
 public sealed class CampaignSender(
     Func<ComplianceDbContext> openDb, IBulkMailTransport transport, IPeopleDataProtector protector, NoticeTemplates templates,
-    CampaignOptions options, MailOptions mail, IClock clock, ILogger<CampaignSender> log)
+    CampaignOptions options, MailOptions mail, IClock clock, Leases leases, ILogger<CampaignSender> log)
 {
     /// <summary>Temporary refusals of one message before it is given up as failed.</summary>
     public const int MaxAttempts = 8;
@@ -30,43 +34,68 @@ public sealed class CampaignSender(
         "unconfirmed: released to the server in full, but the sender stopped before the server's reply was recorded; "
         + "check the mail server's log for the Message-ID, and resend from the campaign page only if it is not there";
 
-    public sealed record Pass(int Sent, int Unconfirmed, int RetryLater, int Failed, int Withheld, int Requeued, int HandOffCommits, TimeSpan HandOffCommitTime);
+    public sealed record Pass(int Sent, int Unconfirmed, int RetryLater, int Failed, int Withheld, int Requeued, int HandOffCommits, TimeSpan HandOffCommitTime,
+        int HeldElsewhere = 0);
 
     private sealed class Tally
     {
-        public int Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits;
+        public int Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits, HeldElsewhere;
         public TimeSpan CommitTime;
-        public Pass ToPass() => new(Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits, CommitTime);
+        public Pass ToPass() => new(Sent, Unconfirmed, RetryLater, Failed, Withheld, Requeued, Commits, CommitTime, HeldElsewhere);
     }
+
+    public static string LeaseName(Guid campaignId) => $"campaign:{campaignId:N}";
 
     public async Task<Pass> RunAsync(CancellationToken ct = default)
     {
-        var tally = new Tally { Requeued = await RecoverAsync(ct) };
-        List<Guid> due;
+        var tally = new Tally();
+        List<Guid> due, interrupted;
         await using (var db = openDb())
         {
             var now = clock.GetCurrentInstant();
             due = await db.Campaigns.Where(c => c.State == CampaignState.Sending && (c.ResumeAt == null || c.ResumeAt <= now))
                 .OrderBy(c => c.ApprovedAt).Select(c => c.Id).ToListAsync(ct);
+            // Campaigns with people left claimed (by a run that died), whatever their state now: settled too.
+            interrupted = await db.CampaignRecipients.Where(r => r.State == RecipientState.Sending).Select(r => r.CampaignId).Distinct().ToListAsync(ct);
         }
-        foreach (var id in due)
+        foreach (var id in due.Concat(interrupted.Except(due)))
         {
             if (ct.IsCancellationRequested) break;
-            await SendCampaignAsync(id, tally, ct);
+            var lease = leases.For(LeaseName(id));
+            if (!await lease.TryTakeAsync(ct))
+            {
+                tally.HeldElsewhere++;
+                continue;
+            }
+            try
+            {
+                await using var heartbeat = LeaseHeartbeat.Start(lease, leases.Settings.Heartbeat, ct);
+                tally.Requeued += await RecoverAsync(id, heartbeat.Lost);
+                if (due.Contains(id)) await SendCampaignAsync(id, lease, tally, heartbeat.Lost);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning("Stopped sending campaign {CampaignId}: its lease was lost to another run", id);
+            }
+            finally
+            {
+                await lease.ReleaseAsync();
+            }
         }
         return tally.ToPass();
     }
 
     /// <summary>
-    /// Settles what a crash left claimed. Without a hand-off record the message was never released, so the server
+    /// Settles what a dead holder left claimed in this campaign; call it only while holding the campaign's lease (a
+    /// live holder's claims are its own). Without a hand-off record the message was never released, so the server
     /// cannot have it: back to the queue. With one, it was released in full and is not sent again: sent, unconfirmed.
     /// </summary>
-    public async Task<int> RecoverAsync(CancellationToken ct = default)
+    public async Task<int> RecoverAsync(Guid campaignId, CancellationToken ct = default)
     {
         await using var db = openDb();
-        var requeued = await db.CampaignRecipients.Where(r => r.State == RecipientState.Sending && r.HandedAt == null)
+        var requeued = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sending && r.HandedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Queued).SetProperty(r => r.Attempts, r => r.Attempts - 1), ct);
-        var unconfirmed = await db.CampaignRecipients.Where(r => r.State == RecipientState.Sending && r.HandedAt != null)
+        var unconfirmed = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.State == RecipientState.Sending && r.HandedAt != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Sent).SetProperty(r => r.Confirmed, false)
                 .SetProperty(r => r.SentAt, r => r.HandedAt).SetProperty(r => r.ServerReply, UnconfirmedReply), ct);
         if (requeued + unconfirmed > 0)
@@ -74,7 +103,7 @@ public sealed class CampaignSender(
         return requeued;
     }
 
-    private async Task SendCampaignAsync(Guid campaignId, Tally tally, CancellationToken ct)
+    private async Task SendCampaignAsync(Guid campaignId, Lease lease, Tally tally, CancellationToken ct)
     {
         var pace = Stopwatch.StartNew();
         long releasedSoFar = 0;
@@ -124,7 +153,9 @@ public sealed class CampaignSender(
                 return;
             }
 
-            // The claim commits before anything leaves: a crash from here on is settled by RecoverAsync.
+            // The claim commits before anything leaves: a crash from here on is settled by RecoverAsync. It is made
+            // only just after the lease was confirmed ours, so no other run can be claiming or recovering these people.
+            if (!await lease.RenewAsync(ct)) return;
             var claimed = chunk.ConvertAll(r => r.PersonId);
             await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && claimed.Contains(r.PersonId))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Sending).SetProperty(r => r.Attempts, r => r.Attempts + 1)
@@ -147,6 +178,9 @@ public sealed class CampaignSender(
             await using var sendLog = await RecipientLogWriter.OpenAsync(openDb(), campaignId, ct);
             var handOff = new GroupCommitHandOff(async (released, acceptances) =>
             {
+                // A holder that stalled past its lease may have been replaced, and its claims requeued: then these
+                // messages must not leave. Throwing here means they are never released.
+                if (!lease.SafeToActAt(clock.GetCurrentInstant())) throw new LeaseLostException(lease.Name);
                 var at = clock.GetCurrentInstant();
                 await sendLog.CommitHandOffAsync(at,
                     released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),

@@ -3,7 +3,7 @@ using Compliance.Jobs.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Compliance.Jobs.Scheduling;
-using Quartz;
+using Hangfire;
 
 namespace Compliance.Jobs.Reminders;
 
@@ -11,7 +11,7 @@ public static class ReminderRegistration
 {
     /// <summary>
     /// The mail transport (SMTP when configured, else the pickup folder; a deployer may register another first),
-    /// the sweep, and its Quartz job firing every <paramref name="sweepSeconds"/> seconds.
+    /// the sweep, and its recurring Hangfire job every <paramref name="sweepSeconds"/> seconds.
     /// </summary>
     public static IServiceCollection AddComplianceReminders(this IServiceCollection services, DatabaseOptions database, MailOptions mail,
         string baseUrl, int sweepSeconds, bool schedule)
@@ -24,6 +24,8 @@ public static class ReminderRegistration
         services.TryAddTransient<ReminderSweep>();
         if (!schedule) return services;
 
-        return services.AddSweepJob<ReminderSweepJob>(ReminderSweepJob.Key, "reminder-sweep-every", sweepSeconds);
+        services.TryAddTransient<ReminderSweepJob>();
+        return services.AddRecurringSweep(ReminderSweepJob.Id, sweepSeconds,
+            (jobs, id, cron) => jobs.AddOrUpdate<ReminderSweepJob>(id, j => j.RunAsync(CancellationToken.None), cron));
     }
 }

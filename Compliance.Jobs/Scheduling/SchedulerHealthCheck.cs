@@ -1,36 +1,41 @@
+using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
 
 namespace Compliance.Jobs.Scheduling;
 
-/// <summary>Healthy when the scheduler has started and is not in standby or shut down.</summary>
-public sealed class SchedulerHealthCheck(ISchedulerFactory factory, SchedulerOptions options) : IHealthCheck
+/// <summary>
+/// Healthy when the job store answers and at least one Hangfire server is alive on it (this one, or a worker).
+/// Reports the store, whether it survives a restart, and the live servers.
+/// </summary>
+public sealed class SchedulerHealthCheck(JobStorage storage, SchedulerOptions options) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var data = new Dictionary<string, object>
         {
             ["store"] = options.Provider.ToString(),
-            ["clustered"] = options.Clustered,
+            ["persistent"] = true,   // every store we configure is a database: jobs and recurring schedules survive a restart
+            ["shared"] = options.Shared,
+            ["serverHere"] = options.Enabled,
         };
         try
         {
-            var scheduler = await factory.GetScheduler(ct);
-            var meta = await scheduler.GetMetadata(ct);
-            data["instanceId"] = meta.SchedulerInstanceId;
-            data["status"] = meta.Status.ToString();
-            data["persistent"] = meta.JobStorePersistent;
-            data["jobsExecuted"] = meta.JobsExecuted;
-            return meta.Status switch
-            {
-                SchedulerStatus.Running => HealthCheckResult.Healthy("The scheduler is running.", data),
-                SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown => HealthCheckResult.Unhealthy("The scheduler has shut down.", data: data),
-                _ => HealthCheckResult.Degraded("The scheduler is not running yet.", data: data),
-            };
+            var monitor = storage.GetMonitoringApi();
+            var servers = monitor.Servers();
+            var stats = monitor.GetStatistics();
+            data["servers"] = servers.Count;
+            data["serverNames"] = servers.Select(s => s.Name).Order().ToList();
+            data["enqueued"] = stats.Enqueued;
+            data["processing"] = stats.Processing;
+            data["failed"] = stats.Failed;
+            data["recurring"] = stats.Recurring;
+            return Task.FromResult(servers.Count > 0
+                ? HealthCheckResult.Healthy($"The job store is reachable; {servers.Count} job server(s) are running.", data)
+                : HealthCheckResult.Degraded("The job store is reachable, but no job server is running yet.", data: data));
         }
-        catch (Exception e) when (e is SchedulerException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"The scheduler is not available: {e.Message}", data: data);
+            return Task.FromResult(HealthCheckResult.Unhealthy($"The job store is not available: {e.Message}", data: data));
         }
     }
 }

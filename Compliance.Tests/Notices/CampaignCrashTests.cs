@@ -38,6 +38,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
             while (Notices(sink) < People / 4 && watch.Elapsed < TimeSpan.FromSeconds(90) && !first.HasExited) await Task.Delay(10);
             first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush, connections cut
             await first.WaitForExitAsync();
+            output.WriteLine($"first worker: {Notices(sink)} notices in {watch.Elapsed.TotalSeconds:0.0} s, then killed");
         }
         var atKill = await world.StatesAsync(campaignId);
         output.WriteLine($"at the kill: {string.Join(", ", atKill.Select(s => $"{s.Key} {s.Value}"))}");
@@ -47,6 +48,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
         {
             var watch = Stopwatch.StartNew();
             while (await StateAsync(world, campaignId) != CampaignState.Completed && watch.Elapsed < TimeSpan.FromSeconds(150)) await Task.Delay(250);
+            output.WriteLine($"second worker: the campaign completed {watch.Elapsed.TotalSeconds:0.0} s after its start");
             await Task.Delay(1000); // anything still in flight would show as a duplicate
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();

@@ -9,6 +9,7 @@ using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
 using Compliance.Jobs.Mail.Pipelined;
 using Compliance.Jobs.Notices;
+using Compliance.Jobs.Scheduling;
 using Compliance.Jobs.People;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
@@ -104,7 +105,8 @@ internal sealed class CampaignWorld
 
     public CampaignSender Sender(IBulkMailTransport transport, CampaignOptions? options = null) =>
         new(Open, transport, Protector, NoticeTemplates.Default, options ?? CampaignOptions.Unlimited,
-            new MailOptions(From, "127.0.0.1", 25, false, null, null, 4, Path.GetTempPath()), Clock, NullLogger<CampaignSender>.Instance);
+            new MailOptions(From, "127.0.0.1", 25, false, null, null, 4, Path.GetTempPath()), Clock, new Leases(Open, Clock, LeaseSettings.Default),
+            NullLogger<CampaignSender>.Instance);
 
     public async Task<Dictionary<RecipientState, int>> StatesAsync(Guid campaign)
     {

@@ -7,19 +7,31 @@ using Compliance.Domain.Reminders;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
+using Compliance.Jobs.Reminders;
 using Compliance.Tests.Support;
+using Compliance.Tests.Notices;
+using Compliance.Jobs.Scheduling;
+using Compliance.Domain.Notices;
+using Xunit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Compliance.Tests.Reminders;
 
 // The worker executable, for real: processes started, stopped and restarted against one database and a real SMTP server.
-public sealed class WorkerProcessTests
+public sealed class WorkerProcessTests(ITestOutputHelper output)
 {
     /// <summary>An incident whose duty was created long ago in real time, so its reminders fell due while nothing ran.</summary>
     private static async Task<DatabaseOptions> OverdueIncidentAsync(DatabaseProvider provider, int leads)
     {
         var db = await TestDatabases.CreateMigratedAsync(provider);
+        await AddOverdueIncidentAsync(db, leads);
+        return db;
+    }
+
+    /// <summary>Adds to <paramref name="db"/> an organisation (Haki Network) with that incident: four reminders due per lead.</summary>
+    internal static async Task AddOverdueIncidentAsync(DatabaseOptions db, int leads)
+    {
         var now = SystemClock.Instance.GetCurrentInstant();
         var past = new FixedClock(now - Duration.FromHours(71));   // aware 71.5 h ago: every reminder up to "1 hour before" is due
         var orgId = Guid.NewGuid();
@@ -38,16 +50,16 @@ public sealed class WorkerProcessTests
               "cause": "misconfiguration", "riskLevel": "risk" }
             """).RootElement, "Africa/Nairobi").Input!;
         await new IncidentWorkspace(ctx, RulesEngine.Default, past).CreateAsync(new Actor(Guid.NewGuid(), "lead0@haki.example", orgId, Role.SecurityLead), input);
-        return db;
     }
 
     private static Process StartWorker(DatabaseOptions db, SmtpSink sink) => WorkerProcess.Start(db, sink.Port, "tracker@haki.example");
 
-    private static async Task<int> WaitForMessagesAsync(SmtpSink sink, int expected, TimeSpan timeout)
+    private static async Task<int> WaitForMessagesAsync(DatabaseOptions db, SmtpSink sink, int expected, TimeSpan timeout)
     {
         var stopwatch = Stopwatch.StartNew();
         while (sink.Messages().Count < expected && stopwatch.Elapsed < timeout) await Task.Delay(200);
-        await Task.Delay(1500); // and a little longer, to catch any duplicate
+        // Then one whole sweep more, to catch any duplicate.
+        await SweepWatch.RunsAfterAsync(db, ReminderSweepJob.Id, runs: 2, TimeSpan.FromSeconds(30));
         return sink.Messages().Count;
     }
 
@@ -70,13 +82,16 @@ public sealed class WorkerProcessTests
 
         using (var first = StartWorker(db, sink))
         {
-            Assert.Equal(due, await WaitForMessagesAsync(sink, due, TimeSpan.FromSeconds(60)));
+            Assert.Equal(due, await WaitForMessagesAsync(db, sink, due, TimeSpan.FromSeconds(60)));
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
         using (var second = StartWorker(db, sink))
         {
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            // Two sweeps of the restarted worker, seen in the database: it did start, and had every chance to resend.
+            Assert.True(await SweepWatch.RunsAfterAsync(db, ReminderSweepJob.Id, runs: 2, TimeSpan.FromSeconds(60)),
+                "the restarted worker never swept");
+            Assert.False(second.HasExited);
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();
         }
@@ -88,24 +103,104 @@ public sealed class WorkerProcessTests
     }
 
     [Fact]
-    public async Task Two_worker_processes_on_one_PostgreSQL_database_send_200_reminders_without_a_duplicate()
+    public async Task A_lock_left_in_the_PostgreSQL_job_store_by_a_killed_worker_does_not_stop_the_next_one()
     {
-        var db = await OverdueIncidentAsync(DatabaseProvider.Postgres, leads: 50);
+        var db = await OverdueIncidentAsync(DatabaseProvider.Postgres, leads: 1);
+        JobStore.Create(SchedulerOptions.For(db, null));   // the job store's tables, as a first worker made them
+        await using (var connection = new Npgsql.NpgsqlConnection(db.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // What SIGKILL leaves when it lands while Hangfire holds these locks (it holds them for moments, every second).
+            foreach (var job in new[] { ReminderSweepJob.Id, "notice-campaigns" })
+                await using (var insert = new Npgsql.NpgsqlCommand(
+                    "INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES (@resource, 0, now())", connection))
+                {
+                    insert.Parameters.AddWithValue("resource", $"hangfire:lock:recurring-job:{job}");
+                    await insert.ExecuteNonQueryAsync();
+                }
+        }
         using var sink = new SmtpSink();
-        using var a = StartWorker(db, sink);
-        using var b = StartWorker(db, sink);
+        using var worker = StartWorker(db, sink);
         try
         {
-            var count = await WaitForMessagesAsync(sink, 200, TimeSpan.FromSeconds(120));
-            Assert.Equal(200, count);
+            Assert.Equal(4, await WaitForMessagesAsync(db, sink, 4, TimeSpan.FromSeconds(90)));
+            Assert.False(worker.HasExited, "the worker stopped");
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task Two_workers_on_one_PostgreSQL_database_send_200_reminders_and_a_10000_person_campaign_each_exactly_once()
+    {
+        const int People = 10_000, Reminders = 200;
+        var world = await CampaignWorld.CreateAsync(DatabaseProvider.Postgres, CampaignWorld.People(People));
+        await AddOverdueIncidentAsync(world.Db, leads: Reminders / 4);
+        var campaignId = await world.ApprovedCampaignAsync();
+        using var sink = new SmtpSink();
+        var log = new List<string>();
+        string[] extra = [$"--DataProtection:KeysFolder={world.KeysFolder}", "--Mail:Smtp:Connections=4", "--Notices:MessagesPerSecond=100000"];
+        var watch = Stopwatch.StartNew();
+        using var a = WorkerProcess.Start(world.Db, sink.Port, CampaignWorld.From, log, extra);
+        using var b = WorkerProcess.Start(world.Db, sink.Port, CampaignWorld.From, log, extra);
+        int servers;
+        try
+        {
+            servers = await ServersAsync(world.Db, expected: 2, TimeSpan.FromSeconds(60));
+            while (watch.Elapsed < TimeSpan.FromSeconds(240) && !(await HakiRemindersSentAsync(world.Db) == Reminders && await CompletedAsync(world, campaignId)))
+                await Task.Delay(250);
+            // One whole sweep more on each kind of work, to catch anything sent twice.
+            await SweepWatch.RunsAfterAsync(world.Db, ReminderSweepJob.Id, runs: 2, TimeSpan.FromSeconds(30));
         }
         finally
         {
             a.Kill(entireProcessTree: true);
             b.Kill(entireProcessTree: true);
         }
-        var ids = sink.Messages().Select(m => Regex.Match(m, @"(?im)^X-Compliance-Reminder: (.+)$").Groups[1].Value.Trim()).ToList();
-        Assert.Equal(200, ids.Distinct().Count());
-        Assert.Equal(200, (await SentAsync(db)).Count);
+        output.WriteLine($"two workers: {Reminders} reminders and {People:N0} notices in {watch.Elapsed.TotalSeconds:0.0} s");
+        lock (log) output.WriteLine(string.Join("\n", log.TakeLast(20)));
+
+        Assert.Equal(2, servers);
+        var received = sink.Received();
+        var notices = received.Where(m => m.MessageId.StartsWith("<notice.", StringComparison.Ordinal)).GroupBy(m => m.MessageId).ToList();
+        Assert.Equal(People, notices.Count);                                  // nothing lost
+        Assert.All(notices, n => Assert.Single(n));                           // nobody twice
+        var reminders = received.Select(m => m.Header("X-Compliance-Reminder")).Where(r => r is not null).GroupBy(r => r).ToList();
+        Assert.All(reminders, r => Assert.Single(r));
+        Assert.Equal(Reminders, await HakiRemindersSentAsync(world.Db));
+        var atServer = reminders.Select(r => r.Key!.Trim()).ToHashSet();
+        Assert.All(await HakiReminderKeysAsync(world.Db), key => Assert.Contains(key, atServer));
+        Assert.Equal(People, (await world.StatesAsync(campaignId)).GetValueOrDefault(RecipientState.Sent));
+    }
+
+    private static async Task<int> ServersAsync(DatabaseOptions db, int expected, TimeSpan timeout)
+    {
+        var storage = JobStore.Create(SchedulerOptions.For(db, null));
+        var watch = Stopwatch.StartNew();
+        var count = 0;
+        while (watch.Elapsed < timeout && (count = storage.GetMonitoringApi().Servers().Count) < expected) await Task.Delay(100);
+        return count;
+    }
+
+    private static async Task<int> HakiRemindersSentAsync(DatabaseOptions db)
+    {
+        await using var ctx = ComplianceDatabase.CreateContext(db);
+        var haki = await ctx.Organisations.Where(o => o.Name == "Haki Network").Select(o => o.Id).SingleAsync();
+        return await ctx.Reminders.CountAsync(r => r.OrganisationId == haki && r.State == ReminderState.Sent);
+    }
+
+    private static async Task<List<string>> HakiReminderKeysAsync(DatabaseOptions db)
+    {
+        await using var ctx = ComplianceDatabase.CreateContext(db);
+        var haki = await ctx.Organisations.Where(o => o.Name == "Haki Network").Select(o => o.Id).SingleAsync();
+        return await ctx.Reminders.Where(r => r.OrganisationId == haki && r.State == ReminderState.Sent).Select(r => r.Key).ToListAsync();
+    }
+
+    private static async Task<bool> CompletedAsync(CampaignWorld world, Guid campaignId)
+    {
+        await using var ctx = world.Open();
+        return await ctx.Campaigns.AnyAsync(c => c.Id == campaignId && c.State == CampaignState.Completed);
     }
 }

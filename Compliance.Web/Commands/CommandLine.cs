@@ -35,6 +35,9 @@ public static class CommandLine
                             a person's tokens: id, name, organisation, created, last used, revoked or expiry
           token revoke --id TOKEN-ID
                             revoke a token at once
+          operator grant --email E | operator revoke --email E | operator list
+                            who runs this installation: only they may open the job dashboard (/admin/hangfire),
+                            signed in with two-factor authentication; written to every organisation's audit log
           audit verify [--org SLUG]
                             check each organisation's hash-chained audit log; exit 1 at the first broken entry
           audit export --org SLUG [--incident REF]
@@ -58,7 +61,7 @@ public static class CommandLine
         Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
           Database:Provider             Sqlite (default), Postgres or SqlServer
           ConnectionStrings:Compliance  default 'Data Source=data/compliance.db'
-          Scheduler:Enabled             true (default) or false
+          Scheduler:Enabled             true (default): this process runs a Hangfire server; false: workers do
         """;
 
     public static async Task<int> RunAsync(string[] args, IClock clock, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -83,6 +86,7 @@ public static class CommandLine
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),
                 "token" when rest is ["list" or "revoke", ..] => await AccessCommands.TokenAsync(rest, clock, stdout, stderr),
                 "token" => await AccountCommands.TokenAsync(rest, clock, stdout, stderr),
+                "operator" => await OperatorCommands.RunAsync(rest, clock, stdout, stderr),
                 "audit" => await AuditCommands.RunAsync(rest, clock, stdout, stderr),
                 "people" => await PeopleCommand.RunAsync(rest, clock, stdout, stderr),
                 "help" or "--help" or "-h" => Print(stdout, Usage, Ok),

@@ -9,6 +9,7 @@ using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
 using Compliance.Jobs.Mail.Pipelined;
 using Compliance.Jobs.Notices;
+using Compliance.Jobs.Scheduling;
 using Compliance.Jobs.People;
 using Compliance.Web.People;
 using Microsoft.Data.Sqlite;
@@ -133,7 +134,7 @@ public static class NoticeBenchCommand
         var recipients = await CountRecipientsAsync(database, campaignId);
         await stdout.WriteLineAsync($"  campaign: notice saved, {recipients:N0} recipients prepared by {LegalEmail} and approved by {LeadEmail} in {F(clockwork.Elapsed.TotalSeconds)} s");
 
-        // The sender exactly as the Quartz job runs it, with what it is given timed from outside.
+        // The sender exactly as the recurring job runs it (its lease included), with what it is given timed from outside.
         var probes = new SendProbes();
         var probed = new DbContextOptionsBuilder<ComplianceDbContext>();
         ComplianceDatabase.Configure(probed, database);
@@ -141,7 +142,7 @@ public static class NoticeBenchCommand
         var sender = new CampaignSender(() => new ComplianceDbContext(probedOptions), probes.Wrap(transport), probes.Wrap(protector),
             NoticeTemplates.Default, CampaignOptions.Unlimited,
             new MailOptions(From, settings.Host, settings.Port, false, null, null, settings.Connections, Path.Combine(folder, "pickup")),
-            clock, NullLogger<CampaignSender>.Instance);
+            clock, new Leases(() => new ComplianceDbContext(probedOptions), clock, LeaseSettings.Default), NullLogger<CampaignSender>.Instance);
         clockwork.Restart();
         var pass = await sender.RunAsync();
         var sendSeconds = clockwork.Elapsed.TotalSeconds;

@@ -21,6 +21,7 @@ using Compliance.Web.Calendar;
 using Compliance.Web.Filters;
 using Compliance.Web.Assets;
 using Compliance.Web.Security;
+using Compliance.Web.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -90,6 +91,7 @@ public static class AppHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        JobDashboard.Map(app);
         EmbeddedAssets.Map(app);
         app.MapRazorPages();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });

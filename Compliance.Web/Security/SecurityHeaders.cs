@@ -10,12 +10,21 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    // Hangfire's dashboard colours its state cards with style attributes (its scripts are files): allow inline style there only.
+    public const string DashboardContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
+        // Read now: the dashboard's branch moves its prefix into PathBase before the response starts.
+        var policy = context.Request.Path.StartsWithSegments(Operators.JobDashboard.Path, StringComparison.OrdinalIgnoreCase)
+            ? DashboardContentSecurityPolicy
+            : ContentSecurityPolicy;
         context.Response.OnStarting(() =>
         {
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

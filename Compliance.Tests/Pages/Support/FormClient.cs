@@ -56,6 +56,14 @@ public sealed partial class FormClient : IDisposable
         return await http.PostAsync(action, body);
     }
 
+    /// <summary>A POST as a script would send it, with a header of its choosing (e.g. an antiforgery header) or none.</summary>
+    public async Task<HttpResponseMessage> RawPostAsync(string path, HttpContent body, (string Name, string Value)? header)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        if (header is { } h) request.Headers.Add(h.Name, h.Value);
+        return await http.SendAsync(request);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         var response = await PostAsync("/Account/Login", "/Account/Login", ("Email", email), ("Password", password));

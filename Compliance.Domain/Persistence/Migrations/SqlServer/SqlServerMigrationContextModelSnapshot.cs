@@ -321,6 +321,28 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Compliance.Domain.Leases.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Compliance.Domain.Notices.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -788,10 +810,16 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("InstanceOperator")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
@@ -929,6 +957,22 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("notice_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("Compliance.Domain.Persistence.KeyRing.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("stored_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Compliance.Domain.Reminders.MailLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1054,6 +1098,27 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("State", "DueAt");
 
                     b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Audit.AuditEntry", b =>

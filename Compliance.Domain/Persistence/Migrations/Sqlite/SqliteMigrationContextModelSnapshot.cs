@@ -312,6 +312,28 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Compliance.Domain.Leases.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Compliance.Domain.Notices.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -779,10 +801,16 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InstanceOperator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -920,6 +948,22 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("notice_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("Compliance.Domain.Persistence.KeyRing.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("stored_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Compliance.Domain.Reminders.MailLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1045,6 +1089,25 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("State", "DueAt");
 
                     b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Audit.AuditEntry", b =>
