@@ -1,6 +1,5 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
 using Compliance.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,9 +44,7 @@ public static class CampaignRegistration
         services.TryAddSingleton(mail);
         services.TryAddSingleton(options);
         services.TryAddSingleton(NoticeTemplates.Default);
-        services.TryAddSingleton<IBulkMailTransport>(sp => mail.UsesSmtp
-            ? new PipelinedSmtpTransport(PipelinedSmtpOptions.FromMailOptions(mail), sp.GetRequiredService<IClock>())
-            : new PickupFolderTransport(mail));
+        services.AddComplianceMail(mail);
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(database));
         services.TryAddTransient<CampaignSender>();
         services.TryAddSingleton<CampaignTrigger>();

@@ -5,7 +5,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Jobs.Mail.Smtp;
 using Compliance.Jobs.Notices;
 using Compliance.Tests.Support;
 using Compliance.Web.People;
