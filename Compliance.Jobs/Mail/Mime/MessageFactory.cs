@@ -75,8 +75,9 @@ internal sealed class MessageFactory(MailboxAddress from, IClock clock)
         }
     }
 
-    // MimeKit folds at 78 characters counting the words but not the header's name, so a first encoded word could make
-    // the Subject line longer: words are sized for a shorter line, and every line stays within 78.
+    // MimeKit sizes encoded words for 78-character lines without counting the header's name, so the first word of a
+    // non-ASCII Subject made its line longer than 78: such values are encoded for a shorter line. ASCII values keep the
+    // default, which folds at spaces and never turns a long token (a reminder key) into encoded words.
     private static readonly FormatOptions HeaderFolding = HeaderOptions();
 
     private static FormatOptions HeaderOptions()
@@ -89,7 +90,8 @@ internal sealed class MessageFactory(MailboxAddress from, IClock clock)
     private static Header Text(string name, string value)
     {
         var header = new Header(name, "");
-        header.SetValue(HeaderFolding, Encoding.UTF8, OneLine(value));
+        var line = OneLine(value);
+        header.SetValue(System.Text.Ascii.IsValid(line) ? FormatOptions.Default : HeaderFolding, Encoding.UTF8, line);
         return header;
     }
 
