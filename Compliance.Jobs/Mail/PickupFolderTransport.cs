@@ -45,6 +45,7 @@ public sealed class PickupFolderTransport(MailOptions options, IClock clock) : I
         {
             return new MailResult(MailOutcome.Failed, $"not sent: {e.Message}");
         }
+        using var owned = message;
         var name = $"{Guid.NewGuid():N}";
         var partial = Path.Combine(folder, $".{name}.partial");
         try

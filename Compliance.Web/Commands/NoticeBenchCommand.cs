@@ -23,7 +23,7 @@ namespace Compliance.Web.Commands;
 /// <c>bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]</c>:
 /// a whole notice campaign through the real code on a fresh database with the demo organisation. N fictional people are
 /// written to CSV and imported (check, then import), a notice is written for the Hong Kong incident, legal prepares the
-/// campaign and the security lead approves it, then the campaign sender sends it over K pipelined connections. Prints
+/// campaign and the security lead approves it, then the campaign sender sends it over K pooled MailKit connections. Prints
 /// people imported and messages sent per second, where the sender's time went, the counts per state and peak memory.
 /// Exit 0 when every message was sent, 1 when some were not.
 /// </summary>

@@ -40,10 +40,13 @@ internal sealed class ConnectionRunner(SmtpClient client, SendBatch batch, Messa
             var utf8 = !Ascii(recipient.LocalPart) || !Ascii(factory.From.LocalPart);
             if (utf8 && !client.Capabilities.HasFlag(SmtpCapabilities.UTF8))
             {
+                message.Dispose();
                 batch.Complete(index, new MailResult(MailOutcome.Failed,
                     $"not sent: the address {(Ascii(recipient.LocalPart) ? factory.From.Address : recipient.Address)} needs SMTPUTF8, which the server does not offer"));
                 continue;
             }
+            // MimeKit keeps a part's content in pooled memory blocks that only Dispose gives back.
+            using var owned = message;
             try
             {
                 var reply = await client.SendAsync(utf8 ? International : Plain, message, factory.From, [recipient], ct);

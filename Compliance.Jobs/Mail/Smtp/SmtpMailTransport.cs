@@ -34,7 +34,8 @@ public sealed class SmtpMailTransport : IMailTransport, IBulkMailTransport, IAsy
     public byte[] Render(OutgoingMail mail)
     {
         using var buffer = new MemoryStream();
-        factory.Build(mail, new ReleaseGate(null)).WriteTo(MessageFactory.Wire, buffer);
+        using var message = factory.Build(mail, new ReleaseGate(null));
+        message.WriteTo(MessageFactory.Wire, buffer);
         return buffer.ToArray();
     }
 
