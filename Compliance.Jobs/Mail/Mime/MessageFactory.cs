@@ -91,7 +91,11 @@ internal sealed class MessageFactory(MailboxAddress from, IClock clock)
     {
         var header = new Header(name, "");
         var line = OneLine(value);
-        header.SetValue(System.Text.Ascii.IsValid(line) ? FormatOptions.Default : HeaderFolding, Encoding.UTF8, line);
+        var ascii = System.Text.Ascii.IsValid(line);
+        header.SetValue(ascii ? FormatOptions.Default : HeaderFolding, Encoding.UTF8, line);
+        // MimeKit turns an ASCII token too long to fold (a reminder key) into encoded words; it goes out as it is instead,
+        // so a person or a script reading the raw message or the server's log finds it.
+        if (ascii && header.RawValue.AsSpan().IndexOf("=?"u8) >= 0) header.SetRawValue(Encoding.ASCII.GetBytes($" {line}\n"));
         return header;
     }
 
