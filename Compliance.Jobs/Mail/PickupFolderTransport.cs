@@ -1,16 +1,22 @@
-using System.Net.Mail;
+using System.Text;
+using Compliance.Jobs.Mail.Mime;
+using MimeKit;
+using NodaTime;
 
 namespace Compliance.Jobs.Mail;
 
-/// <summary>Writes each message as an .eml file: the default when no SMTP server is configured.</summary>
-public sealed class PickupFolderTransport(MailOptions options) : IMailTransport, IBulkMailTransport
+/// <summary>
+/// Writes each message as an .eml file (MimeKit's bytes after X-Sender and X-Receiver lines naming the envelope): the
+/// default when no SMTP server is configured. A file is written under a temporary name and renamed when complete, so a
+/// reader of the folder never sees half a message; for a campaign the rename is the release, after the hand-off record.
+/// </summary>
+public sealed class PickupFolderTransport(MailOptions options, IClock clock) : IMailTransport, IBulkMailTransport
 {
     private readonly string folder = Path.GetFullPath(options.PickupFolder);
+    private readonly MessageFactory factory = new(options.From, null, clock);
 
-    /// <summary>One file at a time, each written only after the hand-off log recorded it.</summary>
     public async Task<IReadOnlyList<MailResult>> SendManyAsync(IReadOnlyList<OutgoingMail> mails, IHandOffLog? handOff, CancellationToken ct = default)
     {
-        using var client = Client();
         var results = new MailResult[mails.Count];
         for (var i = 0; i < mails.Count; i++)
         {
@@ -19,44 +25,68 @@ public sealed class PickupFolderTransport(MailOptions options) : IMailTransport,
                 results[i] = new MailResult(MailOutcome.RetryLater, "not sent: cancelled");
                 continue;
             }
-            try
-            {
-                if (handOff is not null) await handOff.RecordAsync(i, ct);
-            }
-            catch (Exception e)
-            {
-                results[i] = new MailResult(MailOutcome.RetryLater, $"not sent: the hand-off could not be recorded: {e.Message}");
-                continue;
-            }
-            results[i] = Write(client, mails[i]);
+            var index = i;
+            results[i] = await WriteAsync(mails[i], handOff is null ? null : token => handOff.RecordAsync(index, token), ct);
             handOff?.Settled(i, results[i]);
         }
         return results;
     }
 
-    public Task<MailResult> SendAsync(OutgoingMail mail, CancellationToken ct = default)
-    {
-        using var client = Client();
-        return Task.FromResult(Write(client, mail));
-    }
+    public Task<MailResult> SendAsync(OutgoingMail mail, CancellationToken ct = default) => WriteAsync(mail, null, ct);
 
-    private SmtpClient Client()
+    private async Task<MailResult> WriteAsync(OutgoingMail mail, Func<CancellationToken, ValueTask>? record, CancellationToken ct)
     {
-        Directory.CreateDirectory(folder);
-        return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
-    }
-
-    private MailResult Write(SmtpClient client, OutgoingMail mail)
-    {
-        using var message = MessageBuilder.Build(options.From, mail);
+        MimeMessage message;
         try
         {
-            client.Send(message);
+            message = factory.Build(mail, new ReleaseGate(null));
+        }
+        catch (FormatException e)
+        {
+            return new MailResult(MailOutcome.Failed, $"not sent: {e.Message}");
+        }
+        using var owned = message;
+        var name = $"{Guid.NewGuid():N}";
+        var partial = Path.Combine(folder, $".{name}.partial");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16384, useAsync: true))
+            {
+                await file.WriteAsync(Encoding.UTF8.GetBytes($"X-Sender: {options.From}\r\nX-Receiver: {mail.To}\r\n"), ct);
+                await message.WriteToAsync(MessageFactory.Wire, file, ct);
+            }
+            if (record is not null)
+            {
+                try
+                {
+                    await record(ct);
+                }
+                catch (Exception e)
+                {
+                    File.Delete(partial);
+                    return new MailResult(MailOutcome.RetryLater, $"not sent: the hand-off could not be recorded: {e.Message}");
+                }
+            }
+            File.Move(partial, Path.Combine(folder, $"{name}.eml"));
             return new MailResult(MailOutcome.Sent, $"written to {options.PickupFolder}");
         }
-        catch (Exception e) when (e is SmtpException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
-            return new MailResult(MailOutcome.RetryLater, e.Message);
+            TryDelete(partial);
+            return new MailResult(MailOutcome.RetryLater, $"not sent: {e.Message}");
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A stray .partial file is ignored by readers of the folder; nothing more to do.
         }
     }
 }

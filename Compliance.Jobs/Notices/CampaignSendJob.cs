@@ -1,6 +1,5 @@
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
 using Compliance.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,7 +35,7 @@ public sealed class CampaignTrigger(IServiceProvider services)
 public static class CampaignRegistration
 {
     /// <summary>
-    /// The bulk transport (pipelined SMTP over <c>Mail:Smtp:Connections</c> connections when a server is configured, else
+    /// The bulk transport (MailKit SMTP over <c>Mail:Smtp:Connections</c> pooled connections when a server is configured, else
     /// the pickup folder), the sender, and its recurring Hangfire job every <paramref name="sweepSeconds"/> seconds. Needs an
     /// <see cref="Domain.People.IPeopleDataProtector"/> (the shared key ring).
     /// </summary>
@@ -46,9 +45,7 @@ public static class CampaignRegistration
         services.TryAddSingleton(mail);
         services.TryAddSingleton(options);
         services.TryAddSingleton(NoticeTemplates.Default);
-        services.TryAddSingleton<IBulkMailTransport>(sp => mail.UsesSmtp
-            ? new PipelinedSmtpTransport(PipelinedSmtpOptions.FromMailOptions(mail), sp.GetRequiredService<IClock>())
-            : new PickupFolderTransport(mail));
+        services.AddComplianceMail(mail);
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(database));
         services.TryAddTransient<CampaignSender>();
         services.TryAddSingleton<CampaignTrigger>();

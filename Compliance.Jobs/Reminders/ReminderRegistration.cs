@@ -17,7 +17,7 @@ public static class ReminderRegistration
         string baseUrl, int sweepSeconds, bool schedule)
     {
         services.TryAddSingleton(mail);
-        services.TryAddSingleton<IMailTransport>(_ => mail.UsesSmtp ? new SmtpTransport(mail) : new PickupFolderTransport(mail));
+        services.AddComplianceMail(mail);
         services.TryAddSingleton(TemplateLibrary.Default);
         services.TryAddSingleton(new ReminderSweep.Settings(baseUrl));
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(database));

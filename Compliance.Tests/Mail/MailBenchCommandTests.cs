@@ -17,8 +17,8 @@ public sealed class MailBenchCommandTests
 
         var output = stdout.ToString();
         Assert.True(exit == CommandLine.Ok, output);
-        Assert.Contains("1 connection(s): PipelinedSmtpTransport ", output);
-        Assert.Contains("2 connection(s): PipelinedSmtpTransport ", output);
+        Assert.Contains("1 connection(s): SmtpMailTransport (MailKit) ", output);
+        Assert.Contains("2 connection(s): SmtpMailTransport (MailKit) ", output);
         Assert.Matches(@"2 connection\(s\): nodemailer (pooled [\d,]+ msg/s|not available)", output);
         Assert.Matches(@"2 connection\(s\): smtp-source (-d [\d,]+ msg/s|not available)", output);
         Assert.Contains("ours/nodemailer | ours/smtp-source", output);

@@ -28,8 +28,11 @@ public sealed class NoticeBenchCommandTests
         Assert.Matches(@"machine: \d+ cores, \.NET 10\.", output);
         Assert.Equal("", stderr.ToString());
 
+        // nodemailer, when installed, sends the same messages (after a warm-up with the first of them) to the same sink.
+        Assert.Matches(@"nodemailer (pooled, the same 2,000 messages to the same server over 2 connection\(s\): [\d,]+ messages/s; ours/nodemailer [\d.]+x|: not available)", output);
+        var peer = output.Contains("nodemailer pooled") ? 2 * People : 0;
         var received = sink.Received();
-        Assert.Equal(People, received.Count);
+        Assert.Equal(People + peer, received.Count);
         Assert.Equal(People, received.Select(m => m.MessageId).Distinct().Count());
         Assert.Contains(received, m => m.Header("Content-Language") == "zh-Hant");
         Assert.Contains(received, m => m.Header("Content-Language") == "fr");

@@ -1,5 +1,5 @@
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Jobs.Mail.Smtp;
 using Compliance.Tests.Support;
 
 namespace Compliance.Tests.Mail;
@@ -16,10 +16,10 @@ internal static class Notices
     public const string ArabicSubject = "إشعار بخرق البيانات: ربما تم الوصول إلى بياناتك";
     public const string ArabicHtml = "<html dir=\"rtl\" lang=\"ar\"><body><p>عزيزي أحمد،</p>\n<p>اكتشفنا في 6 مارس 2026 وصولاً غير مصرح به إلى نظامنا.</p></body></html>";
 
-    public static PipelinedSmtpTransport Transport(int port, int connections = 2, Func<PipelinedSmtpOptions, PipelinedSmtpOptions>? configure = null)
+    public static SmtpMailTransport Transport(int port, int connections = 2, Func<SmtpTransportOptions, SmtpTransportOptions>? configure = null)
     {
-        var options = new PipelinedSmtpOptions { Host = "127.0.0.1", Port = port, FromAddress = Sender, FromName = "Haki Network", Connections = connections };
-        return new PipelinedSmtpTransport(configure?.Invoke(options) ?? options, Clock);
+        var options = new SmtpTransportOptions { Host = "127.0.0.1", Port = port, FromAddress = Sender, FromName = "Haki Network", Connections = connections };
+        return new SmtpMailTransport(configure?.Invoke(options) ?? options, Clock);
     }
 
     public static OutgoingMail Numbered(int i, string campaign = "c1") => new(

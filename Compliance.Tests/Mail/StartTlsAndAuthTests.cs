@@ -1,20 +1,21 @@
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
+using System.Security.Cryptography.X509Certificates;
+using Compliance.Jobs.Mail.Smtp;
 using Compliance.Tests.Support;
 
 namespace Compliance.Tests.Mail;
 
-// STARTTLS, certificate checks and AUTH LOGIN against a server that does them for real; refused recipients while pipelining.
+// STARTTLS, certificate checks and AUTH LOGIN through MailKit against a server that does them for real; refused recipients while pipelining.
 public sealed class StartTlsAndAuthTests
 {
-    private static PipelinedSmtpTransport Transport(TlsSmtpServer server, Func<PipelinedSmtpOptions, PipelinedSmtpOptions> configure) =>
-        Notices.Transport(server.Port, connections: 1, configure: o => configure(o with { Tls = SmtpTlsMode.StartTls, User = "campaigns", Password = "s3cret" }));
+    private static SmtpMailTransport Transport(TlsSmtpServer server, Func<SmtpTransportOptions, SmtpTransportOptions> configure) =>
+        Notices.Transport(server.Port, connections: 1, configure: o => configure(o with { Tls = Compliance.Jobs.Mail.SmtpTlsMode.StartTls, User = "campaigns", Password = "s3cret" }));
 
     [Fact]
     public async Task With_STARTTLS_and_AUTH_LOGIN_the_message_travels_encrypted_and_authenticated()
     {
         await using var server = new TlsSmtpServer();
-        await using var transport = Transport(server, o => o with { ServerCertificateValidation = (_, certificate, _, _) => certificate?.GetCertHashString() == server.Certificate.GetCertHashString() });
+        await using var transport = Transport(server, o => o with { TrustedRoots = Trust(server) });
 
         var result = await transport.SendAsync(Notices.Numbered(1) with { Subject = Notices.ChineseSubject });
 
@@ -22,7 +23,7 @@ public sealed class StartTlsAndAuthTests
         var received = Assert.Single(server.Messages);
         Assert.True(received.OverTls);
         Assert.Equal("campaigns", received.User);
-        Assert.Equal(Notices.ChineseSubject, ReceivedMessage.Parse(received.Content).Header("Subject"));
+        Assert.Equal(Notices.ChineseSubject, Parsed.From(received.Content).Subject);
         Assert.Equal(["EHLO", "STARTTLS", "EHLO", "AUTH"], server.Commands.Take(4));
     }
 
@@ -41,20 +42,61 @@ public sealed class StartTlsAndAuthTests
     }
 
     [Fact]
-    public async Task Certificate_checks_can_be_switched_off_for_a_test_server()
+    public async Task A_trusted_root_does_not_excuse_a_certificate_made_out_to_another_name()
     {
-        await using var server = new TlsSmtpServer();
-        await using var transport = Transport(server, o => o with { ValidateServerCertificate = false });
+        await using var server = new TlsSmtpServer(names: ["mail.other.example"]);
+        await using var transport = Transport(server, o => o with { TrustedRoots = Trust(server) });
 
-        Assert.Equal(MailOutcome.Sent, (await transport.SendAsync(Notices.Numbered(1))).Outcome);
-        Assert.True(Assert.Single(server.Messages).OverTls);
+        var result = await transport.SendAsync(Notices.Numbered(1));
+
+        Assert.Equal(MailOutcome.RetryLater, result.Outcome);
+        Assert.Contains("TLS", result.Reply);
+        Assert.Empty(server.Messages);
+        Assert.DoesNotContain("AUTH", server.Commands);
     }
+
+    [Fact]
+    public async Task An_OAuth2_access_token_is_presented_with_XOAUTH2_when_configured()
+    {
+        await using var server = new TlsSmtpServer(password: "ya29.token-from-the-provider");
+        await using var transport = Transport(server, o => o with
+        {
+            TrustedRoots = Trust(server), Auth = Compliance.Jobs.Mail.SmtpAuthMode.XOAuth2, Password = "ya29.token-from-the-provider",
+        });
+
+        var result = await transport.SendAsync(Notices.Numbered(1));
+
+        Assert.Equal(MailOutcome.Sent, result.Outcome);
+        Assert.Equal(["XOAUTH2"], server.Mechanisms);
+        Assert.Equal("campaigns", Assert.Single(server.Messages).User);
+    }
+
+    [Fact]
+    public async Task Implicit_TLS_from_the_first_byte_delivers_with_the_certificate_checked()
+    {
+        await using var server = new TlsSmtpServer(implicitTls: true);
+        await using var transport = Notices.Transport(server.Port, connections: 1, configure: o => o with
+        {
+            Tls = Compliance.Jobs.Mail.SmtpTlsMode.Implicit, User = "campaigns", Password = "s3cret", TrustedRoots = Trust(server),
+        });
+
+        var result = await transport.SendAsync(Notices.Numbered(1) with { Subject = Notices.ArabicSubject });
+
+        Assert.Equal((MailOutcome.Sent, "250 2.0.0 queued"), (result.Outcome, result.Reply));
+        var received = Assert.Single(server.Messages);
+        Assert.True(received.OverTls);
+        Assert.Equal("campaigns", received.User);
+        Assert.Equal(Notices.ArabicSubject, Parsed.From(received.Content).Subject);
+        Assert.DoesNotContain("STARTTLS", server.Commands);
+    }
+
+    private static X509Certificate2Collection Trust(TlsSmtpServer server) => [X509CertificateLoader.LoadCertificate(server.Certificate.RawData)];
 
     [Fact]
     public async Task Wrong_credentials_are_RetryLater_with_the_servers_refusal()
     {
         await using var server = new TlsSmtpServer();
-        await using var transport = Transport(server, o => o with { ValidateServerCertificate = false, Password = "wrong" });
+        await using var transport = Transport(server, o => o with { TrustedRoots = Trust(server), Password = "wrong" });
 
         var result = await transport.SendAsync(Notices.Numbered(1));
 
@@ -67,7 +109,7 @@ public sealed class StartTlsAndAuthTests
     public async Task A_server_without_STARTTLS_is_refused_when_TLS_is_required()
     {
         using var sink = new SmtpSink();
-        await using var transport = Notices.Transport(sink.Port, configure: o => o with { Tls = SmtpTlsMode.StartTls });
+        await using var transport = Notices.Transport(sink.Port, configure: o => o with { Tls = Compliance.Jobs.Mail.SmtpTlsMode.StartTls });
 
         var result = await transport.SendAsync(Notices.Numbered(1));
 
@@ -80,7 +122,7 @@ public sealed class StartTlsAndAuthTests
     public async Task A_refused_recipient_in_a_pipelined_batch_is_Failed_alone_and_the_session_is_reset_for_the_next()
     {
         await using var server = new TlsSmtpServer();
-        await using var transport = Transport(server, o => o with { ValidateServerCertificate = false });
+        await using var transport = Transport(server, o => o with { TrustedRoots = Trust(server) });
 
         var results = await transport.SendManyAsync([
             Notices.Numbered(1),

@@ -23,12 +23,16 @@ public sealed class TlsSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task accepting;
     private readonly string user, password;
+    private readonly bool implicitTls;
 
-    public TlsSmtpServer(string user = "campaigns", string password = "s3cret")
+    /// <param name="names">The DNS names the certificate is made out to (localhost and 127.0.0.1 when not given).</param>
+    /// <param name="implicitTls">TLS from the first byte (as on port 465) instead of STARTTLS.</param>
+    public TlsSmtpServer(string user = "campaigns", string password = "s3cret", string[]? names = null, bool implicitTls = false)
     {
         this.user = user;
         this.password = password;
-        Certificate = SelfSigned();
+        this.implicitTls = implicitTls;
+        Certificate = SelfSigned(names);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         accepting = AcceptAsync();
@@ -38,6 +42,8 @@ public sealed class TlsSmtpServer : IAsyncDisposable
     public X509Certificate2 Certificate { get; }
     public ConcurrentQueue<Received> Messages { get; } = new();
     public ConcurrentQueue<string> Commands { get; } = new();
+    public ConcurrentQueue<string> Mechanisms { get; } = new();
+    public ConcurrentQueue<string> MailCommands { get; } = new();
 
     private async Task AcceptAsync()
     {
@@ -58,11 +64,17 @@ public sealed class TlsSmtpServer : IAsyncDisposable
     {
         using var _ = client;
         Stream stream = client.GetStream();
-        var (reader, writer) = Open(stream);
         bool tls = false, anyRecipient = false;
         string? authenticated = null, from = null, to = null;
         try
         {
+            if (implicitTls)
+            {
+                var secured = new SslStream(stream);
+                await secured.AuthenticateAsServerAsync(Certificate);
+                (stream, tls) = (secured, true);
+            }
+            var (reader, writer) = Open(stream);
             await writer.WriteAsync("220 tls-test ESMTP\r\n");
             while (await reader.ReadLineAsync(stop.Token) is { } line)
             {
@@ -71,17 +83,26 @@ public sealed class TlsSmtpServer : IAsyncDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await writer.WriteAsync($"250-tls-test\r\n250-PIPELINING\r\n{(tls ? "" : "250-STARTTLS\r\n")}250 AUTH LOGIN\r\n");
+                        await writer.WriteAsync($"250-tls-test\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n{(tls ? "" : "250-STARTTLS\r\n")}250 AUTH LOGIN XOAUTH2\r\n");
                         break;
                     case "STARTTLS":
                         await writer.WriteAsync("220 2.0.0 ready\r\n");
-                        var secured = new SslStream(stream);
-                        await secured.AuthenticateAsServerAsync(Certificate);
-                        stream = secured;
+                        var upgraded = new SslStream(stream);
+                        await upgraded.AuthenticateAsServerAsync(Certificate);
+                        stream = upgraded;
                         (reader, writer) = Open(stream);
                         tls = true;
                         break;
+                    case "AUTH" when line.Split(' ') is [_, "XOAUTH2", var initial]:
+                        // "user=NAME\x01auth=Bearer TOKEN\x01\x01"; the password stands in for the token.
+                        var fields = Decode(initial).Split('\x01', StringSplitOptions.RemoveEmptyEntries);
+                        var bearer = fields.FirstOrDefault(f => f.StartsWith("auth=Bearer ", StringComparison.Ordinal))?["auth=Bearer ".Length..];
+                        authenticated = fields.Contains($"user={user}") && bearer == password ? user : null;
+                        await writer.WriteAsync(authenticated is null ? "535 5.7.8 authentication failed\r\n" : "235 2.7.0 accepted\r\n");
+                        if (authenticated is not null) Mechanisms.Enqueue("XOAUTH2");
+                        break;
                     case "AUTH":
+                        Mechanisms.Enqueue(line.Split(' ')[1].ToUpperInvariant());
                         await writer.WriteAsync("334 VXNlcm5hbWU6\r\n");
                         var name = Decode(await reader.ReadLineAsync());
                         await writer.WriteAsync("334 UGFzc3dvcmQ6\r\n");
@@ -90,6 +111,7 @@ public sealed class TlsSmtpServer : IAsyncDisposable
                         await writer.WriteAsync(authenticated is null ? "535 5.7.8 authentication failed\r\n" : "235 2.7.0 accepted\r\n");
                         break;
                     case "MAIL":
+                        MailCommands.Enqueue(line);
                         from = Address(line);
                         anyRecipient = false;
                         await writer.WriteAsync("250 2.1.0 ok\r\n");
@@ -136,14 +158,18 @@ public sealed class TlsSmtpServer : IAsyncDisposable
 
     private static string Decode(string? base64) => Encoding.UTF8.GetString(Convert.FromBase64String(base64 ?? ""));
 
-    private static X509Certificate2 SelfSigned()
+    private static X509Certificate2 SelfSigned(string[]? names)
     {
         using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
+        var request = new CertificateRequest($"CN={names?[0] ?? "localhost"}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var alternatives = new SubjectAlternativeNameBuilder();
+        if (names is null)
+        {
+            alternatives.AddDnsName("localhost");
+            alternatives.AddIpAddress(IPAddress.Loopback);
+        }
+        else foreach (var name in names) alternatives.AddDnsName(name);
+        request.CertificateExtensions.Add(alternatives.Build());
         using var created = request.CreateSelfSigned(DateTimeOffset.UnixEpoch.AddYears(50), DateTimeOffset.UnixEpoch.AddYears(90));
         // Round-trip through PKCS#12 so the private key is usable by SslStream on Linux.
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);

@@ -5,7 +5,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Jobs.Mail.Smtp;
 using Compliance.Jobs.Notices;
 using Compliance.Tests.Support;
 using Compliance.Web.People;
@@ -14,7 +14,7 @@ using NodaTime;
 
 namespace Compliance.Tests.Notices;
 
-// Campaigns sent for real: Postfix's smtp-sink on loopback, the pipelined transport, SQLite and PostgreSQL.
+// Campaigns sent for real: Postfix's smtp-sink on loopback, the MailKit transport, SQLite and PostgreSQL.
 public sealed class CampaignSendingTests
 {
     private const string HongKongSupporters = """

@@ -7,7 +7,7 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Jobs.Mail.Smtp;
 using Compliance.Jobs.Notices;
 using Compliance.Jobs.Scheduling;
 using Compliance.Jobs.People;
@@ -87,9 +87,9 @@ internal sealed class CampaignWorld
         new(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), NoticeTemplates.Default,
             new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), Protector, Clock);
 
-    /// <summary>The pipelined transport to a sink on loopback, as the campaign sender uses it.</summary>
-    public static PipelinedSmtpTransport Transport(int port, int connections = 4) =>
-        new(new PipelinedSmtpOptions { Host = "127.0.0.1", Port = port, FromAddress = From, Connections = connections }, SystemClock.Instance);
+    /// <summary>The SMTP transport to a sink on loopback, as the campaign sender uses it.</summary>
+    public static SmtpMailTransport Transport(int port, int connections = 4) =>
+        new(new SmtpTransportOptions { Host = "127.0.0.1", Port = port, FromAddress = From, Connections = connections }, SystemClock.Instance);
 
     /// <summary>Prepared by legal, approved by the security lead: sending may start.</summary>
     public async Task<Guid> ApprovedCampaignAsync(Campaigns.Choice? choice = null)

@@ -7,6 +7,7 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
+using Compliance.Jobs.Mail.Smtp;
 using Compliance.Jobs.Reminders;
 using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed partial class ReminderSweepTests
 
     private static ReminderSweep Sweep(World w, SmtpSink sink) =>
         new(() => ComplianceDatabase.CreateContext(w.Db),
-            new SmtpTransport(new MailOptions("tracker@haki.example", "127.0.0.1", sink.Port, false, null, null, 2, "")),
+            new SmtpMailTransport(SmtpTransportOptions.FromMailOptions(new MailOptions("tracker@haki.example", "127.0.0.1", sink.Port, false, null, null, 2, "")), w.Clock),
             TemplateLibrary.Default, w.Clock, new ReminderSweep.Settings("https://breach.haki.example"), NullLogger<ReminderSweep>.Instance);
 
     private static async Task<List<Reminder>> RemindersAsync(World w)

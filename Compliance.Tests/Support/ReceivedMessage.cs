@@ -39,7 +39,8 @@ public sealed partial class ReceivedMessage
             return new ReceivedMessage(fields, [ReadPart(fields, body)]);
         var boundary = Parameter(contentType, "boundary") ?? throw new FormatException("multipart without a boundary");
         var parts = new List<Part>();
-        var sections = body.Split($"\n--{boundary}");
+        // The first delimiter may open the body with no preamble (and so no line break) before it, as MimeKit writes it.
+        var sections = ("\n" + body).Split($"\n--{boundary}");
         // sections[0] is the preamble; the last starts with "--" (the closing delimiter).
         foreach (var section in sections.Skip(1))
         {

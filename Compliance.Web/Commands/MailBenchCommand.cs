@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Compliance.Jobs.Mail;
-using Compliance.Jobs.Mail.Pipelined;
+using Compliance.Jobs.Mail.Smtp;
 using NodaTime;
 
 namespace Compliance.Web.Commands;
 
 /// <summary>
 /// <c>bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]]</c>: N generated notices of about 1 KB
-/// through <see cref="PipelinedSmtpTransport"/>, then the same messages through nodemailer's pooled transport
+/// through <see cref="SmtpMailTransport"/> (MailKit), then the same messages through nodemailer's pooled transport
 /// (tools/nodemailer-bench) and Postfix's smtp-source against the same server, each with K connections, and the
 /// ratios. A peer that is not installed is reported as not available.
 /// </summary>
@@ -31,23 +31,22 @@ public static class MailBenchCommand
             return CommandLine.BadInput;
         }
         var mails = Generate(settings.Messages);
-        var nodemailer = FindNodemailer(settings.NodemailerDir);
-        var node = FindOnPath("node");
+        var missing = NodemailerPeer.Missing(settings.NodemailerDir, out var node, out var nodemailer);
         await stdout.WriteLineAsync($"bench smtp: {settings.Messages:N0} messages to {settings.Host}:{settings.Port}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         await using (var sizing = Transport(settings, 1, clock))
-            await stdout.WriteLineAsync($"  message: {sizing.Render(mails[0]).Length:N0} bytes (headers, text/plain and text/html, quoted-printable); smtp-source sends -l 1024");
+            await stdout.WriteLineAsync($"  message: {sizing.Render(mails[0]).Length:N0} bytes as MimeKit writes it (headers, text/plain and text/html, quoted-printable); smtp-source sends -l 1024");
 
         var rows = new List<Row>();
         var failed = false;
         foreach (var k in settings.Connections)
         {
             var (ours, problem) = await OursAsync(settings, mails, k, clock);
-            await stdout.WriteLineAsync($"  {k} connection(s): PipelinedSmtpTransport {Rate(ours)}{(problem is null ? "" : $" ({problem})")}");
+            await stdout.WriteLineAsync($"  {k} connection(s): SmtpMailTransport (MailKit) {Rate(ours)}{(problem is null ? "" : $" ({problem})")}");
             failed |= problem is not null;
 
             double? peer = null;
-            if (node is null || nodemailer is null)
-                await stdout.WriteLineAsync($"  {k} connection(s): nodemailer not available ({(node is null ? "node is not on PATH" : "run npm install in tools/nodemailer-bench")})");
+            if (missing is not null)
+                await stdout.WriteLineAsync($"  {k} connection(s): nodemailer not available ({missing})");
             else
             {
                 var (rate, note) = await NodemailerAsync(node, nodemailer, settings, mails, k);
@@ -94,23 +93,9 @@ public static class MailBenchCommand
         var file = Path.Combine(Path.GetTempPath(), $"bench-smtp-{Guid.NewGuid():N}.json");
         try
         {
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
-            {
-                from = From,
-                messages = mails.Select(m => new { to = m.To, subject = m.Subject, text = m.Text, html = m.Html, messageId = m.MessageId }),
-            }));
-            var output = await RunAsync(node, [Path.Combine(folder, "bench.mjs"), "--host", settings.Host, "--port", $"{settings.Port}",
-                "--connections", $"{connections}", "--messages", file, "--warmup", $"{settings.Warmup}"]);
-            if (!output.Ok) return (null, FirstLine(output.Errors));
-            using var json = JsonDocument.Parse(output.Output.Trim().Split('\n')[^1]);
-            var root = json.RootElement;
-            var failures = root.GetProperty("failed").GetInt32();
-            return (root.GetProperty("rate").GetDouble(),
-                failures == 0 ? null : $"{failures} not sent, first: {root.GetProperty("firstError").GetString()}");
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            return (null, $"unreadable output: {e.Message}");
+            await NodemailerPeer.WriteMessagesAsync(file, From, mails);
+            var outcome = await NodemailerPeer.SendAsync(node, folder, settings.Host, settings.Port, connections, file, settings.Warmup);
+            return (outcome.Rate, outcome.Note);
         }
         finally
         {
@@ -121,42 +106,19 @@ public static class MailBenchCommand
     private static async Task<double?> SmtpSourceAsync(Settings settings, int connections, TextWriter stderr)
     {
         var clockwork = Stopwatch.StartNew();
-        var output = await RunAsync(SmtpSource, ["-s", $"{connections}", "-m", $"{settings.Messages}", "-l", "1024", "-d",
+        var output = await Processes.RunAsync(SmtpSource, ["-s", $"{connections}", "-m", $"{settings.Messages}", "-l", "1024", "-d",
             "-f", From, "-t", "sink@bench.invalid", $"{settings.Host}:{settings.Port}"]);
         var seconds = clockwork.Elapsed.TotalSeconds;
         if (!output.Ok)
         {
-            await stderr.WriteLineAsync($"smtp-source failed: {FirstLine(output.Errors)}");
+            await stderr.WriteLineAsync($"smtp-source failed: {Processes.FirstLine(output.Errors)}");
             return null;
         }
         return settings.Messages / seconds;
     }
 
-    private sealed record Finished(bool Ok, string Output, string Errors);
-
-    // A process run to the end (ten minutes at most), with what it printed.
-    private static async Task<Finished> RunAsync(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start);
-        if (process is null) return new Finished(false, "", $"{program} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return new Finished(false, "", $"{Path.GetFileName(program)} ran for more than ten minutes");
-        }
-        return new Finished(process.ExitCode == 0, await stdout, await stderr);
-    }
-
-    private static PipelinedSmtpTransport Transport(Settings settings, int connections, IClock clock) =>
-        new(new PipelinedSmtpOptions { Host = settings.Host, Port = settings.Port, FromAddress = From, FromName = "Bench Notices", Connections = connections }, clock);
+    private static SmtpMailTransport Transport(Settings settings, int connections, IClock clock) =>
+        new(new SmtpTransportOptions { Host = settings.Host, Port = settings.Port, FromAddress = From, FromName = "Bench Notices", Connections = connections }, clock);
 
     // About 1 KB on the wire, like smtp-source -l 1024: a short notice in both parts.
     private static List<OutgoingMail> Generate(int count)
@@ -172,22 +134,6 @@ public static class MailBenchCommand
             + " that holds supporters' names and email addresses.</p><p>Be wary of messages that claim to come from us.</p>",
             $"<bench.{run}.{i}@compliance.invalid>")).ToList();
     }
-
-    private static string? FindNodemailer(string? given)
-    {
-        IEnumerable<string> candidates = given is not null ? [given]
-            : new[] { Environment.CurrentDirectory, AppContext.BaseDirectory }.SelectMany(Ancestors).Select(d => Path.Combine(d, "tools", "nodemailer-bench"));
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "bench.mjs")) && Directory.Exists(Path.Combine(d, "node_modules", "nodemailer")));
-    }
-
-    private static IEnumerable<string> Ancestors(string folder)
-    {
-        for (var d = new DirectoryInfo(folder); d is not null; d = d.Parent) yield return d.FullName;
-    }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
 
     private static Settings? Parse(string[] args)
     {
@@ -207,8 +153,6 @@ public static class MailBenchCommand
         if (messages < 0 || warmup < 0 || connections.Any(k => k < 0)) return null;
         return new Settings(smtp[..colon].Trim('[', ']'), port, messages, connections, Math.Min(warmup, messages), options.GetValueOrDefault("nodemailer"));
     }
-
-    private static string FirstLine(string text) => text.Trim().Split('\n')[0];
 
     private static string Rate(double perSecond) => string.Create(CultureInfo.InvariantCulture, $"{perSecond:N0} msg/s");
 

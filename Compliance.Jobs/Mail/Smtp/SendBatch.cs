@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 
-namespace Compliance.Jobs.Mail.Pipelined;
+namespace Compliance.Jobs.Mail.Smtp;
 
 /// <summary>
-/// One <see cref="PipelinedSmtpTransport.SendManyAsync"/> call shared by its connections: which message is next,
+/// One <see cref="SmtpMailTransport.SendManyAsync(IReadOnlyList{OutgoingMail}, IHandOffLog?, CancellationToken)"/> call shared by its connections: which message is next,
 /// and each message's result. A message whose body never reached the server can be handed back after a lost
 /// connection and goes out on another, a few times at most.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace Compliance.Jobs.Mail.Pipelined;
+namespace Compliance.Jobs.Mail;
 
 public enum SmtpTlsMode
 {
@@ -10,4 +10,11 @@ public enum SmtpTlsMode
 
     /// <summary>TLS from the first byte (submissions on port 465).</summary>
     Implicit,
+}
+
+/// <summary>How the transport proves who it is: a user name and password (PLAIN or LOGIN, as the server offers), or an OAuth 2.0 bearer token (XOAUTH2).</summary>
+public enum SmtpAuthMode
+{
+    Password,
+    XOAuth2,
 }

@@ -1,0 +1,121 @@
+using Compliance.Jobs.Mail;
+using Compliance.Tests.Support;
+
+namespace Compliance.Tests.Mail;
+
+// Exactly once for campaigns: MailKit sends a message's final "." only after the hand-off log recorded it.
+public sealed class HandOffHookTests
+{
+    private sealed class Log(Func<int, CancellationToken, ValueTask> record) : IHandOffLog
+    {
+        public List<(int Index, MailOutcome Outcome)> Settlements { get; } = [];
+
+        public ValueTask RecordAsync(int index, CancellationToken ct) => record(index, ct);
+
+        public void Settled(int index, MailResult result)
+        {
+            lock (Settlements) Settlements.Add((index, result.Outcome));
+        }
+    }
+
+    [Fact]
+    public async Task A_hand_off_that_cannot_be_recorded_releases_nothing_and_the_message_is_RetryLater()
+    {
+        using var sink = new SmtpSink();
+        var log = new Log((_, _) => throw new InvalidOperationException("the database is read-only"));
+        await using var transport = Notices.Transport(sink.Port, connections: 1, configure: o => o with { MaxReconnects = 1 });
+
+        var results = await transport.SendManyAsync(Notices.Many(3), log);
+
+        Assert.Equal(MailOutcome.RetryLater, results[0].Outcome);
+        Assert.StartsWith("not sent: the hand-off could not be recorded", results[0].Reply);
+        Assert.Contains("the database is read-only", results[0].Reply);
+        Assert.All(results, r => Assert.Equal(MailOutcome.RetryLater, r.Outcome));
+        await Task.Delay(300); // give the sink time to finish anything it was given
+        Assert.Empty(sink.Messages());
+    }
+
+    [Fact]
+    public async Task Only_the_message_whose_record_failed_is_held_back_and_the_others_arrive()
+    {
+        using var sink = new SmtpSink();
+        var log = new Log((index, _) => index == 1 ? throw new IOException("disk full") : ValueTask.CompletedTask);
+        await using var transport = Notices.Transport(sink.Port, connections: 1);
+        var mails = Notices.Many(4);
+
+        var results = await transport.SendManyAsync(mails, log);
+
+        Assert.Equal([MailOutcome.Sent, MailOutcome.RetryLater, MailOutcome.Sent, MailOutcome.Sent], results.Select(r => r.Outcome));
+        Assert.Equal(mails.Where((_, i) => i != 1).Select(m => m.MessageId).Order(), sink.Received().Select(m => m.MessageId).Order());
+        Assert.Equal([0, 2, 3], log.Settlements.Where(s => s.Outcome == MailOutcome.Sent).Select(s => s.Index).Order());
+    }
+
+    [Fact]
+    public async Task While_the_record_is_being_written_the_server_has_the_content_but_not_the_terminator()
+    {
+        await using var server = new TlsSmtpServer(); // records a message only when its final "." arrives
+        var recording = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new Log(async (_, _) =>
+        {
+            recording.SetResult();
+            await commit.Task;
+        });
+        await using var transport = Notices.Transport(server.Port, connections: 1);
+
+        var sending = transport.SendManyAsync([Notices.Numbered(1)], log);
+        await recording.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(500);
+        Assert.Empty(server.Messages);
+        Assert.Contains("DATA", server.Commands);
+        Assert.False(sending.IsCompleted);
+
+        commit.SetResult();
+        var result = Assert.Single(await sending);
+
+        Assert.Equal((MailOutcome.Sent, "250 2.0.0 queued"), (result.Outcome, result.Reply));
+        Assert.Single(server.Messages);
+    }
+
+    [Fact]
+    public async Task Each_message_is_recorded_once_before_its_release_even_when_the_server_announces_SIZE()
+    {
+        await using var server = new TlsSmtpServer(); // announces SIZE: MailKit writes each message once to measure it first
+        var records = new int[20];
+        var log = new Log((index, _) =>
+        {
+            Interlocked.Increment(ref records[index]);
+            return ValueTask.CompletedTask;
+        });
+        await using var transport = Notices.Transport(server.Port, connections: 2);
+
+        var results = await transport.SendManyAsync(Notices.Many(20), log);
+
+        Assert.All(results, r => Assert.Equal(MailOutcome.Sent, r.Outcome));
+        Assert.All(records, count => Assert.Equal(1, count));
+        Assert.Equal(20, server.Messages.Count);
+        Assert.Contains("SIZE=", server.MailCommands.First());
+    }
+
+    [Fact]
+    public async Task A_message_released_but_never_confirmed_is_unconfirmed_and_keeps_its_Message_ID_for_the_resend()
+    {
+        var mails = Notices.Many(3);
+        IReadOnlyList<MailResult> results;
+        using (var sink = new SinkProcess(["-M", "2"])) // exits after the second message, before confirming it
+        {
+            var log = new Log((_, _) => ValueTask.CompletedTask);
+            await using var transport = Notices.Transport(sink.Port, connections: 1, configure: o => o with { MaxReconnects = 1 });
+            results = await transport.SendManyAsync(mails, log);
+        }
+        Assert.Equal([MailOutcome.Sent, MailOutcome.RetryLater, MailOutcome.RetryLater], results.Select(r => r.Outcome));
+        Assert.StartsWith("unconfirmed:", results[1].Reply);
+        Assert.StartsWith("not sent:", results[2].Reply);
+
+        // The resend of the unconfirmed message goes out under the same Message-ID, so a reader's client can fold duplicates.
+        using var healthy = new SmtpSink();
+        await using (var transport = Notices.Transport(healthy.Port))
+            Assert.Equal(MailOutcome.Sent, (await transport.SendAsync(mails[1])).Outcome);
+        Assert.Equal(mails[1].MessageId, Assert.Single(healthy.Received()).MessageId);
+    }
+}
