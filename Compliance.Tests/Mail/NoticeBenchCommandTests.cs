@@ -29,7 +29,8 @@ public sealed class NoticeBenchCommandTests
         Assert.Equal("", stderr.ToString());
 
         // nodemailer, when installed, sends the same messages (after a warm-up with the first of them) to the same sink.
-        Assert.Matches(@"nodemailer (pooled, the same 2,000 messages to the same server over 2 connection\(s\): [\d,]+ messages/s; ours/nodemailer [\d.]+x|: not available)", output);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output,
+            @"nodemailer(?: pooled, the same 2,000 messages to the same server over 2 connection\(s\): [\d,]+ messages/s.*; ours/nodemailer [\d.]+|: not available)"), output);
         var peer = output.Contains("nodemailer pooled") ? 2 * People : 0;
         var received = sink.Received();
         Assert.Equal(People + peer, received.Count);
