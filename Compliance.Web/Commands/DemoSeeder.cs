@@ -50,6 +50,7 @@ public static class DemoSeeder
         await stdout.WriteLineAsync(existed
             ? "These passwords are NEW: the ones printed by an earlier run no longer work (passwords are stored only as hashes, so they cannot be shown again)."
             : "Keep these passwords: they are stored only as hashes, and the next seed-demo (or ./run.sh) replaces them with new ones.");
+        await stdout.WriteLineAsync("admin@demo.example also operates this installation: turn on two-factor sign-in (Account), sign in again with a code, and /admin/hangfire shows the jobs.");
         var supporters = Path.Combine(settings.DataFolder, "hong-kong-supporters.csv");
         await File.WriteAllTextAsync(supporters, HongKongSupporters, new System.Text.UTF8Encoding(false));
         await stdout.WriteLineAsync($"The Hong Kong incident's affected supporters, to import on its People page: {supporters}");
@@ -113,6 +114,9 @@ public static class DemoSeeder
                     ? new Member(Guid.NewGuid(), OrganisationId, user.Id, role, responderIncident, now + Duration.FromDays(14))
                     : new Member(Guid.NewGuid(), OrganisationId, user.Id, role));
             }
+            // The demo's admin also runs this demo installation, so that the job dashboard can be seen (an instance
+            // flag, set here by the instance's own command, never by an organisation's admin).
+            if (role == Role.Admin) user.InstanceOperator = true;
             var password = NewPassword();
             user.PasswordHash = hasher.HashPassword(user, password);
             user.SecurityStamp = Guid.NewGuid().ToString("N");
