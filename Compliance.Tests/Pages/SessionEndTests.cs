@@ -15,14 +15,7 @@ namespace Compliance.Tests.Pages;
 // while two-factor sign-in is being set up: what a stolen cookie, a shoulder-surfed code or a borrowed session can do.
 public sealed class SessionEndTests
 {
-    private static async Task<(RunningApp App, IReadOnlyDictionary<string, string> Passwords, FixedClock Clock)> StartDemoAsync()
-    {
-        var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        var clock = FixedClock.At("2026-11-22T08:00:10Z");
-        IReadOnlyDictionary<string, string> passwords;
-        await using (var db = ComplianceDatabase.CreateContext(database)) passwords = await DemoSeeder.SeedAsync(db, clock);
-        return (await RunningApp.StartAsync(database, clock, "--Scheduler:Enabled=false"), passwords, clock);
-    }
+    private static Task<(RunningApp App, IReadOnlyDictionary<string, string> Passwords, FixedClock Clock)> StartDemoAsync() => SessionTests.StartDemoAsync();
 
     [Fact]
     public async Task A_copied_session_cookie_stops_working_when_its_owner_signs_out()

@@ -13,7 +13,8 @@ namespace Compliance.Tests.Pages;
 // the signed-in person, two-factor users reach the code page, and signing out carries its antiforgery token.
 public sealed class SessionTests
 {
-    private static async Task<(RunningApp App, IReadOnlyDictionary<string, string> Passwords, FixedClock Clock)> StartDemoAsync()
+    /// <summary>The demo on the app exactly as AppHost composes it, at a fixed moment; other session tests share it.</summary>
+    internal static async Task<(RunningApp App, IReadOnlyDictionary<string, string> Passwords, FixedClock Clock)> StartDemoAsync()
     {
         var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         var clock = FixedClock.At("2026-11-22T08:00:00Z");
