@@ -47,7 +47,7 @@ public sealed class AccessRevocation(ComplianceDbContext db, IClock clock)
         db.Members.RemoveRange(memberships);
         var tokens = await db.ApiTokens.Where(t => t.UserId == userId && t.OrganisationId == organisationId && t.RevokedAt == null).ToListAsync(ct);
         foreach (var token in tokens) token.RevokedAt = now;
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.RenewSecurityStamp();
         await new AuditLog(db, clock).AppendAsync(organisationId, null, by, "member.removed",
             new { user = user.Email, roles = memberships.Select(m => m.Role.ToString()).ToList(), tokensRevoked = tokens.Count }, ct);
         await db.SaveChangesAsync(ct);

@@ -47,7 +47,7 @@ public sealed class MemberAdministration(ComplianceDbContext db, IClock clock)
         db.Members.Remove(member);
         db.Members.Add(new Member(Guid.NewGuid(), organisationId, userId, role));
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
-        user.SecurityStamp = Guid.NewGuid().ToString("N"); // sessions carry the role: they start again with the new one
+        user.RenewSecurityStamp(); // sessions carry the role: they start again with the new one
         await new AuditLog(db, clock).AppendAsync(organisationId, null, by, "member.role-changed",
             new { user = user.Email, before = KebabCase<Role>.ToId(before), after = KebabCase<Role>.ToId(role) }, ct);
         await db.SaveChangesAsync(ct);
@@ -62,7 +62,7 @@ public sealed class MemberAdministration(ComplianceDbContext db, IClock clock)
         user.TwoFactorEnabled = false;
         user.ProtectedAuthenticatorKey = null;
         user.RecoveryCodeHashes = null;
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.RenewSecurityStamp();
         await new AuditLog(db, clock).AppendAsync(organisationId, null, by, "member.2fa-reset", new { user = user.Email }, ct);
         await db.SaveChangesAsync(ct);
         return null;

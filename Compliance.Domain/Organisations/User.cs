@@ -13,7 +13,8 @@ public sealed class User
         Email = email;
         NormalizedEmail = email.Trim().ToUpperInvariant();
         DisplayName = displayName;
-        SecurityStamp = Guid.NewGuid().ToString("N");
+        SecurityStamp = "";
+        RenewSecurityStamp();
         CreatedAt = createdAt;
     }
 
@@ -50,4 +51,7 @@ public sealed class User
     public int AccessFailedCount { get; set; }
     public Instant? LockoutEnd { get; set; }
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>A new security stamp: every session and link issued under the old one stops working at the next request.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
 }

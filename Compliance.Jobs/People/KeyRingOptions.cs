@@ -52,7 +52,7 @@ public sealed record KeyRingOptions(KeyStore Store, string Folder, string? Certi
         if (store == KeyStore.Database && certificate is null)
             throw new ConfigurationProblem(
                 "DataProtection:KeyStore is Database but DataProtection:Certificate is not set; keys stored unencrypted beside the data they protect would give both away in one backup, so set a certificate (.pfx) that encrypts them.");
-        if (certificate is not null) options.LoadCertificate();
+        if (certificate is not null) using (options.LoadCertificate()) { } // fail at start-up, in one sentence, not at the first key
         return options;
     }
 

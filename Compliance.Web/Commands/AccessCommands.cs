@@ -20,7 +20,7 @@ public static class AccessCommands
         {
             case ["list", ..]:
                 if (o.Get("email") is not { } email) return AccountCommands.Usage(stderr, "error: --email is required.");
-                var user = await FindUserAsync(db!, email);
+                var user = await AccountCommands.FindUserAsync(db!, email);
                 if (user is null) return AccountCommands.Usage(stderr, $"error: no user '{email}'.");
                 foreach (var t in await new AccessRevocation(db!, clock).TokensOfAsync(user.Id))
                     await stdout.WriteLineAsync(string.Join('\t', t.Id, t.Name, t.Organisation, Format(t.CreatedAt),
@@ -46,18 +46,13 @@ public static class AccessCommands
         await using var db = await AccountCommands.OpenAsync(o);
         var org = await db.Organisations.SingleOrDefaultAsync(x => x.Slug == slug);
         if (org is null) return AccountCommands.Usage(stderr, $"error: --org '{slug}' is not an organisation.");
-        var user = await FindUserAsync(db, email);
+        var user = await AccountCommands.FindUserAsync(db, email);
         var removed = user is null ? 0 : await new AccessRevocation(db, clock).RemoveMemberAsync(org.Id, user.Id, "command-line");
         if (removed == 0) return AccountCommands.Usage(stderr, $"error: '{email}' is not a member of {org.Name}.");
         await stdout.WriteLineAsync($"Removed {user!.Email} from {org.Name}: their sessions have ended and their tokens there are revoked.");
         return CommandLine.Ok;
     }
 
-    private static Task<User?> FindUserAsync(Domain.Persistence.ComplianceDbContext db, string email)
-    {
-        var normalized = email.Trim().ToUpperInvariant();
-        return db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized);
-    }
 
     private static string Format(Instant at) => InstantPattern.General.Format(at);
 }

@@ -50,13 +50,12 @@ public static class AccountCommands
             expires = parsed.Value;
         }
 
-        var normalized = email.Trim().ToUpperInvariant();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        var user = await FindUserAsync(db, email);
         var created = user is null;
         user ??= new User(Guid.NewGuid(), email.Trim(), o.Get("name") ?? email.Trim(), clock.GetCurrentInstant());
         if (created) db.Users.Add(user);
         user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.RenewSecurityStamp();
         db.Members.Add(new Member(Guid.NewGuid(), org.Id, user.Id, role, incidentId, expires));
         await new AuditLog(db, clock).AppendAsync(org.Id, incidentId, "command-line", "member.added",
             new { user = user.Email, role = KebabCase<Role>.ToId(role), incident = incidentId, expires = expires?.ToString() });
@@ -74,8 +73,7 @@ public static class AccountCommands
         if (o.Get("days") is { } d && (!int.TryParse(d, out days) || days < 1)) return Usage(stderr, $"error: --days '{d}' must be a whole number of days, 1 or more.");
 
         await using var db = await OpenAsync(o);
-        var normalized = email.Trim().ToUpperInvariant();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        var user = await FindUserAsync(db, email);
         if (user is null) return Usage(stderr, $"error: no user '{email}'; add one with 'user add'.");
         var memberships = await db.Members.Where(m => m.UserId == user.Id).ToListAsync();
         var orgs = await db.Organisations.Where(x => memberships.Select(m => m.OrganisationId).Contains(x.Id)).ToListAsync();
@@ -97,6 +95,12 @@ public static class AccountCommands
         var settings = AppConfiguration.From(CommandLine.ReadConfiguration(o.ConfigurationArgs));
         await ComplianceDatabase.MigrateAsync(settings.Database);
         return ComplianceDatabase.CreateContext(settings.Database);
+    }
+
+    internal static Task<User?> FindUserAsync(ComplianceDbContext db, string email)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        return db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized);
     }
 
     internal static int Usage(TextWriter stderr, string message)

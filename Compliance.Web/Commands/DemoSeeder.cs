@@ -119,7 +119,7 @@ public static class DemoSeeder
             if (role == Role.Admin) user.InstanceOperator = true;
             var password = NewPassword();
             user.PasswordHash = hasher.HashPassword(user, password);
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.RenewSecurityStamp();
             passwords[email] = password;
         }
         await audit.AppendAsync(OrganisationId, null, "seed-demo", "demo.passwords-reset", new { users = Users.Length }, ct);

@@ -23,8 +23,7 @@ public static class OperatorCommands
             return AccountCommands.Usage(stderr, $"error: {verb} needs --email with the address of an existing account.");
 
         await using var db = await AccountCommands.OpenAsync(o);
-        var normalized = email.Trim().ToUpperInvariant();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        var user = await AccountCommands.FindUserAsync(db, email);
         if (user is null) return AccountCommands.Usage(stderr, $"error: no account '{email}'; add one with 'user add' first.");
 
         var grant = verb == "grant";

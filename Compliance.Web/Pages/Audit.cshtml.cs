@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -37,7 +38,7 @@ public sealed class AuditModel(CurrentActor current, ComplianceDbContext db, ICl
             new(Who, Kind, from?.AtStartOfDayInZone(Zones.Reader).ToInstant(), to?.PlusDays(1).AtStartOfDayInZone(Zones.Reader).ToInstant(), Reads),
             PageSize, HttpContext.RequestAborted);
         var ids = Log.Entries.Where(e => e.IncidentId is not null).Select(e => e.IncidentId!.Value).Distinct().ToList();
-        IncidentReferences = Db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionary(i => i.Id, i => i.Reference);
+        IncidentReferences = await Db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -32,8 +32,9 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
     {
         if (await workspace.DenyPeopleAccessAsync<IReadOnlyDictionary<string, string>>(actor, incidentId, ct) is { } refusal) return refusal;
         var clean = NoticeDraft.FieldNames.ToDictionary(f => f, f => (fields.GetValueOrDefault(f) ?? "").Trim());
-        var problems = clean.Where(f => PlainText.Problem(f.Value, 10000, multiline: true) is not null)
-            .ToDictionary(f => $"fields.{f.Key}", f => new[] { PlainText.Problem(f.Value, 10000, multiline: true)! });
+        var problems = clean.Select(f => (Field: f.Key, Problem: PlainText.Problem(f.Value, 10000, multiline: true)))
+            .Where(f => f.Problem is not null)
+            .ToDictionary(f => $"fields.{f.Field}", f => new[] { f.Problem! });
         if (problems.Count > 0) return Outcome<IReadOnlyDictionary<string, string>>.Invalid(problems);
         var draft = await db.NoticeDrafts.SingleOrDefaultAsync(d => d.IncidentId == incidentId, ct);
         if (draft is null) db.NoticeDrafts.Add(draft = new NoticeDraft(actor.OrganisationId, incidentId));
