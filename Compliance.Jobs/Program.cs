@@ -2,6 +2,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 // The worker: the scheduler (reminder sweep, notice campaigns) outside the web process, against the same database and settings.
@@ -17,7 +18,11 @@ try
 
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
     builder.Services.AddComplianceJobs(settings);
-    await builder.Build().RunAsync();
+    var host = builder.Build();
+    if (settings.BaseUrl is null)
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Compliance.Jobs").LogWarning(
+            "App:BaseUrl is not set, so links in reminders this worker sends point at {Default}; set it to the address people use.", PublicAddress.Default);
+    await host.RunAsync();
     return 0;
 }
 catch (ConfigurationProblem e)

@@ -12,8 +12,8 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
 {
     public MailOptions Mail { get; init; } = null!;
 
-    /// <summary>The address people use to reach the app, for links in mails (<c>App:BaseUrl</c>).</summary>
-    public string BaseUrl { get; init; } = "http://127.0.0.1:5080";
+    /// <summary>The address people use to reach the app, for links in mails (<c>App:BaseUrl</c>); null: where the web app listens.</summary>
+    public Uri? BaseUrl { get; init; }
 
     /// <summary>How often the reminder sweep runs (<c>Reminders:SweepSeconds</c>).</summary>
     public int SweepSeconds { get; init; } = 30;
@@ -40,8 +40,10 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
         };
         var partial = new AppConfiguration(database, scheduler, Settings.Bool(config, "Database:MigrateOnStart", true));
         var mail = MailOptions.Read(config, partial.DataFolder);
-        var baseUrl = config["App:BaseUrl"] ?? "http://127.0.0.1:5080";
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) throw new ConfigurationProblem($"App:BaseUrl '{baseUrl}' is not an absolute URL such as 'https://breach.example.org'.");
+        Uri? baseUrl = null;
+        if (config["App:BaseUrl"] is { Length: > 0 } text
+            && (!Uri.TryCreate(text, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https")))
+            throw new ConfigurationProblem($"App:BaseUrl '{text}' is not an absolute http(s) URL such as 'https://breach.example.org'.");
         var sweep = Settings.Int(config, "Reminders:SweepSeconds", 30, 1, 3600);
         return partial with
         {

@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Mail;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,13 @@ public static class ReminderRegistration
     /// the sweep, and its recurring Hangfire job every <paramref name="sweepSeconds"/> seconds.
     /// </summary>
     public static IServiceCollection AddComplianceReminders(this IServiceCollection services, DatabaseOptions database, MailOptions mail,
-        string baseUrl, int sweepSeconds, bool schedule)
+        Uri? baseUrl, int sweepSeconds, bool schedule)
     {
         services.TryAddSingleton(mail);
         services.AddComplianceMail(mail);
         services.TryAddSingleton(TemplateLibrary.Default);
-        services.TryAddSingleton(new ReminderSweep.Settings(baseUrl));
+        services.TryAddSingleton(new PublicAddress(baseUrl));
+        services.TryAddSingleton(new ReminderSweep.Settings());
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(database));
         services.TryAddTransient<ReminderSweep>();
         if (!schedule) return services;

@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
@@ -21,9 +22,9 @@ namespace Compliance.Jobs.Reminders;
 /// </summary>
 public sealed class ReminderSweep(
     Func<ComplianceDbContext> openDb, IMailTransport transport, TemplateLibrary templates, IClock clock,
-    ReminderSweep.Settings settings, ILogger<ReminderSweep> log)
+    ReminderSweep.Settings settings, PublicAddress address, ILogger<ReminderSweep> log)
 {
-    public sealed record Settings(string BaseUrl, int BatchSize = 200)
+    public sealed record Settings(int BatchSize = 200)
     {
         public static readonly Duration LateAfter = Duration.FromMinutes(10);
         public static readonly Duration UncertainAfter = Duration.FromMinutes(10);
@@ -166,7 +167,7 @@ public sealed class ReminderSweep(
             ["late"] = late,
             ["dueLocal"] = Local(reminder.DueAt, zone),
             ["reason"] = duty.Reason,
-            ["link"] = $"{settings.BaseUrl.TrimEnd('/')}/Incidents/{incident.Id}#obligation-{duty.Id}",
+            ["link"] = address.Link($"/Incidents/{incident.Id}#obligation-{duty.Id}"),
             ["role"] = KebabCase<Role>.ToId(role),
             ["organisation"] = org.Name,
         };

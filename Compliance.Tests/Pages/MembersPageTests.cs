@@ -24,6 +24,7 @@ public sealed partial class MembersPageTests(PagesApp app) : IClassFixture<Pages
         Assert.Contains("an invitation to choose a password was sent", Html.Text(Html.Element(await invited.Content.ReadAsStringAsync(), "members-message")));
 
         var link = InvitationLink(NewPerson);
+        Assert.Equal(app.Address.Authority, link.Authority); // no App:BaseUrl: the link follows where the app listens
         using var person = new FormClient(app.Address);
         var set = await person.PostAsync(link.PathAndQuery, link.PathAndQuery, ("user", Query(link, "user")), ("Token", Query(link, "token")),
             ("Password", NewPassword), ("Confirm", NewPassword));

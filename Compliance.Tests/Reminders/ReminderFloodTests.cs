@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Compliance.Domain.Organisations;
@@ -55,7 +56,7 @@ public sealed class ReminderFloodTests
         }
         var transport = new RecordingTransport();
         var sweep = new ReminderSweep(() => ComplianceDatabase.CreateContext(db), transport, TemplateLibrary.Default, clock,
-            new ReminderSweep.Settings("https://breach.haki.example"), NullLogger<ReminderSweep>.Instance);
+            new ReminderSweep.Settings(), new PublicAddress(new Uri("https://breach.haki.example")), NullLogger<ReminderSweep>.Instance);
         int Escalations() => transport.Sent.Count(m => m.To == "admin@haki.example");
 
         for (var pass = 0; pass < 5; pass++) await sweep.RunAsync(); // the sweep runs every 30 seconds

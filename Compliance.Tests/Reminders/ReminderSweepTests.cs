@@ -1,3 +1,4 @@
+using Compliance.Jobs.Hosting;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Compliance.Domain.Organisations;
@@ -56,7 +57,7 @@ public sealed partial class ReminderSweepTests
     private static ReminderSweep Sweep(World w, SmtpSink sink) =>
         new(() => ComplianceDatabase.CreateContext(w.Db),
             new SmtpMailTransport(SmtpTransportOptions.FromMailOptions(new MailOptions("tracker@haki.example", "127.0.0.1", sink.Port, false, null, null, 2, "")), w.Clock),
-            TemplateLibrary.Default, w.Clock, new ReminderSweep.Settings("https://breach.haki.example"), NullLogger<ReminderSweep>.Instance);
+            TemplateLibrary.Default, w.Clock, new ReminderSweep.Settings(), new PublicAddress(new Uri("https://breach.haki.example")), NullLogger<ReminderSweep>.Instance);
 
     private static async Task<List<Reminder>> RemindersAsync(World w)
     {

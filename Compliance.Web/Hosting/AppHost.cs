@@ -84,6 +84,7 @@ public static class AppHost
             app.Logger.LogWarning("The key ring that encrypts affected people's details is in the data folder ({Folder}): one backup of that folder holds the data and its keys. Move it and set DataProtection:KeysFolder.", settings.KeyRing.Folder);
         if (!settings.KeyRing.ProtectedAtRest)
             app.Logger.LogWarning("The key ring ({Store} {Folder}) is not encrypted at rest; set DataProtection:Certificate to a .pfx that encrypts it.", settings.KeyRing.Store, settings.KeyRing.Folder);
+        LearnPublicAddress(app);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -195,6 +196,18 @@ public static class AppHost
     public const string LoginRateLimit = "login";
 
     /// <summary>The addresses Kestrel actually bound (port 0 becomes a real port).</summary>
+    /// <summary>Without <c>App:BaseUrl</c>, links in mails follow where the app really listens (known once Kestrel has bound).</summary>
+    private static void LearnPublicAddress(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<PublicAddress>();
+        if (address.Configured is not null) return;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (address.Listening(ListeningAddresses(app)) is { } chosen)
+                app.Logger.LogInformation("Links in mails point at {Address} (where the app listens); set App:BaseUrl if people reach it elsewhere.", chosen);
+        });
+    }
+
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
 }

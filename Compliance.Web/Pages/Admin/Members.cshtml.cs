@@ -17,7 +17,7 @@ namespace Compliance.Web.Pages.Admin;
 /// An admin's view of the organisation's people: invite someone (a mail with a link to choose their password),
 /// change a role, reset a lost two-factor device, remove someone. Everything here is audited.
 /// </summary>
-public sealed class MembersModel(MemberAdministration members, UserManager<User> users, IMailTransport mail, AppConfiguration settings,
+public sealed class MembersModel(MemberAdministration members, UserManager<User> users, IMailTransport mail, PublicAddress address,
     CurrentActor current, ComplianceDbContext db, IClock clock) : WorkspacePage(current, db, clock)
 {
     public sealed record Row(Guid UserId, string Email, string Name, Role Role, string? Incident, Instant? Until, bool TwoFactor, bool PasswordSet);
@@ -72,7 +72,7 @@ public sealed class MembersModel(MemberAdministration members, UserManager<User>
         var text = invited.NewAccount
             ? $"{Actor.Email} invited you to the breach notification tracker of {organisation}.\n\n" +
               $"Choose your password here (the link works once, for three days):\n{await SetPasswordLinkAsync(invited.User)}\n"
-            : $"{Actor.Email} added you to {organisation} in the breach notification tracker. Sign in as usual: {new Uri(new Uri(settings.BaseUrl), "/")}\n";
+            : $"{Actor.Email} added you to {organisation} in the breach notification tracker. Sign in as usual: {address.Link("/")}\n";
         return await mail.SendAsync(new OutgoingMail(invited.User.Email, $"You are invited to {organisation}'s breach notification tracker", text, null,
             $"<invitation.{Guid.NewGuid():N}@compliance.invalid>", new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" }));
     }
@@ -80,7 +80,7 @@ public sealed class MembersModel(MemberAdministration members, UserManager<User>
     private async Task<string> SetPasswordLinkAsync(User user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return new Uri(new Uri(settings.BaseUrl), $"/Account/SetPassword?user={user.Id:N}&token={Uri.EscapeDataString(token)}").AbsoluteUri;
+        return address.Link($"/Account/SetPassword?user={user.Id:N}&token={Uri.EscapeDataString(token)}");
     }
 
     private async Task<IActionResult?> LoadAsync()
