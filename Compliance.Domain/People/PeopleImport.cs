@@ -35,6 +35,12 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
             else tooMany = true;
         }
 
+        using (var bytes = open())
+            if (Utf8Text.FirstInvalidLine(bytes) is { } badLine)
+            {
+                Problem(badLine, "", $"the file is not UTF-8 text from this line on (names in other scripts would be garbled). {Utf8Text.SaveAsUtf8}");
+                return new ImportReport(0, problems, perJurisdiction, tooMany);
+            }
         try
         {
             foreach (var row in Rows(open, map, (line, field, message) => Problem(line, field, message)))
@@ -128,7 +134,14 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
     {
         using var stream = open();
         using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvReader.Create(text, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true }, leaveOpen: true);
+        // One person per line: a stray quote is reported on its own line instead of swallowing the people after it.
+        var options = new CsvReaderOptions
+        {
+            HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Skip, FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = bad => problem(bad.LineNumber, "", Malformed(bad.Reason)),
+        };
+        using var csv = CsvReader.Create(text, options, leaveOpen: true);
         csv.ReadHeader();
         var headers = csv.Headers;
         var missing = map.Columns().Where(c => !headers.Contains(c.Column)).ToList();
@@ -149,8 +162,19 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
         }
     }
 
+    private static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote =>
+            "has a stray quote (\") inside a value, so this person was not read. If the quote belongs to the value, put the whole value in quotes and double the quote: \"Ka Yan \"\"KY\"\" Ng\".",
+        CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes =>
+            "opens a quote (\") that is not closed on the same line, so this person was not read. Close the quote or remove it; each person must be on one line.",
+        CsvMalformedReason.FieldCountMismatch =>
+            "has a different number of columns from the header line, so this person was not read. Look for a missing or extra comma; a value containing a comma must be in quotes.",
+        _ => "could not be read as CSV, so this person was not read.",
+    };
+
     private static IReadOnlyDictionary<string, string[]> ToErrors(ImportReport report) =>
-        report.Problems.GroupBy(p => p.Line == 0 ? p.Field : $"line {p.Line}: {p.Field}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        report.Problems.GroupBy(p => p.Line == 0 ? p.Field : p.Field.Length > 0 ? $"line {p.Line}: {p.Field}" : $"line {p.Line}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
 
     private static UInt128 Key(string lookup) =>
         UInt128.Parse(lookup.AsSpan(0, 32), NumberStyles.HexNumber, CultureInfo.InvariantCulture);

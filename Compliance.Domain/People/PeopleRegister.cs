@@ -33,6 +33,54 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
         return Outcome<IReadOnlyList<Person>>.Ok(await OpenAndAuditAsync(actor, incidentId, purpose, rows, ct));
     }
 
+    public sealed record Page(IReadOnlyList<Person> People, int Total, int PageNumber, int PageSize, bool NamesSearchedInPart);
+
+    /// <summary>Names are searched by decrypting at most this many people; beyond it, search by email or jurisdiction.</summary>
+    public const int NameSearchLimit = 20_000;
+
+    /// <summary>
+    /// One page of an incident's people, optionally searched. Names and emails are encrypted, so an email is found
+    /// through its keyed lookup (exact match), a jurisdiction code through its column, and a name by decrypting the
+    /// list in order (at most <see cref="NameSearchLimit"/> people). Only the page shown is audited as viewed.
+    /// </summary>
+    public async Task<Outcome<Page>> PageAsync(Actor actor, Guid incidentId, string? search, string? jurisdiction, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (await workspace.DenyPeopleAccessAsync<Page>(actor, incidentId, ct) is { } refusal) return refusal;
+        page = Math.Max(page, 1);
+        var all = db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId);
+        if (jurisdiction is { Length: > 0 } code) all = all.Where(p => p.Jurisdiction == code || p.Jurisdiction.StartsWith(code + "-"));
+        var query = search?.Trim() ?? "";
+        if (query.Length == 0 || query.Contains('@'))
+        {
+            if (query.Length > 0) { var lookup = protector.EmailLookup(query); all = all.Where(p => p.EmailLookup == lookup); }
+            var total = await all.CountAsync(ct);
+            var rows = await all.OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            return Outcome<Page>.Ok(new Page(await OpenAndAuditAsync(actor, incidentId, "people page", rows, ct), total, page, pageSize, false));
+        }
+
+        var matches = new List<Person>();
+        var scanned = 0;
+        await foreach (var row in all.OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).Take(NameSearchLimit + 1).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (++scanned > NameSearchLimit) break;
+            var person = Open(row);
+            if (person.Details.Name.Contains(query, StringComparison.CurrentCultureIgnoreCase)) matches.Add(person);
+        }
+        var shown = matches.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose = "people page name search", count = shown.Count }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Page>.Ok(new Page(shown, matches.Count, page, pageSize, scanned > NameSearchLimit));
+    }
+
+    /// <summary>How many people of the incident live in each jurisdiction (no personal data read).</summary>
+    public async Task<Outcome<IReadOnlyList<(string Jurisdiction, int People)>>> JurisdictionsAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
+    {
+        if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<(string, int)>>(actor, incidentId, ct) is { } refusal) return refusal;
+        var counts = await db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId)
+            .GroupBy(p => p.Jurisdiction).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).ToListAsync(ct);
+        return Outcome<IReadOnlyList<(string, int)>>.Ok(counts.Select(c => (c.Key, c.Count)).ToList());
+    }
+
     /// <summary>One person, read and decrypted alone (the view is audited like a list).</summary>
     public async Task<Outcome<Person>> PersonAsync(Actor actor, Guid incidentId, Guid personId, string purpose, CancellationToken ct = default)
     {

@@ -111,10 +111,12 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
 
             // 2. The two activists: one must never be emailed, the other is reached through a trusted lawyer.
             var first = legal.Locator("#people tbody tr", new() { HasText = doNotEmail.Name });
+            await first.Locator("summary").ClickAsync();
             await first.GetByLabel("Do not email").CheckAsync();
             await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(legal.Locator("#people-message")).ToContainTextAsync("People with a flag never receive an email notice.");
             var second = legal.Locator("#people tbody tr", new() { HasText = viaLawyer.Name });
+            await second.Locator("summary").ClickAsync();
             await second.GetByLabel("Reach through (trusted person)").FillAsync("Their lawyer, through the Hong Kong office");
             await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(legal.Locator("#people-message")).ToBeVisibleAsync();

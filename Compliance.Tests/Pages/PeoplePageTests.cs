@@ -6,6 +6,7 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Tests.Pages.Support;
 using Compliance.Web.Commands;
+using Compliance.Web.Pages.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +35,7 @@ public sealed class PeoplePageTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains("陳大文", html);
         Assert.Contains("Everyone can be reached by email", html);
 
-        var personId = await app.ReadAsync(db => db.AffectedPeople.Where(p => p.Line == 3).Select(p => p.Id).SingleAsync());
+        var personId = await app.ReadAsync(db => db.AffectedPeople.Where(p => p.IncidentId == PagesApp.HongKong2019 && p.Line == 3).Select(p => p.Id).SingleAsync());
         var saved = await legal.PostAsync(page, page + "?handler=Flags", ("personId", personId.ToString()), ("doNotEmail", "true"), ("delegateTo", ""), ("redactions", ""));
         var after = await saved.Content.ReadAsStringAsync();
         Assert.Contains("never receive an email", after);
@@ -52,5 +53,38 @@ public sealed class PeoplePageTests(PagesApp app) : IClassFixture<PagesApp>
         var response = await client.GetAsync($"/Incidents/{PagesApp.HongKong2019}/People");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("陳大文", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_long_list_is_paged_and_searched_by_name_email_and_jurisdiction_with_compact_rows()
+    {
+        var csv = new StringBuilder("Name,Email,Country,Language\n");
+        for (var i = 1; i <= 120; i++) csv.Append($"Supporter {i:000},supporter{i}@example.org,{(i % 3 == 0 ? "US-CA" : "CA")},en\n");
+        await app.ImportAsync(PagesApp.Canada2022, csv.ToString());
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        var page = $"/Incidents/{PagesApp.Canada2022}/People";
+
+        var first = WebUtility.HtmlDecode(await legal.HtmlAsync(page));
+        Assert.Equal(PeopleModel.PageSize, System.Text.RegularExpressions.Regex.Matches(Html.Element(first, "people"), "<tr>").Count - 1 /* header row */);
+        Assert.Contains("People 1–50 of 120.", Html.Text(Html.Element(first, "people-range")));
+        Assert.Contains("Page 1 of 3", Html.Text(Html.Element(first, "people-pages")));
+        Assert.Contains("<details>", first); // the safety form stays folded: a row is a line, not a form
+
+        var third = WebUtility.HtmlDecode(await legal.HtmlAsync(page + "?p=3"));
+        Assert.Contains("People 101–120 of 120.", Html.Text(Html.Element(third, "people-range")));
+
+        var byName = WebUtility.HtmlDecode(await legal.HtmlAsync(page + "?q=supporter%2007"));
+        Assert.Contains("Supporter 070", byName);
+        Assert.Contains("Supporter 079", byName);
+        Assert.DoesNotContain("Supporter 080", byName);
+        Assert.Contains("of 10.", Html.Text(Html.Element(byName, "people-range"))); // 070-079
+
+        var byEmail = WebUtility.HtmlDecode(await legal.HtmlAsync(page + "?q=Supporter42@example.org"));
+        Assert.Contains("Supporter 042", byEmail);
+        Assert.Contains("of 1.", Html.Text(Html.Element(byEmail, "people-range")));
+
+        var inCalifornia = WebUtility.HtmlDecode(await legal.HtmlAsync(page + "?in=US-CA"));
+        Assert.Contains("of 40.", Html.Text(Html.Element(inCalifornia, "people-range")));
+        Assert.DoesNotContain("Supporter 001", inCalifornia);
     }
 }

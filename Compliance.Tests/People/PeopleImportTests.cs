@@ -113,6 +113,21 @@ public sealed class PeopleImportTests
         Assert.Contains("not UTF-8", output);
     }
 
+    [Theory]
+    [InlineData("Ann One,ann@example.org,HK,en\nBo \"Two,bo@example.org,HK,en\nCy Three,cy@example.org,HK,en\n", 3)]
+    [InlineData("Ann One,ann@example.org,HK,en\n\"Bo Two,bo@example.org,HK,en\nCy Three,cy@example.org,HK,en\n", 3)]
+    [InlineData("Ann One,ann@example.org,HK,en\nBo Two,bo@example.org,HK,en\nCy Three,\"cy@example.org,HK,en\n", 4)]
+    public async Task A_stray_quote_is_an_error_with_its_line_not_a_person_silently_dropped(string rows, int line)
+    {
+        var (db, keys) = await DemoAsync(DatabaseProvider.Sqlite);
+        var (code, output, _) = await Import(db, keys, "Name,Email,Country,Language\n" + rows, "legal@demo.example", confirm: true);
+        Assert.Equal(2, code);
+        Assert.Contains($"line {line}", output);
+        Assert.Contains("quote", output);
+        await using var read = ComplianceDatabase.CreateContext(db);
+        Assert.Equal(0, await read.AffectedPeople.CountAsync());
+    }
+
     [Fact]
     public async Task Importing_the_same_people_again_is_caught_as_duplicates()
     {

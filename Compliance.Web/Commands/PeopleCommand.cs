@@ -55,7 +55,8 @@ public static class PeopleCommand
             return CommandLine.Ok;
         }
         await stdout.WriteLineAsync($"{report.Rows} row(s); {report.Problems.Count}{(report.TooManyProblems ? "+" : "")} problem(s).");
-        foreach (var p in report.Problems) await stdout.WriteLineAsync(p.Line > 0 ? $"  line {p.Line}: {p.Field}: {p.Message}" : $"  {p.Message}");
+        foreach (var p in report.Problems)
+            await stdout.WriteLineAsync(p.Line > 0 ? $"  line {p.Line}: {(p.Field.Length > 0 ? p.Field + ": " : "")}{p.Message}" : $"  {p.Message}");
         if (report.CanImport) await stdout.WriteLineAsync("The file is clean: run again with --confirm to import it.");
         return report.CanImport ? CommandLine.Ok : CommandLine.BadInput;
     }

@@ -29,16 +29,21 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
     [BindProperty(SupportsGet = true)] public Guid? Upload { get; set; }
     [BindProperty] public Dictionary<string, string> Map { get; set; } = [];
     [BindProperty] public IFormFile? Csv { get; set; }
+    /// <summary>Other columns kept with each person (for example a member number the notice quotes).</summary>
+    [BindProperty] public List<string> Extra { get; set; } = [];
 
     public string IncidentTitle { get; private set; } = "";
     public IReadOnlyList<string> Headers { get; private set; } = [];
+    /// <summary>The first rows of the file as uploaded, so the person can see the columns line up before checking.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Preview { get; private set; } = [];
+    public const int PreviewRows = 5;
     public ImportReport? Report { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } refusal) return refusal;
-        if (Upload is { } id && await uploads.ReadAsync(Actor, Id, id, HttpContext.RequestAborted) is { } bytes) Guess(bytes);
+        if (Upload is { } id && await uploads.ReadAsync(Actor, Id, id, HttpContext.RequestAborted) is { } bytes && Inspect(bytes)) Guess();
         return Page();
     }
 
@@ -64,14 +69,16 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
             Error = "The upload is gone; upload the file again.";
             return Page();
         }
-        Headers = ReadHeaders(bytes);
+        if (!Inspect(bytes)) return Page();
         string? Column(string field) => Map.GetValueOrDefault(field) is { Length: > 0 } c ? c : null;
         if (Column("Name") is not { } name || Column("Jurisdiction") is not { } jurisdiction)
         {
             Error = "Say which columns hold the name and the jurisdiction.";
             return Page();
         }
-        var map = new ColumnMap(name, jurisdiction, Column("Email"), Column("Language"), Column("Phone"), Column("Address"));
+        var mapped = Map.Values.Where(v => v is { Length: > 0 }).ToHashSet();
+        var extra = Extra.Where(c => Headers.Contains(c) && !mapped.Contains(c)).Distinct().ToList();
+        var map = new ColumnMap(name, jurisdiction, Column("Email"), Column("Language"), Column("Phone"), Column("Address"), extra);
         var result = confirm
             ? await import.ImportAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted)
             : await import.CheckAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted);
@@ -95,9 +102,8 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
         return null;
     }
 
-    private void Guess(byte[] bytes)
+    private void Guess()
     {
-        Headers = ReadHeaders(bytes);
         string? Find(params string[] words) => Headers.FirstOrDefault(h => words.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)));
         Map["Name"] = Find("name") ?? "";
         Map["Email"] = Find("email", "e-mail", "mail") ?? "";
@@ -107,17 +113,35 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
         Map["Address"] = Find("address", "postal") ?? "";
     }
 
-    private static IReadOnlyList<string> ReadHeaders(byte[] bytes)
+    /// <summary>Reads the header and the first rows; says in plain words why not when the file cannot be read.</summary>
+    private bool Inspect(byte[] bytes)
     {
+        if (Utf8Text.FirstInvalidLine(new MemoryStream(bytes)) is { } line)
+        {
+            Error = $"Line {line} of the file is not UTF-8 text, so its columns cannot be read and names in other scripts would be garbled. {Utf8Text.SaveAsUtf8}";
+            return false;
+        }
         try
         {
-            using var reader = CsvReader.Create(new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, true)), new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
+            var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, SkipEmptyLines = true, AllowLineBreaksInQuotes = false };
+            using var reader = CsvReader.Create(new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, true)), options, leaveOpen: false);
             reader.ReadHeader();
-            return reader.Headers.ToList();
+            Headers = reader.Headers.ToList();
+            var rows = new List<IReadOnlyList<string>>();
+            while (rows.Count < PreviewRows && reader.Read())
+                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToList());
+            Preview = rows;
         }
-        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException or InvalidDataException)
         {
-            return [];
+            Error = $"The file could not be read as CSV ({e.Message}).";
+            return false;
         }
+        if (Headers.Count == 0 || Headers.All(string.IsNullOrWhiteSpace))
+        {
+            Error = "The file's first line is empty: it must name the columns, for example Name,Email,Country,Language.";
+            return false;
+        }
+        return true;
     }
 }
