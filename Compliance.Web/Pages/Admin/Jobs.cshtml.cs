@@ -13,10 +13,20 @@ namespace Compliance.Web.Pages.Admin;
 /// <summary>For admins: what is about to be sent, what was sent, what failed (with the server's words), and a retry.</summary>
 public sealed class JobsModel(CurrentActor current, ComplianceDbContext db, IClock clock) : PageModel
 {
-    public sealed record UpcomingReminder(Instant DueAt, string Email, string Reference, string Label);
+    public sealed record UpcomingReminder(Instant DueAt, string Email, string Reference, string Label, DutyLink Duty);
 
-    public List<MailLogEntry> Problems { get; private set; } = [];
-    public List<MailLogEntry> Sent { get; private set; } = [];
+    /// <summary>The duty a reminder is about, linked to its row on the incident page.</summary>
+    public sealed record DutyLink(Guid IncidentId, Guid ObligationId, Recipient Recipient, string Jurisdiction, string Authority)
+    {
+        public string Href => $"/Incidents/{IncidentId}#obligation-{ObligationId}";
+        public string Text => $"{Incidents.Labels.Of(Recipient)} in {Jurisdiction}: {Authority}";
+    }
+
+    /// <summary>A mail and, when it was a reminder, the duty it reminded of (notices to people have none).</summary>
+    public sealed record MailRow(MailLogEntry Mail, DutyLink? Duty);
+
+    public List<MailRow> Problems { get; private set; } = [];
+    public List<MailRow> Sent { get; private set; } = [];
     public List<UpcomingReminder> Upcoming { get; private set; } = [];
     public string? Message { get; private set; }
     private DateTimeZone zone = DateTimeZone.Utc;
@@ -56,14 +66,30 @@ public sealed class JobsModel(CurrentActor current, ComplianceDbContext db, IClo
     {
         var org = await db.Organisations.SingleAsync(o => o.Id == orgId);
         zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(org.TimeZone) ?? DateTimeZone.Utc;
-        Problems = await db.MailLog.Where(m => m.OrganisationId == orgId && (m.State == MailState.Failed || m.State == MailState.Uncertain || m.State == MailState.RetryLater))
+        var problems = await db.MailLog.Where(m => m.OrganisationId == orgId && (m.State == MailState.Failed || m.State == MailState.Uncertain || m.State == MailState.RetryLater))
             .OrderByDescending(m => m.CreatedAt).Take(100).ToListAsync();
-        Sent = await db.MailLog.Where(m => m.OrganisationId == orgId && m.State == MailState.Sent).OrderByDescending(m => m.SentAt).Take(100).ToListAsync();
+        var sent = await db.MailLog.Where(m => m.OrganisationId == orgId && m.State == MailState.Sent).OrderByDescending(m => m.SentAt).Take(100).ToListAsync();
+        var duties = await DutiesAsync(orgId, problems.Concat(sent).Select(m => m.Key).ToList());
+        Problems = problems.Select(m => new MailRow(m, duties.GetValueOrDefault(m.Key))).ToList();
+        Sent = sent.Select(m => new MailRow(m, duties.GetValueOrDefault(m.Key))).ToList();
         Upcoming = await (from r in db.Reminders
                                    join u in db.Users on r.UserId equals u.Id
                                    join i in db.Incidents on r.IncidentId equals i.Id
+                                   join o in db.Obligations on r.ObligationId equals o.Id
                                    where r.OrganisationId == orgId && r.State == ReminderState.Pending
                                    orderby r.DueAt
-                                   select new UpcomingReminder(r.DueAt, u.Email, i.Reference, r.Label)).Take(100).ToListAsync();
+                                   select new UpcomingReminder(r.DueAt, u.Email, i.Reference, r.Label,
+                                       new DutyLink(i.Id, o.Id, o.Recipient, o.Jurisdiction, o.Authority))).Take(100).ToListAsync();
+    }
+
+    /// <summary>The duty behind each reminder mail, found through the reminder's key (one query for the page).</summary>
+    private async Task<Dictionary<string, DutyLink>> DutiesAsync(Guid orgId, List<string> keys)
+    {
+        if (keys.Count == 0) return [];
+        var rows = await (from r in db.Reminders
+                          join o in db.Obligations on r.ObligationId equals o.Id
+                          where r.OrganisationId == orgId && keys.Contains(r.Key)
+                          select new { r.Key, Duty = new DutyLink(o.IncidentId, o.Id, o.Recipient, o.Jurisdiction, o.Authority) }).ToListAsync();
+        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Duty);
     }
 }
