@@ -39,6 +39,19 @@ public sealed class IncidentFormTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains("1d 2h 00m left", art33);
     }
 
+    [Fact]
+    public async Task A_jurisdiction_the_catalogue_has_no_rules_for_is_named_on_the_incident_page()
+    {
+        var id = IncidentIdFrom(await CreateAsync(new IncidentPost(Jurisdiction: "AQ", Count: "12")));
+        var lead = await app.SignedInAsync(PagesApp.Lead);
+        var warning = Html.Text(Html.Element(await lead.HtmlAsync($"/Incidents/{id}"), "no-rules"));
+        Assert.Contains("no rules for AQ", warning);
+        Assert.Contains("Ask counsel", warning);
+
+        var covered = IncidentIdFrom(await CreateAsync(new IncidentPost()));
+        Assert.DoesNotContain("id=\"no-rules\"", await lead.HtmlAsync($"/Incidents/{covered}"));
+    }
+
     [Theory]
     [InlineData("9999-12-31T10:00", "outside the years 1970 to 2199")]
     [InlineData("1900-03-15T09:00", "outside the years 1970 to 2199")]

@@ -23,6 +23,12 @@ public sealed class DetailsModel(IncidentWorkspace workspace, CurrentActor curre
     public DateTimeZone ClockZone => TimeText.Zone(Incident.ClockZone, Zones.Organisation);
     public IReadOnlyList<DeadlineView> Duties { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    /// <summary>Where people are affected but the catalogue has no rule at all: the tracker cannot say what the law asks there.</summary>
+    public IReadOnlyList<string> WithoutRules => Incident.Affected
+        .Select(a => a.Jurisdiction)
+        .Where(j => JurisdictionCode.TryParse(j, out var code) && Compliance.Domain.Rules.Catalogue.RuleCatalogue.Default.RegimesFor(code!.Value).Length == 0)
+        .Order(StringComparer.Ordinal).ToList();
     public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> EvidenceNames { get; private set; } = new Dictionary<Guid, string>();
     public string? StatusError { get; private set; }
