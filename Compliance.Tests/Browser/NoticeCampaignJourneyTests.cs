@@ -88,7 +88,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             var legal = await browser.NewPageAsync(fixture.App.Address);
             await SignInAsync(legal, PagesApp.Legal);
             await legal.GotoAsync("/Incidents");
-            await legal.GetByRole(AriaRole.Link, new() { Name = "HK-2019-01" }).ClickAsync();
+            await legal.GetByRole(AriaRole.Link, new() { Name = "INC-2019-001" }).ClickAsync();
             await legal.Locator("#people-link").ClickAsync();
             await Expect(legal.GetByRole(AriaRole.Heading, new() { Name = "Affected people", Level = 1 })).ToBeVisibleAsync();
             await legal.Locator("#import-link").ClickAsync();

@@ -92,7 +92,7 @@ public sealed class AccountTests
         Assert.Equal(0, ok.Code);
         Assert.Contains("demo: intact", ok.Out);
 
-        var csv = await Run(db, "", "audit", "export", "--org", "demo", "--incident", "HK-2019-01");
+        var csv = await Run(db, "", "audit", "export", "--org", "demo", "--incident", "INC-2019-001");
         Assert.Equal(0, csv.Code);
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("sequence,at,incident,actor,action,data,previous_hash,hash", lines[0].TrimEnd('\r'));

@@ -59,7 +59,7 @@ public sealed class HealthAndDemoTests
         await using var read = ComplianceDatabase.CreateContext(options);
         Assert.Equal(1, await read.Organisations.CountAsync());
         var incidents = await read.Incidents.Include(i => i.Affected).OrderBy(i => i.AwareAt).ToListAsync();
-        Assert.Equal(["HK-2019-01", "CA-2022-01"], incidents.Select(i => i.Reference));
+        Assert.Equal(["INC-2019-001", "INC-2022-001"], incidents.Select(i => i.Reference));
         Assert.Contains(DataCategory.NationalId, incidents[0].DataCategories);
         Assert.Equal(Exfiltration.NotFound, incidents[1].Exfiltration);
 

@@ -63,7 +63,7 @@ public sealed class OrganisationTests
         var result = await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false));
         Assert.True(result.IsOk);
         await using var read = ComplianceDatabase.CreateContext(db);
-        var canada = await read.Incidents.SingleAsync(i => i.Reference == "CA-2022-01");
+        var canada = await read.Incidents.SingleAsync(i => i.Reference == "INC-2022-001");
         var duties = await read.Obligations.Where(o => o.IncidentId == canada.Id && o.Status != ObligationStatus.Superseded).Select(o => o.RuleId).ToListAsync();
         Assert.Contains("ca-pipeda-s10-3", duties);
         Assert.Contains(await read.AuditEntries.Select(e => e.Action).ToListAsync(), a => a == "organisation.updated");

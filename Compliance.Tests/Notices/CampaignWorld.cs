@@ -64,7 +64,7 @@ internal sealed class CampaignWorld
         var protector = PeopleDataProtection.Open(keys);
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, clock);
-        var incident = await ctx.Incidents.Where(i => i.Reference == "HK-2019-01").Select(i => i.Id).SingleAsync();
+        var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
         var imported = await new PeopleImport(ctx, protector, clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
             new ColumnMap("Name", "Country", "Email", "Language"));
         Assert.True(imported.IsOk, string.Join("; ", imported.Value?.Problems.Select(p => $"{p.Line} {p.Field} {p.Message}") ?? []));

@@ -36,7 +36,7 @@ public sealed class DashboardTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.DoesNotContain("voluntary", soon);
 
         var voluntary = Html.Text(Html.Element(html.Replace($"data-obligation=\"{pcpd.Id}\"", "id=\"pcpd-row\""), "pcpd-row"));
-        Assert.Contains("HK-2019-01", voluntary);
+        Assert.Contains("INC-2019-001", voluntary);
         Assert.Contains("No fixed deadline", voluntary);
         Assert.Contains("voluntary", voluntary);
         Assert.DoesNotContain("verify with counsel", voluntary);
@@ -66,8 +66,8 @@ public sealed class DashboardTests(PagesApp app) : IClassFixture<PagesApp>
 
         var found = Html.Text(Html.Element(await viewer.HtmlAsync("/Incidents?q=nairobi+ransomware"), "incidents"));
         Assert.Contains("Ransomware at the Nairobi office", found);
-        Assert.DoesNotContain("HK-2019-01", found);
-        Assert.Contains("HK-2019-01", Html.Text(Html.Element(await viewer.HtmlAsync("/Incidents?q=hk-2019"), "incidents")));
+        Assert.DoesNotContain("INC-2019-001", found);
+        Assert.Contains("INC-2019-001", Html.Text(Html.Element(await viewer.HtmlAsync("/Incidents?q=inc-2019"), "incidents")));
         Assert.Contains("No incident matches", await viewer.HtmlAsync("/Incidents?q=nairobi&status=closed"));
     }
 }

@@ -62,8 +62,8 @@ public sealed class PermissionTests(PagesApp app) : IClassFixture<PagesApp>
         var responder = await app.SignedInAsync(PagesApp.Responder);
 
         var list = await responder.HtmlAsync("/Incidents");
-        Assert.Contains("HK-2019-01", list);
-        Assert.DoesNotContain("CA-2022-01", list);
+        Assert.Contains("INC-2019-001", list);
+        Assert.DoesNotContain("INC-2022-001", list);
         Assert.Equal(HttpStatusCode.NotFound, (await responder.GetAsync($"/Incidents/{PagesApp.Canada2022}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await responder.GetAsync($"/Incidents/{PagesApp.Canada2022}/Audit")).StatusCode);
         var page = await responder.HtmlAsync(HongKong);

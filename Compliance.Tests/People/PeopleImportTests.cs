@@ -24,7 +24,7 @@ public sealed class PeopleImportTests
     {
         var file = Path.Combine(Path.GetTempPath(), $"people-{Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(file, (encoding ?? new UTF8Encoding(false)).GetBytes(csv));
-        return await Cli.RunAsync(db, Clock, "", ["people", "import", "--as", asWho, "--incident", "HK-2019-01", "--file", file, "--name", "Name",
+        return await Cli.RunAsync(db, Clock, "", ["people", "import", "--as", asWho, "--incident", "INC-2019-001", "--file", file, "--name", "Name",
             "--jurisdiction", "Country", "--email", "Email", "--language", "Language", .. confirm ? new[] { "--confirm" } : [], $"--DataProtection:KeysFolder={keys}"]);
     }
 
@@ -48,7 +48,7 @@ public sealed class PeopleImportTests
 
         var (code, output, err) = await Import(db, keys, Clean, "legal@demo.example", confirm: true);
         Assert.True(code == 0, err + output);
-        Assert.Contains("Imported 4 people into HK-2019-01: FR 1, HK 3.", output);
+        Assert.Contains("Imported 4 people into INC-2019-001: FR 1, HK 3.", output);
 
         await using var read = ComplianceDatabase.CreateContext(db);
         var people = await read.AffectedPeople.OrderBy(p => p.Line).ToListAsync();
@@ -158,7 +158,7 @@ public sealed class PeopleImportTests
         await using var ctx = ComplianceDatabase.CreateContext(db);
         var import = new PeopleImport(ctx, new FailingAfter(3000), Clock);
         var actor = new Domain.Workspace.Actor(Guid.NewGuid(), "legal@demo.example", DemoSeeder.OrganisationId, Domain.Vocabulary.Role.Legal);
-        var incident = await ctx.Incidents.Where(i => i.Reference == "HK-2019-01").Select(i => i.Id).SingleAsync();
+        var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => import.ImportAsync(actor, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")));
 

@@ -32,7 +32,7 @@ public sealed class PeopleRegisterTests
         var protector = new DataProtectionPersonalData(new EphemeralDataProtectionProvider(), new FileLookupKeyStore(Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}", "email-lookup.key")));
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, Clock);
-        var incident = await ctx.Incidents.Where(i => i.Reference == "HK-2019-01").Select(i => i.Id).SingleAsync();
+        var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
         var result = await new PeopleImport(ctx, protector, Clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(Supporters)),
             new ColumnMap("Name", "Country", "Email", "Language"));
         Assert.True(result.IsOk);

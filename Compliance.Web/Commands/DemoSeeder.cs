@@ -129,7 +129,7 @@ public static class DemoSeeder
 
     private static Incident HongKong2019(Instant now)
     {
-        var i = new Incident(Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e01"), OrganisationId, "HK-2019-01",
+        var i = new Incident(Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e01"), OrganisationId, "INC-2019-001",
             "Intruders in the supporter database (Hong Kong)", At("2019-03-15T09:00:00+08:00"), now)
         {
             Summary = "State-sponsored intruders were found in our systems. Supporters' names, Hong Kong ID numbers and " +
@@ -148,7 +148,7 @@ public static class DemoSeeder
 
     private static Incident Canada2022(Instant now)
     {
-        var i = new Incident(Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e02"), OrganisationId, "CA-2022-01",
+        var i = new Incident(Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e02"), OrganisationId, "INC-2022-001",
             "Intrusion detected; systems offline three weeks (Canada)", At("2022-10-05T10:00:00-04:00"), now)
         {
             Summary = "An intrusion was detected on 5 October; systems were offline for three weeks. Donor records were " +

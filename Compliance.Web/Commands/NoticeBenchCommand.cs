@@ -238,7 +238,7 @@ public static class NoticeBenchCommand
                                 select m).SingleAsync();
             return new Actor(member.UserId, email, member.OrganisationId, member.Role);
         }
-        var incidentId = await db.Incidents.Where(i => i.OrganisationId == DemoSeeder.OrganisationId && i.Reference == "HK-2019-01").Select(i => i.Id).SingleAsync();
+        var incidentId = await db.Incidents.Where(i => i.OrganisationId == DemoSeeder.OrganisationId && i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
         return (await ActorAsync(LegalEmail), await ActorAsync(LeadEmail), incidentId);
     }
 

@@ -12,7 +12,7 @@ public static class FilingInputs
 
     public static readonly Instant PreparedAt = InstantPattern.ExtendedIso.Parse("2026-01-01T00:00:00Z").Value;
 
-    /// <summary>The Hong Kong seed incident of seed-demo (HK-2019-01), with the branch's Chinese name.</summary>
+    /// <summary>The Hong Kong seed incident of seed-demo (INC-2019-001), with the branch's Chinese name.</summary>
     public static JsonObject HongKongSeed() => Complete(new JsonObject
     {
         ["organisation"] = new JsonObject { ["establishments"] = new JsonArray("CA"), ["timeZone"] = "America/Toronto", ["attributes"] = new JsonArray() },
