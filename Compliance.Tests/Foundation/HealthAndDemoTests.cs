@@ -43,7 +43,7 @@ public sealed class HealthAndDemoTests
         Assert.Equal(1, data.GetProperty("servers").GetInt32());
         Assert.True(data.GetProperty("persistent").GetBoolean());
         Assert.Equal(provider == DatabaseProvider.Postgres, data.GetProperty("shared").GetBoolean());
-        Assert.Equal(2, data.GetProperty("recurring").GetInt64());   // the reminder sweep and the campaign sender
+        Assert.Equal(4, data.GetProperty("recurring").GetInt64());   // the reminder sweep, the campaign sender, the audit checkpoints, the upload clean-up
     }
 
     [Theory]

@@ -133,7 +133,7 @@ public sealed class PersistenceTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Two_writers_cannot_take_the_same_place_in_the_audit_chain(DatabaseProvider provider)
+    public async Task Two_writers_to_one_organisation_both_get_their_place_in_the_chain(DatabaseProvider provider)
     {
         var (options, orgId, _) = await SeedIncidentAsync(provider);
         var clock = new FixedClock(Aware);
@@ -143,6 +143,11 @@ public sealed class PersistenceTests
         await new AuditLog(second, clock).AppendAsync(orgId, null, "b", "y", new { });
 
         await first.SaveChangesAsync();
-        await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync());
+        await second.SaveChangesAsync();
+
+        await using var read = ComplianceDatabase.CreateContext(options);
+        Assert.Equal([("a", 1L), ("b", 2L)], (await read.AuditEntries.Where(e => e.OrganisationId == orgId).OrderBy(e => e.Sequence)
+            .Select(e => new { e.Actor, e.Sequence }).ToListAsync()).Select(e => (e.Actor, e.Sequence)));
+        Assert.True((await new AuditLog(read, clock).VerifyAsync(orgId)).Intact);
     }
 }
