@@ -346,7 +346,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             : throw new InvalidOperationException("Audit lines are sealed by SaveChangesAsync only.");
 
     private List<AuditEntry> DraftedAuditLines() =>
-        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && !e.Entity.IsSealed).Select(e => e.Entity).ToList();
 
     private static PropertyBuilder<List<string>> StringList(PropertyBuilder<List<string>> p) =>
         p.HasConversion(new DelimitedListConverter<string>(s => s, s => s), new ListComparer<string>());
