@@ -33,6 +33,9 @@ public sealed class AuditSeal
     /// <summary>The key in <paramref name="path"/>, created (random, mode 0600) the first time it is needed.</summary>
     public static AuditSeal FromFile(string path) => new(() => LoadOrCreate(path), path);
 
+    /// <summary>Reads (or creates) the key now: serving and workers call it at start-up, so a bad key file stops them in one sentence.</summary>
+    public void EnsureAvailable() => _ = key.Value;
+
     public string Mac(string canonical) => Convert.ToHexStringLower(HMACSHA256.HashData(key.Value, Encoding.UTF8.GetBytes(canonical)));
 
     public string Sign(string canonical) => Convert.ToHexStringLower(HMACSHA256.HashData(checkpointKey.Value, Encoding.UTF8.GetBytes(canonical)));
@@ -42,7 +45,19 @@ public sealed class AuditSeal
 
     private static byte[] LoadOrCreate(string path)
     {
-        if (File.Exists(path)) return Read(path);
+        try
+        {
+            return File.Exists(path) ? Read(path) : Create(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new Persistence.ConfigurationProblem(
+                $"The audit key '{path}' cannot be read or created ({e.Message.TrimEnd('.')}); fix the file or set Audit:Folder or Audit:Key.", e);
+        }
+    }
+
+    private static byte[] Create(string path)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var fresh = RandomNumberGenerator.GetBytes(KeyBytes);
         try

@@ -166,4 +166,15 @@ public sealed class AuditChainTests
         var entry = AuditEntry.Follow(null, Key, Org, null, T0 + Duration.FromNanoseconds(1_234_567), "a", "b", "{}");
         Assert.Equal(T0 + Duration.FromNanoseconds(1_234_000), entry.At);
     }
+
+    [Fact]
+    public void The_audit_key_file_is_created_once_readable_by_its_owner_only_and_then_reused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "compliance-tests", "audit-key-" + Guid.NewGuid().ToString("N"), "chain.key");
+        var first = AuditSeal.FromFile(path);
+        var mac = first.Mac("entry");
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(mac, AuditSeal.FromFile(path).Mac("entry"));   // a restart, or a worker with the same folder
+        Assert.NotEqual(mac, AuditSeal.FromFile(path + ".other").Mac("entry"));
+    }
 }
