@@ -15,6 +15,7 @@ try
     if (!settings.Scheduler.Enabled)
         throw new ConfigurationProblem("Scheduler:Enabled is false, so this worker would do nothing; unset it for the worker.");
     await ComplianceDatabase.MigrateAsync(settings.Database);
+    settings.Audit.Seal.EnsureAvailable();
 
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
     builder.Services.AddComplianceJobs(settings);

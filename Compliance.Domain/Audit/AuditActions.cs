@@ -24,6 +24,7 @@ public static class AuditActions
         new("people.imported", "Affected people imported", "People", false),
         new("people.flags-changed", "Safety flags changed", "People", false),
         new("people.viewed", "Affected people viewed", "People", true),
+        new("people.uploads-expired", "Expired uploads of people deleted", "People", false),
         new("people.exported", "Affected people exported", "People", true),
         new("notice.draft-saved", "Notice text saved", "Notices", false),
         new("notice.test-sent", "Test notice sent", "Notices", false),

@@ -7,33 +7,21 @@ namespace Compliance.Domain.Audit;
 
 /// <summary>
 /// Appends to an organisation's hash-chained log inside the caller's unit of work: the change and its audit
-/// line are saved together or not at all.
+/// line are saved together or not at all. The line gets its number, link and key when it is saved
+/// (<see cref="ComplianceDbContext.SaveChangesAsync(bool, CancellationToken)"/>), under its organisation's head lock.
 /// </summary>
 public sealed class AuditLog(ComplianceDbContext db, IClock clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<AuditEntry> AppendAsync(Guid organisationId, Guid? incidentId, string actor, string action, object data, CancellationToken ct = default)
+    public Task<AuditEntry> AppendAsync(Guid organisationId, Guid? incidentId, string actor, string action, object data, CancellationToken ct = default)
     {
-        var pending = db.AuditEntries.Local
-            .Where(e => e.OrganisationId == organisationId && db.Entry(e).State == EntityState.Added)
-            .MaxBy(e => e.Sequence);
-        var previous = pending ?? await db.AuditEntries
-            .Where(e => e.OrganisationId == organisationId)
-            .OrderByDescending(e => e.Sequence)
-            .FirstOrDefaultAsync(ct);
-        var entry = AuditEntry.Follow(previous, organisationId, incidentId, clock.GetCurrentInstant(), actor, action,
-            JsonSerializer.Serialize(data, Json));
+        var entry = AuditEntry.Draft(organisationId, incidentId, clock.GetCurrentInstant(), actor, action, JsonSerializer.Serialize(data, Json));
         db.AuditEntries.Add(entry);
-        return entry;
+        return Task.FromResult(entry);
     }
 
-    public async Task<AuditChain.Verdict> VerifyAsync(Guid organisationId, CancellationToken ct = default)
-    {
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.OrganisationId == organisationId)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
-        return AuditChain.Verify(entries);
-    }
+    /// <summary>The chain, its keys and the head's counter (checkpoints outside the database are <see cref="AuditVerification"/>'s).</summary>
+    public Task<AuditChain.Verdict> VerifyAsync(Guid organisationId, CancellationToken ct = default) =>
+        AuditVerification.VerifyAsync(db, organisationId, checkpoint: null, ct);
 }

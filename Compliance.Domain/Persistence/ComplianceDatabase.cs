@@ -17,6 +17,8 @@ public static class ComplianceDatabase
             case DatabaseProvider.SqlServer: builder.UseSqlServer(options.ConnectionString); break;
             default: throw new ArgumentOutOfRangeException(nameof(options));
         }
+        if (options.AuditSeal is { } seal)
+            ((Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new AuditSealExtension(seal));
     }
 
     public static ComplianceDbContext CreateContext(DatabaseOptions options)

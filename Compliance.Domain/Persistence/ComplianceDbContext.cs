@@ -10,6 +10,7 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Persistence.KeyRing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
@@ -33,6 +34,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<AffectedPopulation> AffectedPopulations => Set<AffectedPopulation>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -301,9 +303,50 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Data).HasMaxLength(20000);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.Ignore(x => x.DraftOrder);
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
+
+        // No foreign key: the head outlives a deleted organisation, as evidence that it had a log.
+        m.Entity<AuditHead>(e =>
+        {
+            e.ToTable("audit_heads");
+            e.HasKey(x => x.OrganisationId);
+            e.Property(x => x.OrganisationId).ValueGeneratedNever();
+            e.Property(x => x.LastHash).HasMaxLength(64);
+        });
     }
+
+    /// <summary>The audit key this context seals new audit lines with (<see cref="DatabaseOptions.AuditSeal"/>); null when none was configured.</summary>
+    public AuditSeal? AuditSeal => this.GetService<IDbContextOptions>().FindExtension<AuditSealExtension>()?.Seal;
+
+    /// <summary>
+    /// Saves, sealing any new audit lines first: inside one transaction (the caller's, or one begun here) each
+    /// organisation's audit head is locked, the lines numbered after it and keyed (<see cref="AuditAppend"/>).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var drafts = DraftedAuditLines();
+        if (drafts.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var seal = AuditSeal ?? throw new InvalidOperationException("No audit key is configured (Audit:Key or Audit:Folder): audit lines cannot be sealed.");
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditAppend.SealAsync(this, drafts, seal, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditAppend.SealAsync(this, drafts, seal, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        DraftedAuditLines().Count == 0 ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Audit lines are sealed by SaveChangesAsync only.");
+
+    private List<AuditEntry> DraftedAuditLines() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && !e.Entity.IsSealed).Select(e => e.Entity).ToList();
 
     private static PropertyBuilder<List<string>> StringList(PropertyBuilder<List<string>> p) =>
         p.HasConversion(new DelimitedListConverter<string>(s => s, s => s), new ListComparer<string>());

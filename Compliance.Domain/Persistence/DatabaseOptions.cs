@@ -7,6 +7,9 @@ public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 /// </summary>
 public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>The key that seals audit lines written to this database; it is kept outside it (<c>Audit:*</c>).</summary>
+    public Audit.AuditSeal? AuditSeal { get; init; }
+
     public const string DefaultSqliteConnection = "Data Source=data/compliance.db";
 
     /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Compliance</c>; throws a one-sentence error on bad values.</summary>

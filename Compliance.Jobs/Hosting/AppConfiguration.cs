@@ -27,6 +27,12 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
     /// <summary>The Data Protection key ring (<c>DataProtection:*</c>: keys/ in the data folder unless set), shared by the app and its workers.</summary>
     public KeyRingOptions KeyRing { get; init; } = null!;
 
+    /// <summary>The audit key and checkpoints, outside the database (<c>Audit:*</c>).</summary>
+    public AuditOptions Audit { get; init; } = null!;
+
+    /// <summary>How long an uploaded list of people waits for its import before the clean-up job deletes it (<c>Uploads:ExpiryHours</c>).</summary>
+    public int UploadExpiryHours { get; init; } = 24;
+
     /// <summary>How notice campaigns send (<c>Notices:*</c>).</summary>
     public CampaignOptions Campaigns { get; init; } = CampaignOptions.Default;
 
@@ -45,10 +51,14 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
             && (!Uri.TryCreate(text, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https")))
             throw new ConfigurationProblem($"App:BaseUrl '{text}' is not an absolute http(s) URL such as 'https://breach.example.org'.");
         var sweep = Settings.Int(config, "Reminders:SweepSeconds", 30, 1, 3600);
+        var keyRing = KeyRingOptions.Read(config, partial.DataFolder);
+        var audit = AuditOptions.Read(config, keyRing.Folder);
         return partial with
         {
+            Database = database with { AuditSeal = audit.Seal },
             Mail = mail, BaseUrl = baseUrl, SweepSeconds = sweep,
-            KeyRing = KeyRingOptions.Read(config, partial.DataFolder),
+            KeyRing = keyRing, Audit = audit,
+            UploadExpiryHours = Settings.Int(config, "Uploads:ExpiryHours", 24, 1, 24 * 30),
             Campaigns = CampaignOptions.Read(config),
         };
     }

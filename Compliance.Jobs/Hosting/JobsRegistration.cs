@@ -1,3 +1,4 @@
+using Compliance.Jobs.Audit;
 using Compliance.Jobs.Notices;
 using Compliance.Jobs.People;
 using Compliance.Jobs.Reminders;
@@ -10,11 +11,13 @@ public static class JobsRegistration
 {
     /// <summary>
     /// Everything background work needs, the same in the web process and in a worker: the scheduler (when enabled),
-    /// the key ring for affected people's details, the reminder sweep and the campaign sender with their recurring Hangfire jobs.
+    /// the key ring for affected people's details, the reminder sweep, the campaign sender, the audit checkpoints and the clean-up of expired uploads, with their recurring Hangfire jobs.
     /// </summary>
     public static IServiceCollection AddComplianceJobs(this IServiceCollection services, AppConfiguration settings) => services
         .AddComplianceScheduler(settings.Scheduler)
         .AddPeopleDataProtection(settings.KeyRing, settings.Database)
         .AddComplianceReminders(settings.Database, settings.Mail, settings.BaseUrl, settings.SweepSeconds, settings.Scheduler.Enabled)
-        .AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, settings.Scheduler.Enabled);
+        .AddComplianceCampaigns(settings.Database, settings.Mail, settings.Campaigns, settings.SweepSeconds, settings.Scheduler.Enabled)
+        .AddAuditCheckpoints(settings)
+        .AddUploadCleanup(settings);
 }

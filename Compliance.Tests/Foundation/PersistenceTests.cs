@@ -133,7 +133,7 @@ public sealed class PersistenceTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Two_writers_cannot_take_the_same_place_in_the_audit_chain(DatabaseProvider provider)
+    public async Task Two_writers_to_one_organisation_both_get_their_place_in_the_chain(DatabaseProvider provider)
     {
         var (options, orgId, _) = await SeedIncidentAsync(provider);
         var clock = new FixedClock(Aware);
@@ -143,6 +143,38 @@ public sealed class PersistenceTests
         await new AuditLog(second, clock).AppendAsync(orgId, null, "b", "y", new { });
 
         await first.SaveChangesAsync();
-        await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync());
+        await second.SaveChangesAsync();
+
+        await using var read = ComplianceDatabase.CreateContext(options);
+        Assert.Equal([("a", 1L), ("b", 2L)], (await read.AuditEntries.Where(e => e.OrganisationId == orgId).OrderBy(e => e.Sequence)
+            .Select(e => new { e.Actor, e.Sequence }).ToListAsync()).Select(e => (e.Actor, e.Sequence)));
+        Assert.True((await new AuditLog(read, clock).VerifyAsync(orgId)).Intact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_log_written_before_the_key_continues_keyed_after_the_upgrade_and_still_verifies(DatabaseProvider provider)
+    {
+        var (options, orgId, _) = await SeedIncidentAsync(provider);
+        var clock = new FixedClock(Aware);
+        await using (var db = ComplianceDatabase.CreateContext(options))
+        {
+            // Three lines as the tracker wrote them before this version: plain SHA-256, no head row.
+            AuditEntry? previous = null;
+            for (var i = 0; i < 3; i++)
+                db.AuditEntries.Add(previous = AuditEntry.Unkeyed(previous, orgId, null, Aware + Duration.FromMinutes(i), "lead@example.org", "incident.updated", "{}"));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = ComplianceDatabase.CreateContext(options))
+        {
+            await new AuditLog(db, clock).AppendAsync(orgId, null, "lead@example.org", "incident.updated", new { after = "upgrade" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = ComplianceDatabase.CreateContext(options);
+        var lines = await read.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal([(1L, 0), (2L, 0), (3L, 0), (4L, 1)], lines.Select(e => (e.Sequence, e.ChainVersion)));
+        Assert.Equal(lines[2].Hash, lines[3].PreviousHash);
+        Assert.True((await new AuditLog(read, clock).VerifyAsync(orgId)).Intact);
     }
 }

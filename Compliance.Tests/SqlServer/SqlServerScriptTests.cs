@@ -1,3 +1,4 @@
+using Compliance.Domain.Audit;
 using Compliance.Domain.Notices;
 using Compliance.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +52,12 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
+    public void The_audit_head_insert_is_valid_TSql() => TSql.AssertParses(AuditAppend.CreateHead, "The audit head insert");
+
+    [Fact]
     public void No_hand_written_statement_carries_a_boolean_literal_or_a_limit()
     {
-        string[] statements = [CampaignRecipientsSql.Insert(2, 2), .. RecipientLogStatements.All];
+        string[] statements = [CampaignRecipientsSql.Insert(2, 2), .. RecipientLogStatements.All, AuditAppend.CreateHead];
         foreach (var sql in statements)
         {
             Assert.DoesNotMatch(@"(?i)\b(TRUE|FALSE|LIMIT)\b", sql);

@@ -20,5 +20,6 @@ public static class Cli
         RunAsync(clock, stdin, [.. args, .. db.Arguments()]);
 
     public static string[] Arguments(this DatabaseOptions db) =>
-        [$"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}"];
+        [$"--Database:Provider={db.Provider}", $"--ConnectionStrings:Compliance={db.ConnectionString}",
+            $"--Audit:Key={Convert.ToBase64String(TestDatabases.AuditKey)}", $"--Audit:Folder={TestDatabases.AuditFolderOf(db)}"];
 }

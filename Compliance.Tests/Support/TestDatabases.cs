@@ -1,3 +1,5 @@
+using Compliance.Domain;
+using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
 using Npgsql;
 
@@ -13,6 +15,15 @@ public static class TestDatabases
 
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
+    /// <summary>The audit key every test database is sealed with; the command line and the app get it as <c>Audit:Key</c>.</summary>
+    public static readonly byte[] AuditKey = System.Security.Cryptography.SHA256.HashData("compliance-tests-audit-key"u8);
+
+    public static readonly AuditSeal AuditSeal = AuditSeal.FromKey(AuditKey);
+
+    /// <summary>The <c>Audit:Folder</c> of the database's app and command line: a folder of its own per database, for its checkpoints.</summary>
+    public static string AuditFolderOf(DatabaseOptions db) =>
+        Path.Combine(Path.GetTempPath(), "compliance-tests", "audit", Sha256Text.Of(db.ConnectionString)[..16]);
+
     private static readonly string SqliteFolder = Path.Combine(Path.GetTempPath(), "compliance-tests", Environment.ProcessId.ToString());
 
     public static async Task<DatabaseOptions> CreateAsync(DatabaseProvider provider)
@@ -21,7 +32,7 @@ public static class TestDatabases
         if (provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(SqliteFolder);
-            return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(SqliteFolder, name + ".db")};Pooling=False");
+            return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(SqliteFolder, name + ".db")};Pooling=False") { AuditSeal = AuditSeal };
         }
 
         var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -33,7 +44,7 @@ public static class TestDatabases
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString) { AuditSeal = AuditSeal };
     }
 
     public static async Task<DatabaseOptions> CreateMigratedAsync(DatabaseProvider provider)

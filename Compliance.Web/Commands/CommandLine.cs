@@ -39,7 +39,12 @@ public static class CommandLine
                             who runs this installation: only they may open the job dashboard (/admin/hangfire),
                             signed in with two-factor authentication; written to every organisation's audit log
           audit verify [--org SLUG]
-                            check each organisation's hash-chained audit log; exit 1 at the first broken entry
+                            check each organisation's keyed audit chain against its last signed checkpoint (outside
+                            the database); exit 1 at the first broken entry; checkpoint the intact logs
+          audit checkpoint [--org SLUG]
+                            the same, printing only what is broken (for cron)
+          uploads clean
+                            delete uploaded lists of people past their expiry (Uploads:ExpiryHours), audited
           audit export --org SLUG [--incident REF]
                             the audit log as CSV
           people import --as EMAIL --incident REF --file F.csv --name COL --jurisdiction COL [--email COL] [--language COL]
@@ -89,6 +94,7 @@ public static class CommandLine
                 "operator" => await OperatorCommands.RunAsync(rest, clock, stdout, stderr),
                 "audit" => await AuditCommands.RunAsync(rest, clock, stdout, stderr),
                 "people" => await PeopleCommand.RunAsync(rest, clock, stdout, stderr),
+                "uploads" => await UploadCommands.RunAsync(rest, clock, stdout, stderr),
                 "help" or "--help" or "-h" => Print(stdout, Usage, Ok),
                 _ => Print(stderr, $"Unknown command '{command}'.\n\n{Usage}", BadInput),
             };

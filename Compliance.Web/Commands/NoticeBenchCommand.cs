@@ -194,7 +194,7 @@ public static class NoticeBenchCommand
     private static async Task<DatabaseOptions> CreateDatabaseAsync(Settings settings, string folder)
     {
         if (settings.Provider == DatabaseProvider.Sqlite)
-            return new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
+            return new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}") { AuditSeal = ThrowawayAuditKey() };
         var name = $"bench_notices_{Guid.NewGuid():N}";
         try
         {
@@ -207,8 +207,13 @@ public static class NoticeBenchCommand
         {
             throw new ConfigurationProblem($"Cannot create a PostgreSQL database for the benchmark: {e.Message}", e);
         }
-        return new DatabaseOptions(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(settings.Server) { Database = name }.ConnectionString);
+        return new DatabaseOptions(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(settings.Server) { Database = name }.ConnectionString)
+            { AuditSeal = ThrowawayAuditKey() };
     }
+
+    // The benchmark's database is thrown away, and its audit log with it: a random key of its own seals it.
+    private static Compliance.Domain.Audit.AuditSeal ThrowawayAuditKey() =>
+        Compliance.Domain.Audit.AuditSeal.FromKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Compliance.Domain.Audit.AuditSeal.KeyBytes), "bench");
 
     private static async Task DeleteAsync(Settings settings, DatabaseOptions? database, string folder)
     {

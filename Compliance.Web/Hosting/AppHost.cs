@@ -45,6 +45,7 @@ public static class AppHost
 
         if (settings.MigrateOnStart) await ComplianceDatabase.MigrateAsync(settings.Database);
         else ComplianceDatabase.PrepareStorage(settings.Database);
+        settings.Audit.Seal.EnsureAvailable();
 
         var services = builder.Services;
         services.AddSingleton(clock);

@@ -88,7 +88,7 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
             Report = result.Value;
             return Page();
         }
-        uploads.Delete(id);
+        uploads.Delete(Actor, id);
         return Redirect($"/Incidents/{Id}/People");
     }
 

@@ -43,6 +43,9 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ChainVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -75,6 +78,24 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Audit.AuditHead", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("audit_heads", (string)null);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Filings.FilingVersion", b =>

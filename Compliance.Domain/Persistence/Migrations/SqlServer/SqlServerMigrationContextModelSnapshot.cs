@@ -43,6 +43,9 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ChainVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -75,6 +78,24 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Audit.AuditHead", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("audit_heads", (string)null);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Filings.FilingVersion", b =>

@@ -36,6 +36,9 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ChainVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -68,6 +71,24 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Audit.AuditHead", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("audit_heads", (string)null);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Filings.FilingVersion", b =>

@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.Json;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Jobs.People;
+using Compliance.Tests.Support;
+using Compliance.Web.People;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace Compliance.Tests.People;
+
+public sealed class UploadCleanupTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_upload_left_unimported_is_deleted_once_it_expires_and_the_deletion_is_audited(DatabaseProvider provider)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(provider);
+        var org = new Organisation(Guid.NewGuid(), "Rights Watch", "Europe/Dublin", [JurisdictionCode.Parse("IE")], []);
+        await using (var ctx = ComplianceDatabase.CreateContext(db))
+        {
+            ctx.Organisations.Add(org);
+            await ctx.SaveChangesAsync();
+        }
+        var clock = FixedClock.At("2026-11-22T08:00:00Z");
+        var folder = new UploadFolder(Path.Combine(Path.GetTempPath(), "compliance-tests", "uploads-" + Guid.NewGuid().ToString("N")), Duration.FromHours(24));
+        var uploads = new PeopleUploads(new EphemeralDataProtectionProvider(), folder, clock);
+        var legal = new Actor(Guid.NewGuid(), "legal@rw.example", org.Id, Role.Legal);
+        var incidentId = Guid.NewGuid();
+        var cleanup = new UploadCleanup(folder, () => ComplianceDatabase.CreateContext(db), clock, NullLogger<UploadCleanup>.Instance);
+
+        var forgotten = await uploads.SaveAsync(legal, incidentId, new MemoryStream(Encoding.UTF8.GetBytes("name,country\nAda,IE\n")), default);
+        clock.Advance(Duration.FromHours(20));
+        var recent = await uploads.SaveAsync(legal, incidentId, new MemoryStream(Encoding.UTF8.GetBytes("name,country\nBo,IE\n")), default);
+
+        clock.Advance(Duration.FromHours(3)); // 23 h after the first: nothing has expired yet
+        Assert.Equal(0, (await cleanup.RunAsync()).Files);
+        Assert.NotNull(await uploads.ReadAsync(legal, incidentId, forgotten, default));
+
+        clock.Advance(Duration.FromHours(1)); // 24 h after the first
+        var result = await cleanup.RunAsync();
+
+        Assert.Equal(1, result.Files);
+        Assert.Null(await uploads.ReadAsync(legal, incidentId, forgotten, default));
+        Assert.NotNull(await uploads.ReadAsync(legal, incidentId, recent, default));
+        await using var read = ComplianceDatabase.CreateContext(db);
+        var line = await read.AuditEntries.SingleAsync(e => e.OrganisationId == org.Id && e.Action == "people.uploads-expired");
+        Assert.Equal("scheduler", line.Actor);
+        Assert.Equal(1, JsonDocument.Parse(line.Data).RootElement.GetProperty("files").GetInt32());
+    }
+}
