@@ -45,6 +45,13 @@ public sealed class DailyUseWalkTests(BrowserFixture fixture)
             await CheckAsync(admin, width, name, problems);
         }
 
+        // Marking a Hong Kong duty as filed: the time zone is chosen from a list and starts at the authority's.   5
+        var hongKongDuty = await fixture.App.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Obligations.Where(o => o.IncidentId == PagesApp.HongKong2019 && o.Jurisdiction == "HK" && o.Status == Compliance.Domain.Obligations.ObligationStatus.Open)));
+        await admin.GotoAsync($"/Incidents/{PagesApp.HongKong2019}/Obligations/{hongKongDuty.Id}/Fulfilment");
+        await Expect(admin.GetByLabel("Time zone of that time")).ToHaveValueAsync("Asia/Hong_Kong");
+        await CheckAsync(admin, width, "mark-as-filed", problems);
+
         // Legal staff import a list: a file that is not UTF-8 is named by line; a good one is previewed, its extra
         // column kept; the People page finds a person by name.                                                  3, 4
         var legal = await PageAsync(width, PagesApp.Legal);

@@ -86,7 +86,7 @@ public sealed class DetailsModel(IncidentWorkspace workspace, CurrentActor curre
 
     public DecisionFormView DecisionForm(Obligation duty) => new(Id, duty, null, []);
 
-    public FulfilmentFormView FulfilmentForm(Obligation duty) => new(Id, duty, new FulfilmentForm { Zone = Zones.Reader.Id },
+    public FulfilmentFormView FulfilmentForm(Obligation duty) => new(Id, duty, new FulfilmentForm { Zone = FulfilmentFormView.DefaultZone(duty, Zones.Reader.Id) },
         ZoneChoices.Few(Zones.Reader.Id, Zones.Organisation.Id, duty.TimeZone), new Dictionary<string, string[]>(), null);
 
     public LocalTimeField EventTimeField => new("Event.At", "event-at", "When", null, Event.At, true, EventTimeErrors, EventAmbiguity);

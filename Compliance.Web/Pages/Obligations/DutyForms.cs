@@ -31,5 +31,9 @@ public sealed record FulfilmentFormView(Guid IncidentId, Obligation Duty, Fulfil
     public LocalTimeField FiledAtField => new("Form.FiledAt", $"filedAt-{Suffix}", "Filed or sent at", null, Form.FiledAt, true,
         ErrorsFor("filedAt", "Filing time"), Ambiguity);
 
+    /// <summary>A filing is stamped by the authority, so its time is first offered in the authority's zone.</summary>
+    public static string DefaultZone(Obligation duty, string reader) =>
+        NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(duty.TimeZone) is not null ? duty.TimeZone : reader;
+
     public ZoneSelect ZoneField => new("Form.Zone", $"zone-{Suffix}", "Time zone of that time", Zones, Form.Zone);
 }

@@ -25,7 +25,7 @@ public sealed class FulfilmentModel(IncidentWorkspace workspace, CurrentActor cu
     {
         if (await LoadDutyAsync() is { } refusal) return refusal;
         if (!Allows(Operation.FulfilObligation, IncidentId)) return Forbid();
-        Form = new FulfilmentForm { Zone = Zones.Reader.Id };
+        Form = new FulfilmentForm { Zone = FulfilmentFormView.DefaultZone(Duty, Zones.Reader.Id) };
         View = new FulfilmentFormView(IncidentId, Duty, Form, ZoneChoices.Including(Form.Zone), new Dictionary<string, string[]>(), null);
         return Page();
     }
