@@ -105,20 +105,6 @@ public sealed class CampaignSender(
 
     private async Task SendCampaignAsync(Guid campaignId, Lease lease, Tally tally, CancellationToken ct)
     {
-        // The next chunk's notices are rendered while this one is sent (it only reads), and awaited before returning.
-        var ahead = new RenderAhead();
-        try
-        {
-            await SendChunksAsync(campaignId, lease, tally, ahead, ct);
-        }
-        finally
-        {
-            await ahead.SettleAsync();
-        }
-    }
-
-    private async Task SendChunksAsync(Guid campaignId, Lease lease, Tally tally, RenderAhead ahead, CancellationToken ct)
-    {
         var pace = Stopwatch.StartNew();
         long releasedSoFar = 0;
         // Read with the first chunk, after the check that the notice is still the one approved; the same for every chunk.
@@ -181,11 +167,7 @@ public sealed class CampaignSender(
                 await db.SaveChangesAsync(ct);
             }
 
-            var noticeDate = now.InZone(notice.Value.Zone).Date;
-            var rendered = await ahead.TakeAsync(noticeDate);
-            // Only without a daily limit is the next chunk known now: the people still queued after this one, in key order.
-            if (options.MessagesPerDay == 0) ahead.Start(RenderNextAsync(campaignId, notice.Value.Fields, noticeDate, budget, ct), noticeDate);
-            var composed = await ComposeAsync(db, chunk, notice.Value.Fields, noticeDate, campaign.Id, rendered);
+            var composed = await ComposeAsync(db, chunk, notice.Value.Fields, now.InZone(notice.Value.Zone).Date, campaign.Id);
             var sending = composed.Sending;
             var finals = composed.Withheld.ConvertAll(r => new RecipientLogWriter.Result(r.PersonId, RecipientState.Withheld, false, null, null,
                 "not emailed: a safety flag or a trusted contact was set, or the address removed, after the campaign was prepared; reach them as the manual-contact worklist says",
@@ -281,107 +263,30 @@ public sealed class CampaignSender(
 
     private sealed record Composed(List<(CampaignRecipient Row, OutgoingMail Mail, string Template)> Sending, List<CampaignRecipient> Withheld);
 
-    /// <summary>A person's notice, and the encrypted details and redactions it was rendered from.</summary>
-    private sealed record Rendered(OutgoingMail Mail, string Template, string Details, string? Redactions);
-
+    // Decrypting and rendering a thousand notices is CPU work: spread it over the cores.
     private async Task<Composed> ComposeAsync(ComplianceDbContext db, List<CampaignRecipient> chunk, IReadOnlyDictionary<string, string> frozen,
-        LocalDate noticeDate, Guid campaignId, IReadOnlyDictionary<Guid, Rendered>? renderedAhead)
+        LocalDate noticeDate, Guid campaignId)
     {
-        // The people are read again after the claim, whatever was rendered ahead: a flag set or an address changed since
-        // counts. A notice rendered ahead from the very same details and redactions is used as it is.
-        var people = await PeopleAsync(db, chunk);
-        var notices = new Rendered?[chunk.Count];
-        var missing = new List<int>();
-        for (var i = 0; i < chunk.Count; i++)
+        var ids = chunk.ConvertAll(r => r.PersonId);
+        var people = await db.AffectedPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        var mails = new (OutgoingMail Mail, string Template)?[chunk.Count];
+        Parallel.For(0, chunk.Count, i =>
         {
-            if (!people.TryGetValue(chunk[i].PersonId, out var person) || person.NeedsManualContact) continue;
-            if (renderedAhead is not null && renderedAhead.TryGetValue(person.Id, out var ahead)
-                && ahead.Details == person.ProtectedDetails && ahead.Redactions == person.ProtectedRedactions)
-                notices[i] = ahead;
-            else
-                missing.Add(i);
-        }
-        Parallel.ForEach(missing, i => notices[i] = Render(chunk[i], people[chunk[i].PersonId], frozen, noticeDate, campaignId));
+            var r = chunk[i];
+            if (!people.TryGetValue(r.PersonId, out var person) || person.NeedsManualContact) return;
+            var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(person.ProtectedDetails))!;
+            var notice = templates.Render(r.Jurisdiction, r.Language, NoticeFields.ForPerson(frozen, details.Name, noticeDate));
+            notice = NoticeTemplates.Redact(notice, person.ProtectedRedactions is { } redactions ? protector.Unprotect(redactions) : null);
+            mails[i] = (new OutgoingMail(details.Email!, notice.Subject, notice.Text, notice.Html, r.MessageId ?? MessageId(campaignId, r.PersonId),
+                Headers(notice.Language)), $"{notice.TemplateKey}/{notice.Language}");
+        });
         var composed = new Composed([], []);
         for (var i = 0; i < chunk.Count; i++)
         {
-            if (notices[i] is { } notice) composed.Sending.Add((chunk[i], notice.Mail, notice.Template));
+            if (mails[i] is { } m) composed.Sending.Add((chunk[i], m.Mail, m.Template));
             else composed.Withheld.Add(chunk[i]);
         }
         return composed;
-    }
-
-    private static async Task<Dictionary<Guid, AffectedPerson>> PeopleAsync(ComplianceDbContext db, List<CampaignRecipient> rows, CancellationToken ct = default)
-    {
-        var ids = rows.ConvertAll(r => r.PersonId);
-        return await db.AffectedPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-    }
-
-    // Decrypting and rendering is CPU work: the callers spread it over the cores.
-    private Rendered Render(CampaignRecipient r, AffectedPerson person, IReadOnlyDictionary<string, string> frozen, LocalDate noticeDate, Guid campaignId)
-    {
-        var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(person.ProtectedDetails))!;
-        var notice = templates.Render(r.Jurisdiction, r.Language, NoticeFields.ForPerson(frozen, details.Name, noticeDate));
-        notice = NoticeTemplates.Redact(notice, person.ProtectedRedactions is { } redactions ? protector.Unprotect(redactions) : null);
-        return new Rendered(new OutgoingMail(details.Email!, notice.Subject, notice.Text, notice.Html, r.MessageId ?? MessageId(campaignId, r.PersonId),
-            Headers(notice.Language)), $"{notice.TemplateKey}/{notice.Language}", person.ProtectedDetails, person.ProtectedRedactions);
-    }
-
-    // The people the next chunk will most likely claim, read and rendered on a context of its own while this chunk is
-    // sent. Nothing is written, and the next chunk checks each notice against its person read afresh after its claim.
-    private async Task<Dictionary<Guid, Rendered>?> RenderNextAsync(Guid campaignId, IReadOnlyDictionary<string, string> frozen, LocalDate noticeDate,
-        int count, CancellationToken ct)
-    {
-        await Task.Yield();
-        await using var db = openDb();
-        var next = await db.CampaignRecipients.AsNoTracking()
-            .Where(r => r.CampaignId == campaignId && r.State == RecipientState.Queued)
-            .OrderBy(r => r.PersonId).Take(count).ToListAsync(ct);
-        if (next.Count == 0) return null;
-        var people = await PeopleAsync(db, next, ct);
-        var rendered = new System.Collections.Concurrent.ConcurrentDictionary<Guid, Rendered>();
-        Parallel.ForEach(next, new ParallelOptions { CancellationToken = ct }, r =>
-        {
-            if (people.TryGetValue(r.PersonId, out var person) && !person.NeedsManualContact)
-                rendered[r.PersonId] = Render(r, person, frozen, noticeDate, campaignId);
-        });
-        return new Dictionary<Guid, Rendered>(rendered);
-    }
-
-    /// <summary>At most one chunk's notices rendered ahead, for the chunk that follows, if the notice's date is still the same.</summary>
-    private sealed class RenderAhead
-    {
-        private Task<Dictionary<Guid, Rendered>?>? running;
-        private LocalDate date;
-
-        public void Start(Task<Dictionary<Guid, Rendered>?> rendering, LocalDate noticeDate) => (running, date) = (rendering, noticeDate);
-
-        public async Task<IReadOnlyDictionary<Guid, Rendered>?> TakeAsync(LocalDate noticeDate)
-        {
-            if (running is null) return null;
-            var taken = await Outcome(running);
-            running = null;
-            return date == noticeDate ? taken : null;
-        }
-
-        public async Task SettleAsync()
-        {
-            if (running is not null) await Outcome(running);
-            running = null;
-        }
-
-        // A failed or cancelled rendering ahead costs only the rendering again.
-        private static async Task<Dictionary<Guid, Rendered>?> Outcome(Task<Dictionary<Guid, Rendered>?> rendering)
-        {
-            try
-            {
-                return await rendering;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
-        }
     }
 
     private static Dictionary<string, string> Headers(string language) => new()

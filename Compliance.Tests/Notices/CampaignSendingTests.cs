@@ -143,9 +143,9 @@ public sealed class CampaignSendingTests
     }
 
     [Fact]
-    public async Task A_flag_set_between_two_chunks_withholds_the_email_rendered_ahead()
+    public async Task A_flag_set_between_two_chunks_withholds_the_email()
     {
-        // Chunks of 5 (5 a second): the next chunk's notices are rendered while one is sent, before the flag below.
+        // Chunks of 5 (5 a second): a notice rendered before the flag (ahead of its chunk, say) must not go out.
         var world = await CampaignWorld.CreateAsync(DatabaseProvider.Sqlite, CampaignWorld.People(12));
         using var sink = new SmtpSink();
         await using var smtp = CampaignWorld.Transport(sink.Port);
