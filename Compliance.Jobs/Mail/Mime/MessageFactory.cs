@@ -39,7 +39,9 @@ internal sealed class MessageFactory(MailboxAddress from, IClock clock)
     public MimeMessage Build(OutgoingMail mail, ReleaseGate gate)
     {
         var message = new MimeMessage();
-        message.From.Add(from);
+        // A copy per message: an address list subscribes to its addresses' Changed events, so one shared address would
+        // keep every message ever built alive through its handler list (and make each Add copy that ever longer list).
+        message.From.Add(new MailboxAddress(from.Name, from.Address));
         message.To.Add(Recipient(mail.To));
         // MimeMessage starts with an empty Subject header: ours takes its place.
         var subject = message.Headers.IndexOf(HeaderId.Subject);
