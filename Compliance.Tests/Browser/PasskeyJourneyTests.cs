@@ -50,7 +50,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         // Passwordless: the usernameless button, no email typed.
         await SignOutAsync(page);
         await page.GotoAsync("/Account/Login");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open duties" })).ToBeVisibleAsync();
 
         // The password alone no longer signs in: the key is asked for as the second step.
@@ -69,7 +69,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         });
         await SignOutAsync(page);
         await page.GotoAsync("/Account/Login");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Expect(page.Locator("#login-error")).ToContainTextAsync("signature counter went backwards");
         Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "security-key.counter-regressed")));
         await app.ReadAsync(async db =>
@@ -80,7 +80,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         });
 
         // Removing the key needs the password; afterwards the authenticator's credential signs in no more.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open duties" })).ToBeVisibleAsync();
         await page.GotoAsync("/Account/Passkeys");
         var row = page.Locator("#security-keys tbody tr").First;
@@ -94,7 +94,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "security-key.removed")));
         await SignOutAsync(page);
         await page.GotoAsync("/Account/Login");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Expect(page.Locator("#login-error")).ToContainTextAsync("not registered for this account");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
     }

@@ -51,6 +51,7 @@ public sealed class SqlServerModelTests
         "bigint" or "datetime2" => 8,
         "bit" => 1,
         _ when storeType.StartsWith("nvarchar(", StringComparison.Ordinal) => 2 * int.Parse(storeType[9..^1]),
+        _ when storeType.StartsWith("varbinary(", StringComparison.Ordinal) => int.Parse(storeType[10..^1]),
         _ => throw new InvalidOperationException($"No size known for {storeType}"),
     };
 }
