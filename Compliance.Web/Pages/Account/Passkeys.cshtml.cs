@@ -61,13 +61,14 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
         var result = await ceremonies.RegisterAsync(HttpContext, user, nickname, Credential);
         if (result.Value is not { } key) { Error = result.Error; return Page(); }
 
-        // Someone whose first second factor is a key gets recovery codes now, for the day the key is lost.
-        if (await users.CountRecoveryCodesAsync(user) == 0)
-            NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        // Someone whose first second factor is a key gets recovery codes now, for the day the key is lost. The key, its
+        // audit lines, the new stamp and the codes are saved together (Identity saves the codes with everything pending).
+        var issueCodes = await users.CountRecoveryCodesAsync(user) == 0;
         user.RenewSecurityStamp();
         await ceremonies.AuditAsync(user.Id, user.Email, "security-key.registered",
-            new { key = key.Nickname, keyId = key.Id, transports = key.TransportList, aaguid = key.AaGuid, recoveryCodesIssued = NewRecoveryCodes is not null });
-        await db.SaveChangesAsync();
+            new { key = key.Nickname, keyId = key.Id, transports = key.TransportList, aaguid = key.AaGuid, recoveryCodesIssued = issueCodes });
+        if (issueCodes) NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        else await db.SaveChangesAsync();
         await SignInMethods.RenewAfterRegistrationAsync(signIn, user, User);
         Added = key.Nickname;
         await LoadAsync(user);
