@@ -54,7 +54,10 @@ public sealed class MemberAdministration(ComplianceDbContext db, IClock clock)
         return null;
     }
 
-    /// <summary>A lost phone: two-factor sign-in is turned off and every session ends; the person sets it up again.</summary>
+    /// <summary>
+    /// A lost phone or key: two-factor sign-in is turned off (the authenticator app, the recovery codes and every
+    /// passkey or security key) and every session ends; the person sets it up again.
+    /// </summary>
     public async Task<string?> ResetTwoFactorAsync(Guid organisationId, Guid userId, string by, CancellationToken ct = default)
     {
         if (!await db.Members.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct)) return "That person is not a member.";
@@ -62,8 +65,10 @@ public sealed class MemberAdministration(ComplianceDbContext db, IClock clock)
         user.TwoFactorEnabled = false;
         user.ProtectedAuthenticatorKey = null;
         user.RecoveryCodeHashes = null;
+        var keys = await db.SecurityKeys.Where(k => k.UserId == userId).ToListAsync(ct);
+        db.SecurityKeys.RemoveRange(keys);
         user.RenewSecurityStamp();
-        await new AuditLog(db, clock).AppendAsync(organisationId, null, by, "member.2fa-reset", new { user = user.Email }, ct);
+        await new AuditLog(db, clock).AppendAsync(organisationId, null, by, "member.2fa-reset", new { user = user.Email, keysRemoved = keys.Count }, ct);
         await db.SaveChangesAsync(ct);
         return null;
     }

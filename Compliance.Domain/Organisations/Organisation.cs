@@ -26,6 +26,12 @@ public sealed class Organisation
     /// <summary>When true, members must set up two-factor sign-in before they can use the workspace.</summary>
     public bool RequireTwoFactor { get; set; }
 
+    /// <summary>
+    /// When true, security leads and admins must sign in with a passkey or security key (see PhishingResistantPolicy);
+    /// an authenticator app's code no longer opens the workspace for them.
+    /// </summary>
+    public bool RequirePhishingResistant { get; set; }
+
     /// <summary>When to remind people of deadlines, e.g. "half,24h,4h,1h,0h" (see ReminderPolicy).</summary>
     public string ReminderPolicy { get; set; } = Reminders.ReminderPolicy.DefaultText;
 

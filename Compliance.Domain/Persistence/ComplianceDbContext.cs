@@ -38,6 +38,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SecurityKey> SecurityKeys => Set<SecurityKey>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<MailLogEntry> MailLog => Set<MailLogEntry>();
     public DbSet<FilingVersion> Filings => Set<FilingVersion>();
@@ -185,6 +186,19 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+
+        m.Entity<SecurityKey>(e =>
+        {
+            e.ToTable("security_keys");
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            // WebAuthn allows credential ids of up to 1,023 bytes; real ones are 16 to 64.
+            e.Property(x => x.CredentialId).HasMaxLength(1023);
+            e.Property(x => x.PublicKey).HasMaxLength(2048);
+            e.Property(x => x.Transports).HasMaxLength(100);
+            e.Property(x => x.Nickname).HasMaxLength(SecurityKey.NicknameLength);
+            e.HasIndex(x => x.CredentialId).IsUnique();
+            e.HasIndex(x => x.UserId);
         });
 
         m.Entity<Reminder>(e =>

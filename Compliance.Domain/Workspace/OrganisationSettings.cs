@@ -17,7 +17,7 @@ namespace Compliance.Domain.Workspace;
 public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine engine, IClock clock)
 {
     public sealed record Changes(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor,
-        string? ReminderPolicy = null);
+        string? ReminderPolicy = null, bool? RequirePhishingResistant = null);
 
     public async Task<Outcome<Organisation>> GetAsync(Actor actor, CancellationToken ct = default)
     {
@@ -46,13 +46,14 @@ public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine eng
 
         db.OrganisationScope = actor.OrganisationId;
         var org = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
-        var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor, org.ReminderPolicy };
+        var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor, org.RequirePhishingResistant, org.ReminderPolicy };
         org.Update(changes.Name.Trim(), changes.TimeZone, establishments, changes.Attributes);
         org.RequireTwoFactor = changes.RequireTwoFactor;
+        if (changes.RequirePhishingResistant is { } keys) org.RequirePhishingResistant = keys;
         if (changes.ReminderPolicy is { } newPolicy) org.ReminderPolicy = newPolicy.Replace(" ", "");
         var audit = new AuditLog(db, clock);
         await audit.AppendAsync(org.Id, null, actor.Email, "organisation.updated",
-            new { before, after = new { org.Name, org.TimeZone, establishments = org.Establishments, attributes = org.Attributes, org.RequireTwoFactor, org.ReminderPolicy } }, ct);
+            new { before, after = new { org.Name, org.TimeZone, establishments = org.Establishments, attributes = org.Attributes, org.RequireTwoFactor, org.RequirePhishingResistant, org.ReminderPolicy } }, ct);
 
         var planner = new ObligationPlanner(db, engine, audit, clock);
         foreach (var incident in await db.Incidents.Include(i => i.Affected).Where(i => i.Status != IncidentStatus.Closed).ToListAsync(ct))

@@ -18,13 +18,14 @@ public sealed class AccessRevocationTests
 
     private static Task<(int Code, string Out, string Err)> Run(DatabaseOptions db, string stdin, params string[] args) => Cli.RunAsync(db, Clock, stdin, args);
 
-    private static async Task<(DatabaseOptions Db, string Token)> MemberWithTokenAsync(DatabaseProvider provider, bool requireTwoFactor = false)
+    private static async Task<(DatabaseOptions Db, string Token)> MemberWithTokenAsync(DatabaseProvider provider, bool requireTwoFactor = false,
+        bool requireKeys = false)
     {
         var db = await TestDatabases.CreateMigratedAsync(provider);
         await using (var ctx = ComplianceDatabase.CreateContext(db))
         {
             ctx.Organisations.Add(new Organisation(Guid.NewGuid(), "Rights Watch", "Europe/Dublin", [JurisdictionCode.Parse("IE")], [], "rights-watch")
-                { RequireTwoFactor = requireTwoFactor });
+                { RequireTwoFactor = requireTwoFactor, RequirePhishingResistant = requireKeys });
             await ctx.SaveChangesAsync();
         }
         Assert.Equal(0, (await Run(db, Password + "\n", "user", "add", "--org", "rights-watch", "--email", "lead@rw.example", "--role", "security-lead")).Code);
@@ -58,6 +59,22 @@ public sealed class AccessRevocationTests
         Assert.Equal(2, (await Run(db, "", "token", "revoke", "--id", Guid.NewGuid().ToString())).Code);
         await using var ctx = ComplianceDatabase.CreateContext(db);
         Assert.True(await ctx.AuditEntries.AnyAsync(e => e.Action == "token.revoked"));
+    }
+
+    [Fact]
+    public async Task A_security_leads_token_stops_working_while_the_organisation_requires_a_key_they_do_not_have()
+    {
+        var (db, token) = await MemberWithTokenAsync(DatabaseProvider.Sqlite, requireKeys: true);
+        await using var app = await RunningApp.StartAsync(db, Clock, "--Scheduler:Enabled=false");
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallApiAsync(app, token));
+
+        await using (var ctx = ComplianceDatabase.CreateContext(db))
+        {
+            var lead = await ctx.Users.SingleAsync(u => u.Email == "lead@rw.example");
+            ctx.SecurityKeys.Add(new SecurityKey(Guid.NewGuid(), lead.Id, [1, 2, 3, 4], [5, 6], 0, ["usb"], "YubiKey", Guid.Empty, Clock.Now));
+            await ctx.SaveChangesAsync();
+        }
+        Assert.Equal(HttpStatusCode.OK, await CallApiAsync(app, token));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
 using Compliance.Jobs.Hosting;
 using Compliance.Tests.Pages.Support;
 using Compliance.Tests.Support;
@@ -57,6 +58,9 @@ public sealed partial class MembersPageTests(PagesApp app) : IClassFixture<Pages
             var viewer = (await users.FindByEmailAsync(PagesApp.Viewer))!;
             await users.ResetAuthenticatorKeyAsync(viewer);
             await users.SetTwoFactorEnabledAsync(viewer, true);
+            var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+            db.SecurityKeys.Add(new SecurityKey(Guid.NewGuid(), viewer.Id, [9, 9, 9], [1], 0, ["usb"], "lost key", Guid.Empty, app.Clock.Now));
+            await db.SaveChangesAsync();
         }
         var admin = await app.SignedInAsync(PagesApp.Admin);
         var viewerId = await app.ReadAsync(db => db.Users.Where(u => u.Email == PagesApp.Viewer).Select(u => u.Id).SingleAsync());
@@ -64,6 +68,7 @@ public sealed partial class MembersPageTests(PagesApp app) : IClassFixture<Pages
         var user = await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == viewerId));
         Assert.False(user.TwoFactorEnabled);
         Assert.Null(user.ProtectedAuthenticatorKey);
+        Assert.False(await app.ReadAsync(db => db.SecurityKeys.AnyAsync(k => k.UserId == viewerId)));
 
         var adminId = await app.ReadAsync(db => db.Users.Where(u => u.Email == PagesApp.Admin).Select(u => u.Id).SingleAsync());
         var refused = await admin.PostAsync("/Admin/Members", "/Admin/Members?handler=Remove", ("UserId", adminId.ToString()));

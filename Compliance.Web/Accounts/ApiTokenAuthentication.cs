@@ -27,8 +27,18 @@ public sealed class ApiTokenAuthentication(
         if (token is null || !token.IsValidAt(now)) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         var user = await db.Users.SingleAsync(u => u.Id == token.UserId, Context.RequestAborted);
         // A token is no way around the organisation's rule: no two-factor sign-in on the account, no API either.
-        if (!user.TwoFactorEnabled && await db.Organisations.AnyAsync(o => o.Id == token.OrganisationId && o.RequireTwoFactor, Context.RequestAborted))
+        var org = await db.Organisations.Where(o => o.Id == token.OrganisationId)
+            .Select(o => new { o.RequireTwoFactor, o.RequirePhishingResistant }).SingleAsync(Context.RequestAborted);
+        var hasKey = await db.SecurityKeys.AnyAsync(k => k.UserId == user.Id, Context.RequestAborted);
+        if (org.RequireTwoFactor && !user.TwoFactorEnabled && !hasKey)
             return AuthenticateResult.Fail("The organisation requires two-factor sign-in, which this token's owner has not turned on.");
+        // Nor around the rule that security leads and admins hold a passkey or security key.
+        if (org.RequirePhishingResistant && !hasKey)
+        {
+            var memberships = await db.Members.IgnoreQueryFilters().Where(m => m.UserId == user.Id && m.OrganisationId == token.OrganisationId).ToListAsync(Context.RequestAborted);
+            if (Member.Acting(memberships, now) is { } member && PhishingResistantPolicy.AppliesTo(member.Role))
+                return AuthenticateResult.Fail("The organisation requires security leads and admins to sign in with a passkey or security key, and this token's owner has none.");
+        }
         if (token.LastUsedAt is null || now - token.LastUsedAt > Duration.FromMinutes(5))
             await NoteUseAsync(token, now);
         var identity = new ClaimsIdentity(

@@ -20,8 +20,9 @@ public sealed class OneTimeAuthenticator(ComplianceDbContext db, TimeProvider ti
     public const string ProviderName = "OneTimeAuthenticator";
     private const int StepSeconds = 30;
 
+    // Only a confirmed authenticator: a key made on the set-up page and never confirmed is no second factor.
     public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<User> manager, User user) =>
-        Task.FromResult(user.ProtectedAuthenticatorKey is not null);
+        Task.FromResult(user.TwoFactorEnabled && user.ProtectedAuthenticatorKey is not null);
 
     // Codes come from the person's authenticator app, never from the server.
     public Task<string> GenerateAsync(string purpose, UserManager<User> manager, User user) => Task.FromResult("");

@@ -82,7 +82,12 @@ public sealed class UserStore(ComplianceDbContext db, IDataProtectionProvider pr
     public Task SetLockoutEnabledAsync(User user, bool enabled, CancellationToken ct) { user.LockoutEnabled = enabled; return Task.CompletedTask; }
 
     public Task SetTwoFactorEnabledAsync(User user, bool enabled, CancellationToken ct) { user.TwoFactorEnabled = enabled; return Task.CompletedTask; }
-    public Task<bool> GetTwoFactorEnabledAsync(User user, CancellationToken ct) => Task.FromResult(user.TwoFactorEnabled);
+    /// <summary>
+    /// A second factor is on when the authenticator app is (<see cref="User.TwoFactorEnabled"/>) or a passkey or
+    /// security key is registered: either way the password alone does not sign in.
+    /// </summary>
+    public async Task<bool> GetTwoFactorEnabledAsync(User user, CancellationToken ct) =>
+        user.TwoFactorEnabled || await db.SecurityKeys.AnyAsync(k => k.UserId == user.Id, ct);
 
     public Task SetAuthenticatorKeyAsync(User user, string key, CancellationToken ct)
     {

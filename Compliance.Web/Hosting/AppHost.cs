@@ -14,6 +14,7 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Domain.People;
 using Compliance.Web.Accounts;
+using Compliance.Web.Accounts.SecurityKeys;
 using Compliance.Jobs.People;
 using Compliance.Web.People;
 using Compliance.Web.Api;
@@ -144,7 +145,11 @@ public static class AppHost
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.ProviderName);
+            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.ProviderName)
+            .AddTokenProvider<SecurityKeyTwoFactorProvider>(SecurityKeyTwoFactorProvider.ProviderName);
+        services.AddScoped<CeremonyState>();
+        services.AddScoped<SecurityKeyCeremonies>();
+        services.AddScoped<SecurityKeyPolicy>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>

@@ -1,5 +1,6 @@
 using Compliance.Domain.Persistence;
 using Compliance.Web.Accounts;
+using Compliance.Web.Accounts.SecurityKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ public static class OperatorGate
     /// <summary>Set on the request once the gate let it through; the dashboard's own filter checks it.</summary>
     public const string Passed = "compliance.operator-gate";
 
-    // ASP.NET Core Identity marks a session signed in with a second factor (authenticator or recovery code) so.
+    // ASP.NET Core Identity marks a session signed in with a second factor (authenticator or recovery code) so; our key
+    // sign-ins (SignInMethods) too.
     private const string AuthenticationMethod = "amr", MultiFactor = "mfa";
 
     public static async Task RunAsync(HttpContext http, Func<Task> next)
@@ -35,6 +37,14 @@ public static class OperatorGate
         if (!http.User.HasClaim(AuthenticationMethod, MultiFactor))
         {
             await DenyAsync(http, "Sign out and sign in again with your authenticator code: the job dashboard needs two-factor authentication in this session.");
+            return;
+        }
+        // An operator whose organisation requires a key of admins must have signed in with it here too.
+        if (await http.RequestServices.GetRequiredService<CurrentActor>().GetAsync(http.User, http.RequestAborted) is { } actor
+            && await http.RequestServices.GetRequiredService<SecurityKeyPolicy>().StandingAsync(actor, http.User, http.RequestAborted)
+                != Compliance.Domain.Organisations.PhishingResistantPolicy.Standing.Satisfied)
+        {
+            await DenyAsync(http, "Your organisation requires admins to sign in with a passkey or security key: sign out and sign in again with your key.");
             return;
         }
         http.Items[Passed] = true;

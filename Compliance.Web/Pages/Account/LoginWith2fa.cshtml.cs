@@ -10,6 +10,9 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn) : SecondFactor
 
     protected override string Rejected => "That code is not valid; codes change every 30 seconds.";
 
-    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<User> manager) =>
-        manager.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false);
+    // Someone whose second factor is a key has no confirmed authenticator app: no code signs them in.
+    protected override async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<User> manager) =>
+        await manager.GetTwoFactorAuthenticationUserAsync() is { TwoFactorEnabled: true }
+            ? await manager.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
 }

@@ -1,6 +1,7 @@
 using Compliance.Domain.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Compliance.Web.Accounts.SecurityKeys;
 
 namespace Compliance.Web.Pages.Account;
 
@@ -10,6 +11,15 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : Sec
 
     protected override string Rejected => "That recovery code is not valid or was already used.";
 
-    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<User> manager) =>
-        manager.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", ""));
+    /// <summary>
+    /// The session is marked as signed in with a recovery code: where the organisation requires a passkey or security
+    /// key, it may register a new key and do nothing else.
+    /// </summary>
+    protected override async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<User> manager)
+    {
+        var user = await manager.GetTwoFactorAuthenticationUserAsync();
+        var result = await manager.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", ""));
+        if (result.Succeeded && user is not null) await SignInMethods.SignInAsync(manager, user, SignInMethods.Recovery);
+        return result;
+    }
 }

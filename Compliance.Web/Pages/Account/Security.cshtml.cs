@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Web.Pages.Account;
 
@@ -27,6 +28,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     }
 
     public bool TwoFactorEnabled { get; private set; }
+    public int SecurityKeys { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
     public bool HasFeed { get; private set; }
@@ -68,7 +70,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     {
         var user = await LoadAsync();
         if (user is null) return RedirectToPage("/Account/Login");
-        if (!user.TwoFactorEnabled) return Page();
+        if (!user.TwoFactorEnabled && SecurityKeys == 0) return Page();
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         RecoveryCodesLeft = 10;
         return Page();
@@ -91,6 +93,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
         var user = await users.GetUserAsync(User);
         if (user is null) return null;
         TwoFactorEnabled = user.TwoFactorEnabled;
+        SecurityKeys = await db.SecurityKeys.CountAsync(k => k.UserId == user.Id);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         HasFeed = user.CalendarFeedHash is not null;
         TimeZone ??= user.TimeZone;
