@@ -97,7 +97,22 @@ public sealed class DutyRule
     public required IReadOnlyList<string> ProhibitedContent { get; init; }
     public required IReadOnlyList<string> Sources { get; init; }
     public required Verification Verification { get; init; }
+
+    /// <summary>Set where the law lets this notice to individuals wait while law enforcement asks for it (law reference §0.9).</summary>
+    public LawEnforcementDelay? LawEnforcementDelay { get; init; }
+
+    /// <summary>For a notice to individuals: what the notice text must and must not contain, as a template check reads it.</summary>
+    public NoticeRules? Notice { get; init; }
 }
+
+/// <summary>
+/// What a notice to people must say and must not say under one rule: fields its template must use (and people fill in),
+/// literal texts (versions in other languages separated by "|": any one will do), and fields it must never show.
+/// </summary>
+public sealed record NoticeRules(string Citation, IReadOnlyList<string> RequiredFields, IReadOnlyList<string> RequiredText, IReadOnlyList<string> ForbiddenFields);
+
+/// <summary>The catalogue's finding that a notice may be held for law enforcement, with its own sources and tag.</summary>
+public sealed record LawEnforcementDelay(IReadOnlyList<string> Sources, Verification Verification, string? Note);
 
 public enum ClockUnit { None, Hours, CalendarDays, BusinessDays, SameAs }
 

@@ -31,7 +31,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 considered.Add(Consider(regime, scope, version, facts, gateMet));
                 if (version is null || !gateMet) continue;
                 computed.Clear();
-                AssessScope(version, scope, facts, first, results, computed);
+                AssessScope(regime, version, scope, facts, first, results, computed);
                 first = false;
             }
         }
@@ -60,7 +60,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         return total;
     }
 
-    private static void AssessScope(RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results,
+    private static void AssessScope(Regime regime, RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results,
         Dictionary<string, DeadlineCalculator.Result> computed)
     {
         var zone = scope.Authority.Zone;
@@ -74,7 +74,12 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             if (duty.Latest is not null)
                 deadline = deadline with { Latest = DeadlineCalculator.Compute(duty.Latest, facts, zone, AnchorOf(duty.Latest, computed, facts, scope), null).Deadline };
             var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed, facts, scope), null);
+            // A duty counted from this one (an AG copy "no later than" the notice) keeps the unheld deadline: regulator clocks run on.
             computed[duty.Id] = deadline;
+            var reason = duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone);
+            var sources = duty.Sources;
+            if (facts.LawEnforcementHold is { } hold && duty.LawEnforcementDelay is { } delay
+                && Held(hold, delay, duty, facts, zone, computed, scope, ref deadline, ref target, ref reason)) sources = [.. sources, .. delay.Sources];
 
             results.Add(new AssessedObligation(
                 scope.Jurisdiction,
@@ -88,10 +93,34 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 zone,
                 duty.Id,
                 version.Version,
-                duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone),
-                duty.Sources,
-                duty.Verification) { Status = version.Status });
+                reason,
+                sources,
+                duty.Verification) { Status = version.Status, RegimeName = regime.Name, Rule = duty });
         }
+    }
+
+    /// <summary>
+    /// A notice to individuals the law lets wait for law enforcement: its clock stops for the part of the hold between
+    /// its start and its end, so each limit moves by that much; the reason says so. False when the hold does not touch it.
+    /// </summary>
+    private static bool Held(LawEnforcementHold hold, LawEnforcementDelay delay, DutyRule duty, IncidentFacts facts, DateTimeZone zone,
+        Dictionary<string, DeadlineCalculator.Result> computed, Scope scope, ref DeadlineCalculator.Result deadline, ref DeadlineCalculator.Result target, ref string reason)
+    {
+        var clock = duty.Deadline.Unit == ClockUnit.None && duty.Target is not null ? duty.Target : duty.Deadline;
+        Instant? start = clock.Anchor == ClockAnchor.Duty ? AnchorOf(clock, computed, facts, scope)?.Deadline : facts.Anchor(clock.Anchor);
+        if (start is not { } from) return false;
+        var end = deadline.Deadline ?? target.Deadline ?? Instant.MaxValue;
+        var shift = hold.Suspends(from, end);
+        if (shift == Duration.Zero) return false;
+        static Instant? Later(Instant? at, Duration by) => at is { } x ? x + by : null;
+        deadline = new DeadlineCalculator.Result(Later(deadline.Deadline, shift), Later(deadline.Latest, shift));
+        target = new DeadlineCalculator.Result(Later(target.Deadline, shift), null);
+        var pattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null);
+        reason += $" Law enforcement asked to delay this notice from {pattern.Format(hold.From.InZone(zone))} until {pattern.Format(hold.Until.InZone(zone))}: "
+                  + (end == Instant.MaxValue ? "it may wait until the hold ends, then goes out as soon as practicable"
+                      : $"its clock stops for {(shift.TotalHours >= 48 ? $"{shift.TotalDays:0.#} days" : $"{shift.TotalHours:0.#} hours")} of it, and its deadline moves by as much")
+                  + (delay.Verification == Verification.M ? " (the delay clause is unverified: verify with counsel)." : ".");
+        return true;
     }
 
     /// <summary>The duty a clock counts from: when it was actually fulfilled if that is known, else its deadline.</summary>
