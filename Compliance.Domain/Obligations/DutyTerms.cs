@@ -19,7 +19,7 @@ public sealed record DutyTerms(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static DutyTerms? Of(AssessedObligation a) => a.Rule is not { } rule ? null : new(
-        a.RegimeName ?? "", rule.Content, rule.ProhibitedContent, rule.Notice, rule.LawEnforcementDelay?.Sources);
+        rule.Regime.Name, rule.Content, rule.ProhibitedContent, rule.Notice, rule.LawEnforcementDelay?.Sources);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

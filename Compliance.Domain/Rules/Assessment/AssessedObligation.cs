@@ -23,8 +23,7 @@ public sealed record AssessedObligation(
     /// <summary>The status of the regime version the duty comes from (additive to the contract).</summary>
     public RegimeStatus Status { get; init; } = RegimeStatus.InForceFixedClock;
 
-    /// <summary>The regime's name and the catalogue rule behind this duty, for the snapshot a stored duty keeps.</summary>
-    public string? RegimeName { get; init; }
+    /// <summary>The catalogue rule behind this duty (and through it, its regime), for the snapshot a stored duty keeps.</summary>
     public Catalogue.DutyRule? Rule { get; init; }
 }
 

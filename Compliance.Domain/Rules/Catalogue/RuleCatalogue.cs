@@ -27,6 +27,11 @@ public sealed class RuleCatalogue
     private RuleCatalogue(IReadOnlyList<Regime> regimes)
     {
         Regimes = regimes;
+        for (var i = 0; i < regimes.Count; i++)
+        {
+            regimes[i].Ordinal = i;
+            foreach (var duty in regimes[i].Versions.SelectMany(v => v.Duties)) duty.Regime = regimes[i];
+        }
         ByTerritory = regimes
             .SelectMany(r => r.Territory.Select(code => (code, r)))
             .GroupBy(x => x.code, x => x.r)
@@ -124,6 +129,8 @@ public sealed class RuleCatalogue
         var duties = new List<DutyRule>();
         foreach (var (d, n) in v.Duties.Select((d, n) => (d, n)))
             duties.Add(Compile(d, $"{path}.duties[{n}] ({d.Id})", duties));
+        var anchors = duties.SelectMany(d => new[] { d.Deadline, d.Latest, d.Target }).Select(c => c?.AnchorDutyId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var d in duties) d.IsAnchor = anchors.Contains(d.Id);
         var status = v.Status is null ? StatusOf(duties) : ConditionCompiler.Parse<RegimeStatus>(v.Status, $"{path}.status");
         if (duties.Count == 0 && status is not (RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty))
             throw new CatalogueException($"{path}: a version without duties must have status not-yet-operative or no-statutory-duty.");
