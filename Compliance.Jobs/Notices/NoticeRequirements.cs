@@ -22,23 +22,34 @@ public sealed record NoticeRequirements(string Source, IReadOnlyList<string> Req
     /// <summary>
     /// The requirements for people in <paramref name="jurisdiction"/>: the snapshot of the incident's stored duty to
     /// individuals under that jurisdiction's law when there is one; otherwise (no duty was triggered, or a what-if
-    /// check) the catalogue's current rules for that law; otherwise <see cref="GoodPractice"/>.
+    /// check) the catalogue's current rules for that law. A subdivision whose law has none takes its country's (Quebec and
+    /// British Columbia notices are checked against PIPEDA's list, as before the rules moved into the catalogue);
+    /// otherwise <see cref="GoodPractice"/>.
     /// </summary>
     public static NoticeRequirements For(string jurisdiction, IEnumerable<Obligation>? storedDuties = null, RuleCatalogue? catalogue = null)
     {
         catalogue ??= RuleCatalogue.Default;
-        if (!JurisdictionCode.TryParse(jurisdiction, out var code)) return GoodPractice;
-        var regimes = catalogue.RegimesFor(code.Value);
-        foreach (var duty in storedDuties ?? [])
+        if (!JurisdictionCode.TryParse(jurisdiction, out var parsed)) return GoodPractice;
+        var code = parsed.Value;
+        var stored = (storedDuties ?? []).Where(d => d.Recipient == Recipient.Individuals && d.Status != ObligationStatus.Superseded).ToList();
+        return Own(code, stored, catalogue)
+               ?? (code.IsSubdivision ? Own(JurisdictionCode.Parse(code.Country), stored, catalogue) : null)
+               ?? GoodPractice;
+    }
+
+    private static NoticeRequirements? Own(JurisdictionCode code, List<Obligation> stored, RuleCatalogue catalogue)
+    {
+        var regimes = catalogue.RegimesFor(code);
+        foreach (var duty in stored)
         {
-            if (duty.Recipient != Recipient.Individuals || duty.Status == ObligationStatus.Superseded) continue;
             if (!regimes.Any(r => r.Versions.Any(v => v.Duties.Any(d => d.Id == duty.RuleId)))) continue;
-            if (duty.TermsSnapshot is { } terms) return terms.Notice is { } stored ? From(stored) : GoodPractice;
+            // The duty's snapshot decides, even when it had no notice rules: today's catalogue does not rewrite it.
+            if (duty.TermsSnapshot is { } terms) return terms.Notice is { } rules ? From(rules) : null;
         }
         foreach (var regime in regimes)
             foreach (var version in regime.Versions) // newest first
                 if (version.Duties.FirstOrDefault(d => d.Recipient == Recipient.Individuals && d.Notice is not null)?.Notice is { } rules)
                     return From(rules);
-        return GoodPractice;
+        return null;
     }
 }
