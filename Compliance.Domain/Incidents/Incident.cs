@@ -1,4 +1,5 @@
 using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Rules.Assessment;
 using NodaTime;
 
 namespace Compliance.Domain.Incidents;
@@ -38,8 +39,14 @@ public sealed class Incident
     public Instant? DeterminedAt { get; set; }
     public Instant? AssessedAt { get; set; }
 
-    /// <summary>Law enforcement asked to hold notices to individuals until this instant.</summary>
+    /// <summary>Law enforcement asked to hold notices to individuals from this instant (law reference §0.9)...</summary>
+    public Instant? LawEnforcementHoldFrom { get; set; }
+
+    /// <summary>...until this one. Both are set, or neither.</summary>
     public Instant? LawEnforcementHoldUntil { get; set; }
+
+    public LawEnforcementHold? LawEnforcementHold =>
+        LawEnforcementHoldFrom is { } from && LawEnforcementHoldUntil is { } until ? new LawEnforcementHold(from, until) : null;
 
     public List<DataCategory> DataCategories { get; set; } = [];
     public Exfiltration Exfiltration { get; set; } = Exfiltration.Suspected;

@@ -25,6 +25,7 @@ public static class IncidentFactsFactory
         incident.Cause,
         incident.RiskLevel)
     {
+        LawEnforcementHold = incident.LawEnforcementHold,
         FulfilledAt = (fulfilled ?? [])
             .Where(o => o.FiledAt is not null && o.Status == ObligationStatus.Done)
             .GroupBy(o => IncidentFacts.FulfilmentKey(o.RuleId, o.Jurisdiction))

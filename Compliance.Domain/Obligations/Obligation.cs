@@ -74,6 +74,17 @@ public sealed class Obligation
     /// <summary>Lateness is frozen at the first filing: a later rule correction does not make a filing late or on time.</summary>
     public bool? WasLate { get; private set; }
 
+    /// <summary>The rule's terms as they were when this duty was computed (<see cref="DutyTerms"/> as JSON); null on rows older than the snapshot.</summary>
+    public string? Terms { get; private set; }
+
+    public DutyTerms? TermsSnapshot => DutyTerms.FromJson(Terms);
+
+    public Obligation WithTerms(DutyTerms? terms)
+    {
+        Terms = terms?.ToJson();
+        return this;
+    }
+
     public Instant CreatedAt { get; private set; }
     public Instant? SupersededAt { get; private set; }
 

@@ -40,7 +40,8 @@ public sealed class ObligationPlanner(ComplianceDbContext db, RulesEngine engine
                 existing.Supersede(now);
                 superseded++;
                 await audit.AppendAsync(incident.OrganisationId, incident.Id, actor, "obligation.superseded",
-                    new { existing.Id, existing.RuleId, existing.Jurisdiction, before = existing.Deadline?.ToString(), after = duty.Deadline?.ToString() }, ct);
+                    new { existing.Id, existing.RuleId, existing.Jurisdiction, before = existing.Deadline?.ToString(), after = duty.Deadline?.ToString(),
+                          versionBefore = existing.RuleVersion, versionAfter = duty.RuleVersion }, ct);
             }
             var obligation = ToObligation(incident, duty, now);
             db.Obligations.Add(obligation);
@@ -63,10 +64,12 @@ public sealed class ObligationPlanner(ComplianceDbContext db, RulesEngine engine
 
     private static bool SameTerms(Obligation o, AssessedObligation a) =>
         o.Deadline == StoredPrecision.Of(a.Deadline) && o.LatestDeadline == StoredPrecision.Of(a.LatestDeadline) && o.Target == StoredPrecision.Of(a.Target)
-        && o.Mandatory == a.Mandatory && o.RuleVersion == a.RuleVersion && o.Reason == a.Reason;
+        && o.Mandatory == a.Mandatory && o.RuleVersion == a.RuleVersion && o.Reason == a.Reason
+        && o.TimeZone == a.TimeZone.Id && o.Verification == a.Verification.ToString() && o.Sources.SequenceEqual(a.Sources)
+        && o.Terms == DutyTerms.Of(a)?.ToJson();
 
     private static Obligation ToObligation(Incident incident, AssessedObligation a, Instant now) =>
-        new(Guid.NewGuid(), incident.OrganisationId, incident.Id, a.Jurisdiction, a.Recipient, a.Authority, a.Stage, a.Mandatory,
+        new Obligation(Guid.NewGuid(), incident.OrganisationId, incident.Id, a.Jurisdiction, a.Recipient, a.Authority, a.Stage, a.Mandatory,
             StoredPrecision.Of(a.Deadline), StoredPrecision.Of(a.LatestDeadline), StoredPrecision.Of(a.Target), a.TimeZone.Id, a.RuleId, a.RuleVersion, a.Reason,
-            a.Sources, a.Verification.ToString(), now);
+            a.Sources, a.Verification.ToString(), now).WithTerms(DutyTerms.Of(a));
 }

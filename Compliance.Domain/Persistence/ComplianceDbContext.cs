@@ -123,6 +123,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Summary).HasMaxLength(20000);
             e.Property(x => x.RiskRationale).HasMaxLength(4000);
             e.Property(x => x.ClockZone).HasMaxLength(64);
+            e.Ignore(x => x.LawEnforcementHold);
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.DataCategories)
@@ -152,6 +153,8 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Verification).HasMaxLength(1);
             e.Property(x => x.DecisionReason).HasMaxLength(2000);
             StringList(e.Property(x => x.Sources)).HasMaxLength(4000);
+            e.Property(x => x.Terms).HasMaxLength(32000);
+            e.Ignore(x => x.TermsSnapshot);
             // The sweep for reminders and escalation reads open duties by deadline.
             e.HasIndex(x => new { x.Status, x.Deadline });
             e.HasIndex(x => new { x.OrganisationId, x.IncidentId });

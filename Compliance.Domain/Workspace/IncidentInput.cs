@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Json;
+using Compliance.Domain.Rules.Assessment;
 using Compliance.Domain.Vocabulary;
 using NodaTime;
 using NodaTime.Text;
@@ -29,6 +30,9 @@ public sealed record IncidentInput(
     string RiskRationale,
     string ClockZone)
 {
+    /// <summary>Law enforcement asked to delay notices to people over this span; null when not (or no longer).</summary>
+    public LawEnforcementHold? LawEnforcementHold { get; init; }
+
     public static (IncidentInput? Input, IReadOnlyDictionary<string, string[]> Errors) Parse(JsonElement root, string defaultZone)
     {
         var r = new FieldReader();
@@ -53,7 +57,7 @@ public sealed record IncidentInput(
 
         if (r.HasErrors) return (null, r.Errors);
         return (new IncidentInput(title!, summary, facts.AwareAt!.Value, facts.DeterminedAt, facts.AssessedAt, from, until, facts.DataCategories!,
-            facts.Affected!, facts.Exfiltration!.Value, facts.Encryption!.Value, facts.Cause!.Value, facts.RiskLevel!.Value, rationale, zone), r.Errors);
+            facts.Affected!, facts.Exfiltration!.Value, facts.Encryption!.Value, facts.Cause!.Value, facts.RiskLevel!.Value, rationale, zone) { LawEnforcementHold = facts.LawEnforcementHold }, r.Errors);
     }
 
     /// <summary>The incident's current facts as the JSON this record parses, for PATCH: overlay, then parse again.</summary>
@@ -78,6 +82,7 @@ public sealed record IncidentInput(
             ["riskLevel"] = KebabCase<RiskLevel>.ToId(i.RiskLevel),
             ["riskRationale"] = i.RiskRationale,
             ["timeZone"] = i.ClockZone,
+            ["lawEnforcementHold"] = i.LawEnforcementHold is { } hold ? new JsonObject { ["from"] = At(hold.From), ["until"] = At(hold.Until) } : null,
         };
     }
 
@@ -102,6 +107,8 @@ public sealed record IncidentInput(
         incident.RiskLevel = RiskLevel;
         incident.RiskRationale = RiskRationale;
         incident.ClockZone = ClockZone;
+        incident.LawEnforcementHoldFrom = LawEnforcementHold?.From;
+        incident.LawEnforcementHoldUntil = LawEnforcementHold?.Until;
         var after = ToJson(incident);
 
         var changes = new List<FieldChange>();

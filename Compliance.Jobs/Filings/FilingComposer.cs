@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compliance.Domain.Obligations;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 using NodaTime;
@@ -15,12 +16,18 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
     public static FilingComposer Default { get; } = new(RulesEngine.Default, FilingTemplates.Default);
 
     /// <param name="preparedAt">The filing time when the request has no <c>filedAt</c>.</param>
-    public FilingDocument Compose(FilingRequest request, string jurisdiction, Instant preparedAt)
+    public FilingDocument Compose(FilingRequest request, string jurisdiction, Instant preparedAt) =>
+        Compose(request, RegulatorDutyFinder.Find(jurisdiction, request.Facts, engine), preparedAt);
+
+    /// <summary>The filing for a stored duty: it cites the rule, version and content the duty kept, not today's catalogue.</summary>
+    public FilingDocument Compose(FilingRequest request, Obligation stored, Instant preparedAt) =>
+        Compose(request, RegulatorDutyFinder.FromStored(stored, request.Facts, engine), preparedAt);
+
+    private FilingDocument Compose(FilingRequest request, RegulatorDuty duty, Instant preparedAt)
     {
-        var duty = RegulatorDutyFinder.Find(jurisdiction, request.Facts, engine);
         var labels = templates.Common(request.Language)
             ?? throw new FilingInputException("language", $"'{request.Language}' has no filing templates; use one of {string.Join(", ", templates.Languages.Order())}.");
-        var template = templates.For(duty.Duty.Id, request.Language)
+        var template = templates.For(duty.RuleId, request.Language)
             ?? throw new FilingInputException("language", $"there is no '{request.Language}' layout for {duty.AuthorityName}.");
         var filedAt = request.FiledAt ?? preparedAt;
         var values = new FilingValues(request, duty, template, labels);
@@ -72,7 +79,7 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
             StageLabel = stage,
             Author = request.OrganisationName is { } org ? FilingText.Clean(org) : "",
             FiledAt = filedAt,
-            Zone = duty.Authority.Zone,
+            Zone = duty.Zone,
             Blocks = blocks,
             Missing = missing,
             HashFooter = labels.Footer["hash"],
@@ -83,13 +90,13 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
     private static IEnumerable<FilingBlock> About(RegulatorDuty duty, CommonLabels labels, string stage, Instant filedAt)
     {
         var about = labels.About;
-        var status = duty.Obligation is null ? about["notFound"] : duty.Obligation.Mandatory ? about["mandatory"] : about["voluntary"];
+        var status = duty.Deadline is null ? about["notFound"] : duty.Deadline.Mandatory ? about["mandatory"] : about["voluntary"];
         yield return new HeadingBlock(about["heading"]);
         yield return new FieldBlock(about["authority"], duty.AuthorityName, false, false);
         yield return new FieldBlock(about["jurisdiction"], duty.Jurisdiction.Value, false, false);
         yield return new FieldBlock(about["stage"], stage, false, false);
-        yield return new FieldBlock(about["prepared"], FilingDates.Format(filedAt, duty.Authority.Zone), false, false);
-        yield return new FieldBlock(about["rule"], $"{duty.Duty.Id} ({duty.Regime.Name}, version {duty.Version.Version}) [{duty.Duty.Verification}]", false, false);
+        yield return new FieldBlock(about["prepared"], FilingDates.Format(filedAt, duty.Zone), false, false);
+        yield return new FieldBlock(about["rule"], $"{duty.RuleId} ({duty.RegimeName}, version {duty.RuleVersion}) [{duty.Verification}]", false, false);
         yield return new FieldBlock(about["status"], status, false, false);
     }
 
@@ -97,13 +104,13 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
     {
         var c = labels.Checklist;
         yield return new HeadingBlock(c["heading"]);
-        var content = duty.Duty.Content;
+        var content = duty.Content;
         if (content.Count == 0)
         {
             yield return new NoteBlock(c["none"], Warning: false);
             yield break;
         }
-        yield return new NoteBlock(Format(c["intro"], duty.Duty.Id), Warning: false);
+        yield return new NoteBlock(Format(c["intro"], duty.RuleId), Warning: false);
         for (var i = 0; i < content.Count; i++)
         {
             var item = char.ToUpperInvariant(content[i][0]) + content[i][1..];

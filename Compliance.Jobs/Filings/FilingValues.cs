@@ -12,7 +12,7 @@ internal sealed class FilingValues(FilingRequest request, RegulatorDuty duty, Fi
     public string? Get(string id)
     {
         var facts = request.Facts;
-        var zone = duty.Authority.Zone;
+        var zone = duty.Zone;
         return id switch
         {
             FilingValueId.OrganisationName => request.OrganisationName,
@@ -38,9 +38,9 @@ internal sealed class FilingValues(FilingRequest request, RegulatorDuty duty, Fi
     }
 
     /// <summary>True when the filing is made after the hard deadline, so reasons for the delay are due.</summary>
-    public bool IsLate(Instant filedAt) => duty.Obligation?.Deadline is { } deadline && filedAt > deadline;
+    public bool IsLate(Instant filedAt) => duty.Deadline?.Deadline is { } deadline && filedAt > deadline;
 
-    private string Deadline(DateTimeZone zone) => duty.Obligation switch
+    private string Deadline(DateTimeZone zone) => duty.Deadline switch
     {
         null => labels.About["notFound"],
         { Deadline: null } => labels.About["noDeadline"],

@@ -1,4 +1,6 @@
+using Compliance.Domain.Obligations;
 using Compliance.Domain.Rules.Assessment;
+using NodaTime;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 
@@ -8,6 +10,24 @@ namespace Compliance.Jobs.Filings;
 public static class RegulatorDutyFinder
 {
     public const string Field = "--jurisdiction";
+
+    /// <summary>
+    /// An incident's filing: the terms its stored regulator duty kept when it was computed (rule, version, authority,
+    /// zone, content, deadline), whatever the catalogue says today. A row stored before snapshots falls back to the catalogue.
+    /// </summary>
+    public static RegulatorDuty FromStored(Obligation stored, IncidentFacts facts, RulesEngine engine)
+    {
+        if (stored.TermsSnapshot is not { } terms) return Find(stored.Jurisdiction, facts, engine);
+        var code = JurisdictionCode.Parse(stored.Jurisdiction);
+        var zone = DateTimeZoneProviders.Tzdb[stored.TimeZone];
+        // The people in this duty's scope: those whose jurisdiction routes to the same place under the duty's regime.
+        var regime = engine.Catalogue.Regimes.FirstOrDefault(r => r.Versions.Any(v => v.Duties.Any(d => d.Id == stored.RuleId)));
+        var here = regime is null ? 0 : facts.Affected
+            .Where(a => engine.Catalogue.RegimesFor(a.Jurisdiction).Contains(regime) && regime.AuthorityFor(a.Jurisdiction)?.ScopeFor(a.Jurisdiction) == stored.Jurisdiction)
+            .Sum(a => a.Count);
+        return new RegulatorDuty(code, stored.RuleId, terms.Regime, stored.RuleVersion, Enum.Parse<Verification>(stored.Verification), terms.Content, zone,
+            stored.Authority, new DutyDeadline(stored.Mandatory, stored.Deadline, stored.LatestDeadline), here, facts.Affected.Sum(a => a.Count));
+    }
 
     public static RegulatorDuty Find(string jurisdiction, IncidentFacts facts, RulesEngine engine)
     {
@@ -31,7 +51,8 @@ public static class RegulatorDutyFinder
             var here = facts.Affected
                 .Where(a => engine.Catalogue.RegimesFor(a.Jurisdiction).Contains(regime) && regime.AuthorityFor(a.Jurisdiction)?.Key == authority.Key)
                 .Sum(a => a.Count);
-            return new RegulatorDuty(code, regime, version, duty, authority, duty.Authority ?? authority.Name, obligation, here, facts.Affected.Sum(a => a.Count));
+            return new RegulatorDuty(code, duty.Id, regime.Name, version.Version, duty.Verification, duty.Content, authority.Zone, duty.Authority ?? authority.Name,
+                obligation is null ? null : new DutyDeadline(obligation.Mandatory, obligation.Deadline, obligation.LatestDeadline), here, facts.Affected.Sum(a => a.Count));
         }
 
         var why = regimes.Select(r => r.NoStatutoryDuty).FirstOrDefault(s => s is not null);

@@ -1,28 +1,55 @@
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Rules.Catalogue;
+using Compliance.Domain.Vocabulary;
+
 namespace Compliance.Jobs.Notices;
 
 /// <summary>
-/// What a notice to people must say, and must not say, per jurisdiction (shared/law/reference.md): the fields a
-/// template must use, literal headings, and fields it must never show (a required text may give its versions in other languages, separated by "|": any one will do). Sending is blocked until a notice passes.
+/// What a notice to people must say, and must not say, for one jurisdiction: the fields a template must use, literal
+/// headings, and fields it must never show (a required text may give its versions in other languages, separated by "|":
+/// any one will do). Sending is blocked until a notice passes. The rules live in the catalogue (a duty's <c>notice</c>);
+/// an incident's notices go by the snapshot its stored duty to individuals kept, so a later correction of the catalogue
+/// does not change what an incident's notice was checked against.
 /// </summary>
 public sealed record NoticeRequirements(string Source, IReadOnlyList<string> RequiredFields, IReadOnlyList<string> RequiredText, IReadOnlyList<string> ForbiddenFields)
 {
-    // GDPR Art. 34(2) (and UK GDPR): the nature of the breach, a contact point, likely consequences, measures.
-    private static readonly NoticeRequirements Gdpr = new("GDPR Art. 34(2)", ["nature", "contact", "consequences", "measures"], [], []);
+    public static NoticeRequirements From(NoticeRules rules) => new(rules.Citation, rules.RequiredFields, rules.RequiredText, rules.ForbiddenFields);
 
-    private static readonly Dictionary<string, NoticeRequirements> ByJurisdiction = new(StringComparer.Ordinal)
+    /// <summary>Where no law here says what a notice must contain: GDPR Art. 34(2)'s four items, as the catalogue states them.</summary>
+    public static NoticeRequirements GoodPractice { get; } = From(
+        RuleCatalogue.Default.Regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties).First(d => d.Id == "eu-gdpr-art34").Notice!);
+
+    /// <summary>
+    /// The requirements for people in <paramref name="jurisdiction"/>: the snapshot of the incident's stored duty to
+    /// individuals under that jurisdiction's law when there is one; otherwise (no duty was triggered, or a what-if
+    /// check) the catalogue's current rules for that law. A subdivision whose law has none takes its country's (Quebec and
+    /// British Columbia notices are checked against PIPEDA's list, as before the rules moved into the catalogue);
+    /// otherwise <see cref="GoodPractice"/>.
+    /// </summary>
+    public static NoticeRequirements For(string jurisdiction, IEnumerable<Obligation>? storedDuties = null, RuleCatalogue? catalogue = null)
     {
-        // PIPEDA s.3 of the Breach of Security Safeguards Regulations.
-        ["CA"] = new("PIPEDA Regulations s.3", ["nature", "period", "categories", "measures", "advice", "contact"],
-            ["Privacy Commissioner of Canada|Commissariat à la protection de la vie privée du Canada"], []),
-        // Cal. Civ. Code §1798.82: titled "Notice of Data Breach" with these headings.
-        ["US-CA"] = new("Cal. Civ. Code §1798.82", ["nature", "categories", "measures", "advice", "contact", "period", "noticeDate"],
-            ["Notice of Data Breach", "What Happened", "What Information Was Involved", "What We Are Doing", "What You Can Do", "For More Information"], []),
-        // M.G.L. c.93H §3: must NOT state the nature of the breach or the number of residents affected; must tell of police reports and security freezes.
-        ["US-MA"] = new("M.G.L. c.93H §3", ["contact"], ["police report", "security freeze"], ["nature", "count"]),
-        // 815 ILCS 530/10: must NOT include the number of Illinois residents affected; CRA and FTC contacts.
-        ["US-IL"] = new("815 ILCS 530/10", ["contact"], ["Federal Trade Commission", "fraud alerts", "security freezes"], ["count"]),
-    };
+        catalogue ??= RuleCatalogue.Default;
+        if (!JurisdictionCode.TryParse(jurisdiction, out var parsed)) return GoodPractice;
+        var code = parsed.Value;
+        var stored = (storedDuties ?? []).Where(d => d.Recipient == Recipient.Individuals && d.Status != ObligationStatus.Superseded).ToList();
+        return Own(code, stored, catalogue)
+               ?? (code.IsSubdivision ? Own(JurisdictionCode.Parse(code.Country), stored, catalogue) : null)
+               ?? GoodPractice;
+    }
 
-    public static NoticeRequirements For(string jurisdiction) =>
-        ByJurisdiction.GetValueOrDefault(jurisdiction) ?? ByJurisdiction.GetValueOrDefault(jurisdiction.Split('-')[0]) ?? Gdpr;
+    private static NoticeRequirements? Own(JurisdictionCode code, List<Obligation> stored, RuleCatalogue catalogue)
+    {
+        var regimes = catalogue.RegimesFor(code);
+        foreach (var duty in stored)
+        {
+            if (!regimes.Any(r => r.Versions.Any(v => v.Duties.Any(d => d.Id == duty.RuleId)))) continue;
+            // The duty's snapshot decides, even when it had no notice rules: today's catalogue does not rewrite it.
+            if (duty.TermsSnapshot is { } terms) return terms.Notice is { } rules ? From(rules) : null;
+        }
+        foreach (var regime in regimes)
+            foreach (var version in regime.Versions) // newest first
+                if (version.Duties.FirstOrDefault(d => d.Recipient == Recipient.Individuals && d.Notice is not null)?.Notice is { } rules)
+                    return From(rules);
+        return null;
+    }
 }

@@ -45,13 +45,14 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
     }
 
     /// <summary>Why a notice may not be sent yet: required fields unused or empty, required text absent, forbidden fields used.</summary>
-    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields) =>
-        Check(jurisdiction, language, fields, Render(jurisdiction, language, fields));
+    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields, NoticeRequirements? requirements = null) =>
+        Check(jurisdiction, language, fields, Render(jurisdiction, language, fields), requirements);
 
     /// <summary>The same, for a notice already rendered from <paramref name="fields"/> (before any redaction).</summary>
-    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields, Rendered rendered)
+    /// <param name="requirements">The incident's (<see cref="NoticeRequirements.For"/> with its stored duties); null reads the catalogue as it is now.</param>
+    public IReadOnlyList<string> Check(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields, Rendered rendered, NoticeRequirements? requirements = null)
     {
-        var requirements = NoticeRequirements.For(jurisdiction);
+        requirements ??= NoticeRequirements.For(jurisdiction);
         var (key, lang) = Resolve(jurisdiction, language);
         var used = placeholders.GetOrAdd($"{key}/{lang}", _ => Placeholder()
             .Matches(File.ReadAllText(Path(key, lang, "notice.txt")) + File.ReadAllText(Path(key, lang, "notice.html")))

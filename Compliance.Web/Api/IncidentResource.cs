@@ -28,6 +28,9 @@ public sealed record IncidentResource(
     string CreatedAt,
     string UpdatedAt)
 {
+    /// <summary>Law enforcement's request to delay notices to people, or null (additive).</summary>
+    public HoldResource? LawEnforcementHold { get; init; }
+
     // Clocks are shown in the zone they were entered in.
     public static IncidentResource From(Incident i) => new(
         i.Id, i.Reference, KebabCase<IncidentStatus>.ToId(i.Status), i.Version, i.Title, i.Summary,
@@ -38,11 +41,16 @@ public sealed record IncidentResource(
         i.TotalAffected,
         KebabCase<Exfiltration>.ToId(i.Exfiltration), KebabCase<Encryption>.ToId(i.Encryption), KebabCase<Cause>.ToId(i.Cause),
         KebabCase<RiskLevel>.ToId(i.RiskLevel), i.RiskRationale, i.ClockZone,
-        ApiTime.Format(i.CreatedAt, i.ClockZone), ApiTime.Format(i.UpdatedAt, i.ClockZone));
+        ApiTime.Format(i.CreatedAt, i.ClockZone), ApiTime.Format(i.UpdatedAt, i.ClockZone))
+    {
+        LawEnforcementHold = i.LawEnforcementHold is { } hold ? new HoldResource(ApiTime.Format(hold.From, i.ClockZone), ApiTime.Format(hold.Until, i.ClockZone)) : null,
+    };
 
     /// <summary>The validator for If-Match: the version in quotes.</summary>
     public static string ETagOf(Incident i) => $"\"{i.Version}\"";
 }
+
+public sealed record HoldResource(string From, string Until);
 
 public sealed record AffectedResource(string Jurisdiction, int Count, bool Estimated);
 

@@ -30,7 +30,11 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
             incident.Value!.Title, draft.Stage, null, draft.Language, draft.Narrative.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary());
         try
         {
-            return Outcome<FilingDocument>.Ok(FilingComposer.Default.Compose(request, draft.Jurisdiction, clock.GetCurrentInstant()));
+            // The incident's own regulator duty, when it has one, with the terms it was computed from; else the catalogue (a voluntary filing).
+            var stored = await RegulatorDutyAsync(incidentId, draft.Jurisdiction, ct);
+            return Outcome<FilingDocument>.Ok(stored is null
+                ? FilingComposer.Default.Compose(request, draft.Jurisdiction, clock.GetCurrentInstant())
+                : FilingComposer.Default.Compose(request, stored, clock.GetCurrentInstant()));
         }
         catch (FilingInputException e)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Notices;
+using Compliance.Domain.Obligations;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -64,7 +65,8 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
 
         // Every jurisdiction and language in the campaign must pass its checks before anyone may approve it.
         var sample = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), NoticeFields.SampleName, clock.GetCurrentInstant().InUtc().Date);
-        var problems = groups.SelectMany(g => templates.Check(g.Jurisdiction, g.Language, sample).Select(p => $"{g.Jurisdiction} ({g.Language}): {p}"))
+        var duties = await db.Obligations.Where(o => o.IncidentId == incidentId && o.Recipient == Recipient.Individuals && o.Status != ObligationStatus.Superseded).ToListAsync(ct);
+        var problems = groups.SelectMany(g => templates.Check(g.Jurisdiction, g.Language, sample, NoticeRequirements.For(g.Jurisdiction, duties)).Select(p => $"{g.Jurisdiction} ({g.Language}): {p}"))
             .Distinct().ToArray();
         if (problems.Length > 0) return Outcome<Campaign>.Invalid(new Dictionary<string, string[]> { ["notice"] = problems });
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compliance.Domain.Audit;
+using Compliance.Domain.Obligations;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -61,7 +62,8 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         var fields = NoticeFields.ForPerson(NoticeFields.Thaw(frozen), person.Details.Name, noticeDate);
         var full = templates.Render(person.Jurisdiction, person.Language, fields);
         var rendered = NoticeTemplates.Redact(full, person.Redactions);
-        var problems = templates.Check(person.Jurisdiction, person.Language, fields, full).ToList();
+        var duties = await db.Obligations.Where(o => o.IncidentId == incidentId && o.Recipient == Recipient.Individuals && o.Status != ObligationStatus.Superseded).ToListAsync(ct);
+        var problems = templates.Check(person.Jurisdiction, person.Language, fields, full, NoticeRequirements.For(person.Jurisdiction, duties)).ToList();
         if (person.NeedsManualContact) problems.Add("This person must not be emailed (a safety flag, a trusted contact or no address): reach them another way.");
         return Outcome<Preview>.Ok(new Preview(person, rendered, problems));
     }

@@ -22,6 +22,9 @@ public sealed record AssessedObligation(
 {
     /// <summary>The status of the regime version the duty comes from (additive to the contract).</summary>
     public RegimeStatus Status { get; init; } = RegimeStatus.InForceFixedClock;
+
+    /// <summary>The catalogue rule behind this duty (and through it, its regime), for the snapshot a stored duty keeps.</summary>
+    public Catalogue.DutyRule? Rule { get; init; }
 }
 
 /// <summary>How far a rule's facts were checked in the law reference: [V] text, [S] secondary source, [M] unverified.</summary>

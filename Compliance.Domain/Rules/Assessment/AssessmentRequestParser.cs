@@ -41,7 +41,7 @@ public static class AssessmentRequestParser
         var aware = f.AwareAt!.Value;
         return new Result(new IncidentFacts(organisation, aware, f.DeterminedAt ?? aware, f.AssessedAt ?? aware,
             f.DataCategories!.ToFrozenSet(), f.Affected!.Select(e => new AffectedCount(e.Jurisdiction, e.Count)).ToList(),
-            f.Exfiltration!.Value, f.Encryption!.Value, f.Cause!.Value, f.RiskLevel!.Value), r.Errors);
+            f.Exfiltration!.Value, f.Encryption!.Value, f.Cause!.Value, f.RiskLevel!.Value) { LawEnforcementHold = f.LawEnforcementHold }, r.Errors);
     }
 
     private static OrganisationProfile? ReadOrganisation(JsonElement root, FieldReader r)

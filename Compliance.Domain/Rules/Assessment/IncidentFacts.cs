@@ -36,6 +36,9 @@ public sealed record IncidentFacts(
     /// </summary>
     public IReadOnlyDictionary<string, Instant> FulfilledAt { get; init; } = None;
 
+    /// <summary>Law enforcement asked to delay notices to individuals over this span (law reference §0.9); null when not.</summary>
+    public LawEnforcementHold? LawEnforcementHold { get; init; }
+
     public static string FulfilmentKey(string ruleId, string jurisdiction) => ruleId + "|" + jurisdiction;
 
     public Instant Anchor(ClockAnchor anchor) => anchor switch
@@ -45,6 +48,14 @@ public sealed record IncidentFacts(
         ClockAnchor.Assessed => AssessedAt,
         _ => throw new ArgumentOutOfRangeException(nameof(anchor), anchor, "Duty-relative anchors are resolved by the engine."),
     };
+}
+
+/// <summary>Law enforcement's request to delay notices to individuals, from when until when.</summary>
+public sealed record LawEnforcementHold(Instant From, Instant Until)
+{
+    /// <summary>How much later a clock that started at <paramref name="start"/> and ends at <paramref name="end"/> ends when it stops for the hold.</summary>
+    public Duration Suspends(Instant start, Instant end) =>
+        From < end && Until > start ? Until - (From > start ? From : start) : Duration.Zero;
 }
 
 /// <summary>The event a clock counts from.</summary>

@@ -60,6 +60,23 @@ internal sealed class DutyDto
     public List<string> ProhibitedContent { get; set; } = [];
     public List<string> Sources { get; set; } = [];
     public string Verification { get; set; } = "";
+    public LawEnforcementDelayDto? LawEnforcementDelay { get; set; }
+    public NoticeRulesDto? Notice { get; set; }
+}
+
+internal sealed class NoticeRulesDto
+{
+    public string Citation { get; set; } = "";
+    public List<string> RequiredFields { get; set; } = [];
+    public List<string> RequiredText { get; set; } = [];
+    public List<string> ForbiddenFields { get; set; } = [];
+}
+
+internal sealed class LawEnforcementDelayDto
+{
+    public List<string> Sources { get; set; } = [];
+    public string Verification { get; set; } = "";
+    public string? Note { get; set; }
 }
 
 internal sealed class ClockDto

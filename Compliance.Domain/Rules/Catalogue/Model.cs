@@ -22,6 +22,9 @@ public sealed class Regime
     public required string? NoStatutoryDuty { get; init; }
     public required IReadOnlyList<RegimeVersion> Versions { get; init; }
 
+    /// <summary>Its place in its catalogue, so the engine can index per-assessment tables by regime with an array.</summary>
+    internal int Ordinal { get; set; }
+
     /// <summary>The authority for a code: its own entry, its country's, or the regime's default ("*").</summary>
     public Authority? AuthorityFor(JurisdictionCode code) =>
         Authorities.GetValueOrDefault(code.Value) ?? Authorities.GetValueOrDefault(code.Country) ?? Authorities.GetValueOrDefault("*");
@@ -29,8 +32,9 @@ public sealed class Regime
     /// <summary>The version in force on the local date the incident's clock started.</summary>
     public RegimeVersion? VersionInForce(IncidentFacts facts, DateTimeZone zone)
     {
-        foreach (var v in Versions)
+        for (var i = 0; i < Versions.Count; i++) // indexed: a foreach over IReadOnlyList boxes an enumerator per scope
         {
+            var v = Versions[i];
             var day = facts.Anchor(v.ClockStart).InZone(zone).Date;
             if (day >= v.EffectiveFrom && (v.EffectiveTo is null || day <= v.EffectiveTo)) return v;
         }
@@ -44,8 +48,9 @@ public sealed class Regime
     public RegimeVersion? NextOperativeVersion(IncidentFacts facts, DateTimeZone zone)
     {
         RegimeVersion? next = null;
-        foreach (var v in Versions) // newest first
+        for (var i = 0; i < Versions.Count; i++) // newest first
         {
+            var v = Versions[i];
             if (v.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty) continue;
             if (facts.Anchor(v.ClockStart).InZone(zone).Date < v.EffectiveFrom) next = v;
         }
@@ -97,7 +102,28 @@ public sealed class DutyRule
     public required IReadOnlyList<string> ProhibitedContent { get; init; }
     public required IReadOnlyList<string> Sources { get; init; }
     public required Verification Verification { get; init; }
+
+    /// <summary>Set where the law lets this notice to individuals wait while law enforcement asks for it (law reference §0.9).</summary>
+    public LawEnforcementDelay? LawEnforcementDelay { get; init; }
+
+    /// <summary>For a notice to individuals: what the notice text must and must not contain, as a template check reads it.</summary>
+    public NoticeRules? Notice { get; init; }
+
+    /// <summary>The regime whose version holds this duty (set when the catalogue is built).</summary>
+    public Regime Regime { get; internal set; } = null!;
+
+    /// <summary>True when a later duty of the same version counts from this one: only then does the engine keep its deadline.</summary>
+    internal bool IsAnchor { get; set; }
 }
+
+/// <summary>
+/// What a notice to people must say and must not say under one rule: fields its template must use (and people fill in),
+/// literal texts (versions in other languages separated by "|": any one will do), and fields it must never show.
+/// </summary>
+public sealed record NoticeRules(string Citation, IReadOnlyList<string> RequiredFields, IReadOnlyList<string> RequiredText, IReadOnlyList<string> ForbiddenFields);
+
+/// <summary>The catalogue's finding that a notice may be held for law enforcement, with its own sources and tag.</summary>
+public sealed record LawEnforcementDelay(IReadOnlyList<string> Sources, Verification Verification, string? Note);
 
 public enum ClockUnit { None, Hours, CalendarDays, BusinessDays, SameAs }
 
@@ -115,8 +141,8 @@ public sealed class Clock
 
     public int AmountFor(FrozenSet<string> attributes)
     {
-        foreach (var (all, amount) in AmountWhen)
-            if (attributes.IsSupersetOf(all)) return amount;
+        for (var i = 0; i < AmountWhen.Count; i++) // indexed: this runs for every deadline of every assessment
+            if (attributes.IsSupersetOf(AmountWhen[i].AttributesAll)) return AmountWhen[i].Amount;
         return Amount;
     }
 }
@@ -124,10 +150,10 @@ public sealed class Clock
 public sealed record Retention(ClockAnchor Anchor, Period Period, string? From);
 
 /// <summary>What a condition may read: the facts, and how many people fall in this duty's scope.</summary>
-public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope)
+/// <param name="Categories">The data categories as bits, so "any of these categories" is one AND instead of a set walk per duty.</param>
+public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope, ulong Categories)
 {
-    /// <summary>The data categories as bits, so "any of these categories" is one AND instead of a set walk per duty.</summary>
-    public ulong Categories { get; } = CategoryBits.Of(Facts.DataCategories);
+    public RuleInput(IncidentFacts facts, int affectedInScope) : this(facts, affectedInScope, CategoryBits.Of(facts.DataCategories)) { }
 }
 
 internal static class CategoryBits

@@ -27,6 +27,11 @@ public sealed class RuleCatalogue
     private RuleCatalogue(IReadOnlyList<Regime> regimes)
     {
         Regimes = regimes;
+        for (var i = 0; i < regimes.Count; i++)
+        {
+            regimes[i].Ordinal = i;
+            foreach (var duty in regimes[i].Versions.SelectMany(v => v.Duties)) duty.Regime = regimes[i];
+        }
         ByTerritory = regimes
             .SelectMany(r => r.Territory.Select(code => (code, r)))
             .GroupBy(x => x.code, x => x.r)
@@ -124,6 +129,8 @@ public sealed class RuleCatalogue
         var duties = new List<DutyRule>();
         foreach (var (d, n) in v.Duties.Select((d, n) => (d, n)))
             duties.Add(Compile(d, $"{path}.duties[{n}] ({d.Id})", duties));
+        var anchors = duties.SelectMany(d => new[] { d.Deadline, d.Latest, d.Target }).Select(c => c?.AnchorDutyId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var d in duties) d.IsAnchor = anchors.Contains(d.Id);
         var status = v.Status is null ? StatusOf(duties) : ConditionCompiler.Parse<RegimeStatus>(v.Status, $"{path}.status");
         if (duties.Count == 0 && status is not (RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty))
             throw new CatalogueException($"{path}: a version without duties must have status not-yet-operative or no-statutory-duty.");
@@ -157,21 +164,16 @@ public sealed class RuleCatalogue
         if (string.IsNullOrWhiteSpace(d.Id)) throw new CatalogueException($"{path}: id is missing.");
         if (string.IsNullOrWhiteSpace(d.Reason)) throw new CatalogueException($"{path}: reason is missing.");
         if (d.Sources.Count == 0) throw new CatalogueException($"{path}: a duty must cite at least one source.");
-        var verification = d.Verification switch
-        {
-            "V" => Verification.V,
-            "S" => Verification.S,
-            "M" => Verification.M,
-            _ => throw new CatalogueException($"{path}: verification must be V, S or M."),
-        };
+        var verification = Tag(d.Verification, $"{path}.verification");
         string[] stages = ["initial", "detailed", "final", "complement"];
         if (!stages.Contains(d.Stage)) throw new CatalogueException($"{path}: stage '{d.Stage}' is not one of {string.Join(", ", stages)}.");
         var reason = d.Reason.Trim();
         if (verification == Verification.M) reason += " Verify with counsel: this rule rests on an unverified source.";
+        var recipient = ConditionCompiler.Parse<Recipient>(d.Recipient, $"{path}.recipient");
         return new DutyRule
         {
             Id = d.Id,
-            Recipient = ConditionCompiler.Parse<Recipient>(d.Recipient, $"{path}.recipient"),
+            Recipient = recipient,
             Authority = d.Authority,
             Stage = d.Stage,
             Mandatory = d.Mandatory,
@@ -187,8 +189,35 @@ public sealed class RuleCatalogue
             ProhibitedContent = d.ProhibitedContent,
             Sources = d.Sources,
             Verification = verification,
+            LawEnforcementDelay = d.LawEnforcementDelay is { } le ? Compile(le, recipient, $"{path}.lawEnforcementDelay") : null,
+            Notice = d.Notice is { } n ? Compile(n, recipient, $"{path}.notice") : null,
         };
     }
+
+    private static NoticeRules Compile(NoticeRulesDto n, Recipient recipient, string path)
+    {
+        if (recipient != Recipient.Individuals) throw new CatalogueException($"{path}: notice rules belong to a notice to individuals.");
+        if (string.IsNullOrWhiteSpace(n.Citation)) throw new CatalogueException($"{path}.citation is missing.");
+        foreach (var field in n.RequiredFields.Concat(n.ForbiddenFields))
+            if (!NoticeFieldNames.All.Contains(field)) throw new CatalogueException($"{path}: '{field}' is not a notice field ({string.Join(", ", NoticeFieldNames.All)}).");
+        return new NoticeRules(n.Citation, n.RequiredFields, n.RequiredText, n.ForbiddenFields);
+    }
+
+    private static LawEnforcementDelay Compile(LawEnforcementDelayDto le, Recipient recipient, string path)
+    {
+        // Law reference §0.9: the hold is for notices to people; regulator clocks keep running.
+        if (recipient != Recipient.Individuals) throw new CatalogueException($"{path}: only a notice to individuals may be held for law enforcement.");
+        if (le.Sources.Count == 0) throw new CatalogueException($"{path}: cite the source that allows the delay.");
+        return new LawEnforcementDelay(le.Sources, Tag(le.Verification, $"{path}.verification"), le.Note);
+    }
+
+    private static Verification Tag(string text, string path) => text switch
+    {
+        "V" => Verification.V,
+        "S" => Verification.S,
+        "M" => Verification.M,
+        _ => throw new CatalogueException($"{path} must be V, S or M."),
+    };
 
     private static Clock Compile(ClockDto c, string path, IReadOnlyList<DutyRule> earlier)
     {

@@ -15,27 +15,35 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
 
     public RuleCatalogue Catalogue => catalogue;
 
+    // Capacity hints only: a stale or torn value from another thread costs a copy, never a wrong result.
+    private int lastResults = 16, lastConsidered = 16, lastRouted = 16;
+
     public IncidentAssessment Assess(IncidentFacts facts)
     {
-        var results = new List<AssessedObligation>();
-        var considered = new List<RegimeConsidered>();
+        // Sized from the last assessment: growing a list of a few hundred duties copied it several times.
+        var results = new List<AssessedObligation>(lastResults);
+        var considered = new List<RegimeConsidered>(lastConsidered);
+        // The categories as bits once per assessment, not once per scope.
+        var categories = CategoryBits.Of(facts.DataCategories);
         // One table of this scope's computed deadlines, cleared per scope: a new one per scope was most of the allocation.
         var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
         foreach (var (regime, scopes) in Route(facts))
         {
-            var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, Total(scopes)));
+            var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, Total(scopes), categories));
             var first = true;
             foreach (var scope in scopes)
             {
                 var version = regime.Versions.Count == 0 ? null : regime.VersionInForce(facts, scope.Authority.Zone);
                 considered.Add(Consider(regime, scope, version, facts, gateMet));
                 if (version is null || !gateMet) continue;
-                computed.Clear();
-                AssessScope(version, scope, facts, first, results, computed);
+                if (computed.Count > 0) computed.Clear();
+                AssessScope(regime, version, scope, facts, categories, first, results, computed);
                 first = false;
             }
         }
         results.Sort(Order);
+        lastResults = results.Count;
+        lastConsidered = considered.Count;
         return new IncidentAssessment(results, considered);
     }
 
@@ -60,13 +68,16 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         return total;
     }
 
-    private static void AssessScope(RegimeVersion version, Scope scope, IncidentFacts facts, bool firstScope, List<AssessedObligation> results,
+    private static void AssessScope(Regime regime, RegimeVersion version, Scope scope, IncidentFacts facts, ulong categories, bool firstScope, List<AssessedObligation> results,
         Dictionary<string, DeadlineCalculator.Result> computed)
     {
         var zone = scope.Authority.Zone;
-        var input = new RuleInput(facts, scope.Count);
-        foreach (var duty in version.Duties)
+        var input = new RuleInput(facts, scope.Count, categories);
+        // Indexed loops over IReadOnlyList: a foreach boxes an enumerator on every call, and this runs per scope.
+        var duties = version.Duties;
+        for (var d = 0; d < duties.Count; d++)
         {
+            var duty = duties[d];
             if (duty.Once && !firstScope) continue;
             if (duty.When is not null && !duty.When(input)) continue;
 
@@ -74,7 +85,12 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             if (duty.Latest is not null)
                 deadline = deadline with { Latest = DeadlineCalculator.Compute(duty.Latest, facts, zone, AnchorOf(duty.Latest, computed, facts, scope), null).Deadline };
             var target = duty.Target is null ? default : DeadlineCalculator.Compute(duty.Target, facts, zone, AnchorOf(duty.Target, computed, facts, scope), null);
-            computed[duty.Id] = deadline;
+            // A duty counted from this one (an AG copy "no later than" the notice) keeps the unheld deadline: regulator clocks run on.
+            if (duty.IsAnchor) computed[duty.Id] = deadline;
+            var reason = duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone);
+            var sources = duty.Sources;
+            if (facts.LawEnforcementHold is { } hold && duty.LawEnforcementDelay is { } delay
+                && Held(hold, delay, duty, facts, zone, computed, scope, ref deadline, ref target, ref reason)) sources = [.. sources, .. delay.Sources];
 
             results.Add(new AssessedObligation(
                 scope.Jurisdiction,
@@ -88,10 +104,34 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 zone,
                 duty.Id,
                 version.Version,
-                duty.Retention is null ? duty.Reason : WithRetention(duty, facts, zone),
-                duty.Sources,
-                duty.Verification) { Status = version.Status });
+                reason,
+                sources,
+                duty.Verification) { Status = version.Status, Rule = duty });
         }
+    }
+
+    /// <summary>
+    /// A notice to individuals the law lets wait for law enforcement: its clock stops for the part of the hold between
+    /// its start and its end, so each limit moves by that much; the reason says so. False when the hold does not touch it.
+    /// </summary>
+    private static bool Held(LawEnforcementHold hold, LawEnforcementDelay delay, DutyRule duty, IncidentFacts facts, DateTimeZone zone,
+        Dictionary<string, DeadlineCalculator.Result> computed, Scope scope, ref DeadlineCalculator.Result deadline, ref DeadlineCalculator.Result target, ref string reason)
+    {
+        var clock = duty.Deadline.Unit == ClockUnit.None && duty.Target is not null ? duty.Target : duty.Deadline;
+        Instant? start = clock.Anchor == ClockAnchor.Duty ? AnchorOf(clock, computed, facts, scope)?.Deadline : facts.Anchor(clock.Anchor);
+        if (start is not { } from) return false;
+        var end = deadline.Deadline ?? target.Deadline ?? Instant.MaxValue;
+        var shift = hold.Suspends(from, end);
+        if (shift == Duration.Zero) return false;
+        static Instant? Later(Instant? at, Duration by) => at is { } x ? x + by : null;
+        deadline = new DeadlineCalculator.Result(Later(deadline.Deadline, shift), Later(deadline.Latest, shift));
+        target = new DeadlineCalculator.Result(Later(target.Deadline, shift), null);
+        var pattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null);
+        reason += $" Law enforcement asked to delay this notice from {pattern.Format(hold.From.InZone(zone))} until {pattern.Format(hold.Until.InZone(zone))}: "
+                  + (end == Instant.MaxValue ? "it may wait until the hold ends, then goes out as soon as practicable"
+                      : $"its clock stops for {(shift.TotalHours >= 48 ? $"{shift.TotalDays:0.#} days" : $"{shift.TotalHours:0.#} hours")} of it, and its deadline moves by as much")
+                  + (delay.Verification == Verification.M ? " (the delay clause is unverified: verify with counsel)." : ".");
+        return true;
     }
 
     /// <summary>The duty a clock counts from: when it was actually fulfilled if that is known, else its deadline.</summary>
@@ -121,44 +161,50 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
     /// </summary>
     private List<(Regime Regime, List<Scope> Scopes)> Route(IncidentFacts facts)
     {
+        var affectedList = facts.Affected;
         var total = 0;
-        foreach (var a in facts.Affected) total += a.Count;
+        for (var n = 0; n < affectedList.Count; n++) total += affectedList[n].Count;
 
-        var routed = new List<(Regime Regime, List<Scope> Scopes)>();
-        var index = new Dictionary<Regime, int>(ReferenceEqualityComparer.Instance);
+        var routed = new List<(Regime Regime, List<Scope> Scopes)>(lastRouted);
+        // Where each regime stands in "routed" (+1; 0 = not yet), negative when it came in by establishment: an array by
+        // the regime's ordinal, not a dictionary, which grew and rehashed several times per assessment.
+        var at = new int[catalogue.Regimes.Count];
 
-        foreach (var establishment in facts.Organisation.Establishments)
+        var establishments = facts.Organisation.Establishments;
+        for (var e = 0; e < establishments.Count; e++)
+        {
+            var establishment = establishments[e];
             foreach (var regime in catalogue.RegimesFor(establishment))
             {
-                if (!regime.AppliesByEstablishment || index.ContainsKey(regime)) continue;
+                if (!regime.AppliesByEstablishment || at[regime.Ordinal] != 0) continue;
                 if (regime.AuthorityFor(establishment) is not { } authority) continue;
-                index[regime] = routed.Count;
                 routed.Add((regime, [new Scope(authority.ScopeFor(establishment), authority, total)]));
+                at[regime.Ordinal] = -routed.Count;
             }
+        }
 
-        var established = new HashSet<Regime>(index.Keys, ReferenceEqualityComparer.Instance);
-        foreach (var affected in facts.Affected)
+        for (var n = 0; n < affectedList.Count; n++)
         {
+            var affected = affectedList[n];
             if (affected.Count <= 0) continue;
             foreach (var regime in catalogue.RegimesFor(affected.Jurisdiction))
             {
-                if (established.Contains(regime)) continue;
+                if (at[regime.Ordinal] < 0) continue;
                 if (regime.AuthorityFor(affected.Jurisdiction) is not { } authority) continue;
-                if (!index.TryGetValue(regime, out var at))
+                if (at[regime.Ordinal] == 0)
                 {
-                    at = routed.Count;
-                    index[regime] = at;
-                    routed.Add((regime, []));
+                    routed.Add((regime, new List<Scope>(1)));
+                    at[regime.Ordinal] = routed.Count;
                 }
-                var scopes = routed[at].Scopes;
+                var scopes = routed[at[regime.Ordinal] - 1].Scopes;
                 var key = authority.ScopeFor(affected.Jurisdiction);
                 var i = 0;
                 while (i < scopes.Count && scopes[i].Jurisdiction != key) i++;
-                if (i == scopes.Count) i = -1;
-                if (i < 0) scopes.Add(new Scope(key, authority, affected.Count));
+                if (i == scopes.Count) scopes.Add(new Scope(key, authority, affected.Count));
                 else scopes[i] = scopes[i] with { Count = scopes[i].Count + affected.Count };
             }
         }
+        lastRouted = routed.Count;
         return routed;
     }
 

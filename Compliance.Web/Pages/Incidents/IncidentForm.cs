@@ -15,6 +15,10 @@ public sealed class IncidentForm
     public LocalTimeInput AssessedAt { get; set; } = new();
     public LocalTimeInput OccurredFrom { get; set; } = new();
     public LocalTimeInput OccurredUntil { get; set; } = new();
+
+    /// <summary>Law enforcement asked to delay notices to people from... until...: both or neither.</summary>
+    public LocalTimeInput HoldFrom { get; set; } = new();
+    public LocalTimeInput HoldUntil { get; set; } = new();
     public List<string> DataCategories { get; set; } = [];
     public List<AffectedRow> Affected { get; set; } = [];
     public string? Exfiltration { get; set; }
@@ -43,6 +47,8 @@ public sealed class IncidentForm
             AssessedAt = LocalClock.ToInput(incident.AssessedAt, zone),
             OccurredFrom = LocalClock.ToInput(incident.OccurredFrom, zone),
             OccurredUntil = LocalClock.ToInput(incident.OccurredUntil, zone),
+            HoldFrom = LocalClock.ToInput(incident.LawEnforcementHoldFrom, zone),
+            HoldUntil = LocalClock.ToInput(incident.LawEnforcementHoldUntil, zone),
             DataCategories = incident.DataCategories.Select(KebabCase<DataCategory>.ToId).ToList(),
             Affected = incident.Affected.OrderBy(a => a.Jurisdiction, StringComparer.Ordinal)
                 .Select(a => new AffectedRow { Jurisdiction = a.Jurisdiction, Count = a.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Estimated = a.Estimated })

@@ -41,6 +41,7 @@ public static partial class IncidentFormReader
             ["riskRationale"] = form.RiskRationale ?? "",
         };
 
+        var hold = new JsonObject();
         foreach (var (field, input, required) in Clocks(form))
         {
             if (input.IsBlank)
@@ -55,9 +56,15 @@ public static partial class IncidentFormReader
             }
             var resolved = LocalClock.Resolve(input, zone);
             if (resolved.Ambiguity is { } a) ambiguities[field] = a;
-            if (resolved.Instant is { } at) json[field] = OffsetDateTimePattern.ExtendedIso.Format(at.InZone(zone).ToOffsetDateTime());
-            else errors[field] = [resolved.Problem!];
+            var text = resolved.Instant is { } at ? OffsetDateTimePattern.ExtendedIso.Format(at.InZone(zone).ToOffsetDateTime()) : null;
+            if (text is null) errors[field] = [resolved.Problem!];
+            else if (field.StartsWith(HoldPrefix, StringComparison.Ordinal)) hold[field[HoldPrefix.Length..]] = text;
+            else json[field] = text;
         }
+        // A hold needs both ends; one alone is named, so the person sees which is missing.
+        if (form.HoldFrom.IsBlank != form.HoldUntil.IsBlank)
+            errors[form.HoldFrom.IsBlank ? "lawEnforcementHold.from" : "lawEnforcementHold.until"] = ["Enter both when law enforcement's hold began and when it ends, or neither."];
+        else if (hold.Count == 2) json["lawEnforcementHold"] = hold;
 
         var rowOfEntry = new List<int>();
         var affected = new JsonArray();
@@ -91,7 +98,11 @@ public static partial class IncidentFormReader
         ("assessedAt", form.AssessedAt, false),
         ("occurredFrom", form.OccurredFrom, false),
         ("occurredUntil", form.OccurredUntil, false),
+        (HoldPrefix + "from", form.HoldFrom, false),
+        (HoldPrefix + "until", form.HoldUntil, false),
     ];
+
+    private const string HoldPrefix = "lawEnforcementHold.";
 
     private static JsonNode? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : JsonValue.Create(value.Trim());
 

@@ -250,6 +250,9 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("LawEnforcementHoldFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("LawEnforcementHoldUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -653,6 +656,10 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<DateTime?>("Target")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()

@@ -250,6 +250,9 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("LawEnforcementHoldFrom")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("LawEnforcementHoldUntil")
                         .HasColumnType("datetime2");
 
@@ -653,6 +656,10 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("Target")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(32000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()

@@ -241,6 +241,9 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LawEnforcementHoldFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LawEnforcementHoldUntil")
                         .HasColumnType("TEXT");
 
@@ -643,6 +646,10 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
