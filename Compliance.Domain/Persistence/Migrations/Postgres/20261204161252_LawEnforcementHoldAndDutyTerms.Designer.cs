@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Compliance.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMigrationContext))]
-    [Migration("20261204160037_LawEnforcementHoldAndDutyTerms")]
+    [Migration("20261204161252_LawEnforcementHoldAndDutyTerms")]
     partial class LawEnforcementHoldAndDutyTerms
     {
         /// <inheritdoc />
@@ -794,6 +794,9 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RequirePhishingResistant")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireTwoFactor")
                         .HasColumnType("boolean");
 
@@ -813,6 +816,57 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Organisations.SecurityKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AaGuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nickname")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Transports")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("security_keys", (string)null);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Organisations.User", b =>
@@ -1267,6 +1321,15 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Compliance.Domain.Organisations.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Organisations.SecurityKey", b =>
+                {
                     b.HasOne("Compliance.Domain.Organisations.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
