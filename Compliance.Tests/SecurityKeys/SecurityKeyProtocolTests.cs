@@ -2,6 +2,7 @@ using System.Net;
 using Compliance.Domain.Organisations;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Tests.SecurityKeys;
 
@@ -79,5 +80,54 @@ public sealed class SecurityKeyProtocolTests : IAsyncLifetime
         Assert.Contains("\"presentedCounter\":3", Assert.Single(audit).Data);
         Assert.Equal(5, await app.ReadAsync(db => db.SecurityKeys.Select(k => k.SignCount).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await PasswordlessAsync(replay, Origin, 6)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_who_lost_their_only_key_recovers_with_a_code_may_add_a_new_key_and_nothing_else_until_then()
+    {
+        // The organisation requires a key of its admins; the admin has one, and recovery codes.
+        await app.ReadAsync(async db =>
+        {
+            (await db.Organisations.SingleAsync()).RequirePhishingResistant = true;
+            return await db.SaveChangesAsync();
+        });
+        using (var first = new FormClient(app.Address))
+        {
+            await first.SignInAsync(PagesApp.Admin, app.Passwords[PagesApp.Admin]);
+            Assert.Contains("id=\"key-added\"", await RegisterAsync(first, Origin));
+        }
+        string code;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+            var admin = (await users.FindByEmailAsync(PagesApp.Admin))!;
+            code = (await users.GenerateNewTwoFactorRecoveryCodesAsync(admin, 10))!.First();
+        }
+
+        // The key is lost. Password, then a recovery code: the session may add a key and do nothing else.
+        using var recovering = new FormClient(app.Address);
+        await recovering.SignInAsync(PagesApp.Admin, app.Passwords[PagesApp.Admin]);
+        var recovered = await recovering.PostAsync("/Account/LoginWithRecoveryCode", "/Account/LoginWithRecoveryCode", ("RecoveryCode", code));
+        Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
+        foreach (var page in new[] { "/", "/Incidents", "/Admin/Members" })
+        {
+            var refused = await recovering.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/Account/Passkeys", refused.Headers.Location!.OriginalString);
+        }
+        using var replacement = new SoftwareAuthenticator();
+        var options = await OptionsAsync(recovering, "/Account/Passkeys", "Options");
+        var added = await recovering.PostAsync("/Account/Passkeys", "/Account/Passkeys?handler=Register",
+            ("Nickname", "Replacement key"), ("Credential", replacement.Create(options, Origin)));
+        Assert.Contains("id=\"key-added\"", await added.Content.ReadAsStringAsync());
+        Assert.Equal(2, await app.ReadAsync(db => db.SecurityKeys.CountAsync()));
+        Assert.Contains(await app.ReadAsync(db => db.AuditEntries.Where(e => e.Action == "security-key.registered").Select(e => e.Data).ToListAsync()),
+            data => data.Contains("Replacement key"));
+
+        // The new key signs in on its own and opens the workspace.
+        using var later = new FormClient(app.Address);
+        var signIn = await PasswordlessAsync(later, replacement.Get(await OptionsAsync(later, "/Account/Login", "PasskeyOptions"), Origin, 1));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/Incidents")).StatusCode);
     }
 }
