@@ -82,6 +82,9 @@ public sealed class RegimeVersion
 public sealed class DutyRule
 {
     public required string Id { get; init; }
+
+    /// <summary>Where <see cref="Id"/> falls among all the catalogue's duty ids in ordinal order (equal ids, equal rank): the engine sorts by it.</summary>
+    internal int IdRank { get; set; }
     public required Recipient Recipient { get; init; }
     public required string? Authority { get; init; }
     public required string Stage { get; init; }

@@ -32,6 +32,9 @@ public sealed class RuleCatalogue
             regimes[i].Ordinal = i;
             foreach (var duty in regimes[i].Versions.SelectMany(v => v.Duties)) duty.Regime = regimes[i];
         }
+        var ids = regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties).Select(d => d.Id).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).Select((id, rank) => (id, rank)).ToDictionary(x => x.id, x => x.rank, StringComparer.Ordinal);
+        foreach (var duty in regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties)) duty.IdRank = ids[duty.Id];
         ByTerritory = regimes
             .SelectMany(r => r.Territory.Select(code => (code, r)))
             .GroupBy(x => x.code, x => x.r)

@@ -41,7 +41,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 first = false;
             }
         }
-        results.Sort(Order);
+        Sort(results);
         lastResults = results.Count;
         lastConsidered = considered.Count;
         return new IncidentAssessment(results, considered);
@@ -206,6 +206,61 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         }
         lastRouted = routed.Count;
         return routed;
+    }
+
+    /// <summary>
+    /// Sorts by <see cref="Order"/> through integer keys: the jurisdiction packed into a number (short ASCII codes
+    /// compare as their ordinal order) and each rule id's rank in the catalogue, so a few hundred duties are not
+    /// sorted by comparing strings thousands of times. Exact ties keep the order they were found in.
+    /// </summary>
+    private static void Sort(List<AssessedObligation> results)
+    {
+        var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(results);
+        var pooled = System.Buffers.ArrayPool<SortKey>.Shared.Rent(items.Length);
+        try
+        {
+            var keys = pooled.AsSpan(0, items.Length);
+            for (var i = 0; i < items.Length; i++)
+            {
+                var o = items[i];
+                if (o.Rule is null || !TryPack(o.Jurisdiction, out var jurisdiction)) { results.Sort(Order); return; }
+                keys[i] = new SortKey(o.Deadline is { } d ? d.ToUnixTimeTicks() : long.MaxValue, jurisdiction, (int)o.Recipient, o.Rule.IdRank, i);
+            }
+            keys.Sort(items);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<SortKey>.Shared.Return(pooled);
+        }
+    }
+
+    /// <summary>Up to eight ASCII characters, big-endian, zero-padded: comparing the numbers compares the strings ordinally.</summary>
+    private static bool TryPack(string code, out ulong packed)
+    {
+        packed = 0;
+        if (code.Length > 8) return false;
+        for (var i = 0; i < 8; i++)
+        {
+            var c = i < code.Length ? code[i] : '\0';
+            if (c > 0x7F || (i < code.Length && c == 0)) return false;
+            packed = (packed << 8) | c;
+        }
+        return true;
+    }
+
+    private readonly record struct SortKey(long Deadline, ulong Jurisdiction, int Recipient, int Rule, int Index) : IComparable<SortKey>
+    {
+        public int CompareTo(SortKey other)
+        {
+            var c = Deadline.CompareTo(other.Deadline);
+            if (c != 0) return c;
+            c = Jurisdiction.CompareTo(other.Jurisdiction);
+            if (c != 0) return c;
+            c = Recipient.CompareTo(other.Recipient);
+            if (c != 0) return c;
+            c = Rule.CompareTo(other.Rule);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
     }
 
     private static int Order(AssessedObligation a, AssessedObligation b)
