@@ -66,10 +66,6 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
                 if (ok) perJurisdiction[code!.Value.Value] = perJurisdiction.GetValueOrDefault(code.Value.Value) + 1;
             }
         }
-        catch (DecoderFallbackException e)
-        {
-            Problem(0, "$", $"The file is not UTF-8 text ({e.Message}); save it as CSV UTF-8 and try again.");
-        }
         catch (Exception e) when (e is FormatException or InvalidDataException)
         {
             Problem(0, "$", $"The file is not valid CSV: {e.Message}");
@@ -132,16 +128,7 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
 
     private static IEnumerable<Row> Rows(Func<Stream> open, ColumnMap map, Action<long, string, string> problem)
     {
-        using var stream = open();
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        // One person per line: a stray quote is reported on its own line instead of swallowing the people after it.
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Skip, FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = bad => problem(bad.LineNumber, "", Malformed(bad.Reason)),
-        };
-        using var csv = CsvReader.Create(text, options, leaveOpen: true);
+        using var csv = OpenCsv(open(), bad => problem(bad.LineNumber, "", Malformed(bad.Reason)));
         csv.ReadHeader();
         var headers = csv.Headers;
         var missing = map.Columns().Where(c => !headers.Contains(c.Column)).ToList();
@@ -161,6 +148,20 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
                 Get(phone), Get(address), extra.Where(x => Get(x.Item2) is { Length: > 0 }).ToDictionary(x => x.c, x => Get(x.Item2)!));
         }
     }
+
+    /// <summary>
+    /// The file as the import reads it, for the check, the import and the page's preview alike: UTF-8 (the check has
+    /// already named any line that is not), one person per line, so a stray quote is reported on its own line instead
+    /// of swallowing the people after it; malformed rows are skipped and reported to <paramref name="malformed"/>.
+    /// </summary>
+    public static CsvReader OpenCsv(Stream stream, Action<CsvMalformedRecord>? malformed = null) =>
+        CsvReader.Create(new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true),
+            new CsvReaderOptions
+            {
+                HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true,
+                AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Skip, FieldCountMismatch = CsvFieldCountHandling.Skip,
+                OnMalformedRecord = malformed,
+            }, leaveOpen: false);
 
     private static string Malformed(CsvMalformedReason reason) => reason switch
     {

@@ -67,8 +67,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
             if (person.Details.Name.Contains(query, StringComparison.CurrentCultureIgnoreCase)) matches.Add(person);
         }
         var shown = matches.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose = "people page name search", count = shown.Count }, ct);
-        await db.SaveChangesAsync(ct);
+        await AuditViewAsync(actor, incidentId, "people page name search", shown.Count, ct);
         return Outcome<Page>.Ok(new Page(shown, matches.Count, page, pageSize, scanned > NameSearchLimit));
     }
 
@@ -91,9 +90,15 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
 
     private async Task<List<Person>> OpenAndAuditAsync(Actor actor, Guid incidentId, string purpose, List<AffectedPerson> rows, CancellationToken ct)
     {
-        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose, count = rows.Count }, ct);
-        await db.SaveChangesAsync(ct);
+        await AuditViewAsync(actor, incidentId, purpose, rows.Count, ct);
         return rows.Select(Open).ToList();
+    }
+
+    /// <summary>Every view of people is audited: why and how many, never who.</summary>
+    private async Task AuditViewAsync(Actor actor, Guid incidentId, string purpose, int count, CancellationToken ct)
+    {
+        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose, count }, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<Outcome<Person>> SetFlagsAsync(Actor actor, Guid incidentId, Guid personId, Flags flags, CancellationToken ct = default)

@@ -12,7 +12,7 @@ using NodaTime;
 namespace Compliance.Web.Pages.Incidents;
 
 /// <summary>One incident: its facts, status, timeline, current duties with their forms, and the history of changed duties.</summary>
-public sealed class DetailsModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
+public sealed class DetailsModel(IncidentWorkspace workspace, Compliance.Domain.Rules.Engine.RulesEngine engine, CurrentActor current, ComplianceDbContext db, IClock clock)
     : WorkspacePage(current, db, clock)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -25,10 +25,7 @@ public sealed class DetailsModel(IncidentWorkspace workspace, CurrentActor curre
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
 
     /// <summary>Where people are affected but the catalogue has no rule at all: the tracker cannot say what the law asks there.</summary>
-    public IReadOnlyList<string> WithoutRules => Incident.Affected
-        .Select(a => a.Jurisdiction)
-        .Where(j => JurisdictionCode.TryParse(j, out var code) && Compliance.Domain.Rules.Catalogue.RuleCatalogue.Default.RegimesFor(code!.Value).Length == 0)
-        .Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> WithoutRules { get; private set; } = [];
     public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> EvidenceNames { get; private set; } = new Dictionary<Guid, string>();
     public string? StatusError { get; private set; }
@@ -101,6 +98,9 @@ public sealed class DetailsModel(IncidentWorkspace workspace, CurrentActor curre
         var found = await workspace.GetAsync(actor, Id, ct);
         if (!found.IsOk) return Refusal(found.Status);
         Incident = found.Value!;
+        WithoutRules = Incident.Affected.Select(a => a.Jurisdiction)
+            .Where(j => JurisdictionCode.TryParse(j, out var code) && engine.Catalogue.RegimesFor(code!.Value).Length == 0)
+            .Order(StringComparer.Ordinal).ToList();
 
         var all = (await workspace.ObligationsAsync(actor, Id, withHistory: true, ct)).Value!;
         Duties = all.Where(o => o.Status != ObligationStatus.Superseded).Select(o => new DeadlineView(o, Zones, Now)).ToList();

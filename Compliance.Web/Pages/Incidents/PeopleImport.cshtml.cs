@@ -123,8 +123,7 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
         }
         try
         {
-            var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, SkipEmptyLines = true, AllowLineBreaksInQuotes = false };
-            using var reader = CsvReader.Create(new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, true)), options, leaveOpen: false);
+            using var reader = PeopleImport.OpenCsv(new MemoryStream(bytes));
             reader.ReadHeader();
             Headers = reader.Headers.ToList();
             var rows = new List<IReadOnlyList<string>>();
@@ -132,7 +131,7 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
                 rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToList());
             Preview = rows;
         }
-        catch (Exception e) when (e is FormatException or DecoderFallbackException or InvalidDataException)
+        catch (Exception e) when (e is FormatException or InvalidDataException)
         {
             Error = $"The file could not be read as CSV ({e.Message}).";
             return false;
