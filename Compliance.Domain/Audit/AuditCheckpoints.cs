@@ -16,8 +16,6 @@ public sealed class AuditCheckpoints(string folder, AuditSeal seal)
 {
     private const string Extension = ".checkpoints";
 
-    public string Folder => folder;
-
     public sealed record Reading(AuditCheckpoint? Latest, IReadOnlyList<string> Problems);
 
     private sealed record Line(Guid Organisation, string Slug, long Sequence, string Hash, string At, string Signature);

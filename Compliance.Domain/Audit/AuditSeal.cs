@@ -15,23 +15,19 @@ public sealed class AuditSeal
     private readonly Lazy<byte[]> key;
     private readonly Lazy<byte[]> checkpointKey;
 
-    private AuditSeal(Func<byte[]> load, string source)
+    private AuditSeal(Func<byte[]> load)
     {
         key = new Lazy<byte[]>(load, LazyThreadSafetyMode.ExecutionAndPublication);
         // A separate key for checkpoints, so that no checkpoint signature can pass for an entry's hash or the reverse.
         checkpointKey = new Lazy<byte[]>(() => HMACSHA256.HashData(key.Value, "compliance.audit.checkpoint.v1"u8));
-        Source = source;
     }
 
-    /// <summary>Where the key comes from, for messages (never the key).</summary>
-    public string Source { get; }
-
-    public static AuditSeal FromKey(byte[] key, string source = "Audit:Key") =>
-        key.Length >= KeyBytes ? new AuditSeal(() => key.ToArray(), source)
+    public static AuditSeal FromKey(byte[] key) =>
+        key.Length >= KeyBytes ? new AuditSeal(() => key.ToArray())
             : throw new ArgumentException($"An audit key needs at least {KeyBytes} bytes.", nameof(key));
 
     /// <summary>The key in <paramref name="path"/>, created (random, mode 0600) the first time it is needed.</summary>
-    public static AuditSeal FromFile(string path) => new(() => LoadOrCreate(path), path);
+    public static AuditSeal FromFile(string path) => new(() => LoadOrCreate(path));
 
     /// <summary>Reads (or creates) the key now: serving and workers call it at start-up, so a bad key file stops them in one sentence.</summary>
     public void EnsureAvailable() => _ = key.Value;

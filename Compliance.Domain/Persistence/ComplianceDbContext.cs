@@ -362,8 +362,21 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         DraftedAuditLines().Count == 0 ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new InvalidOperationException("Audit lines are sealed by SaveChangesAsync only.");
 
-    private List<AuditEntry> DraftedAuditLines() =>
-        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && !e.Entity.IsSealed).Select(e => e.Entity).ToList();
+    // Audit lines are only ever added through AuditLog (tracked as Added at once), so finding them needs no change
+    // scan: the save that follows runs the one DetectChanges it needs.
+    private List<AuditEntry> DraftedAuditLines()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && !e.Entity.IsSealed).Select(e => e.Entity).ToList();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     private static PropertyBuilder<List<string>> StringList(PropertyBuilder<List<string>> p) =>
         p.HasConversion(new DelimitedListConverter<string>(s => s, s => s), new ListComparer<string>());

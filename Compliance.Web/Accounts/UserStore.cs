@@ -48,7 +48,7 @@ public sealed class UserStore(ComplianceDbContext db, IDataProtectionProvider pr
     }
 
     public async Task<User?> FindByIdAsync(string userId, CancellationToken ct) =>
-        Guid.TryParse(userId, out var id) ? await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct) : null;
+        Guid.TryParse(userId, out var id) ? await db.Users.FindAsync([id], ct) : null; // the session check already loaded it: no second query
 
     public Task<User?> FindByNameAsync(string normalizedUserName, CancellationToken ct) =>
         db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedUserName, ct);

@@ -213,7 +213,7 @@ public static class NoticeBenchCommand
 
     // The benchmark's database is thrown away, and its audit log with it: a random key of its own seals it.
     private static Compliance.Domain.Audit.AuditSeal ThrowawayAuditKey() =>
-        Compliance.Domain.Audit.AuditSeal.FromKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Compliance.Domain.Audit.AuditSeal.KeyBytes), "bench");
+        Compliance.Domain.Audit.AuditSeal.FromKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Compliance.Domain.Audit.AuditSeal.KeyBytes));
 
     private static async Task DeleteAsync(Settings settings, DatabaseOptions? database, string folder)
     {

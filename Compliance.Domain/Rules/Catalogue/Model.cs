@@ -154,10 +154,7 @@ public sealed record Retention(ClockAnchor Anchor, Period Period, string? From);
 
 /// <summary>What a condition may read: the facts, and how many people fall in this duty's scope.</summary>
 /// <param name="Categories">The data categories as bits, so "any of these categories" is one AND instead of a set walk per duty.</param>
-public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope, ulong Categories)
-{
-    public RuleInput(IncidentFacts facts, int affectedInScope) : this(facts, affectedInScope, CategoryBits.Of(facts.DataCategories)) { }
-}
+public readonly record struct RuleInput(IncidentFacts Facts, int AffectedInScope, ulong Categories);
 
 internal static class CategoryBits
 {

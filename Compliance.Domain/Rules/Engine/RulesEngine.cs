@@ -15,6 +15,8 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
 
     public RuleCatalogue Catalogue => catalogue;
 
+    private static readonly ZonedDateTimePattern HoldPattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null);
+
     // Capacity hints only: a stale or torn value from another thread costs a copy, never a wrong result.
     private int lastResults = 16, lastConsidered = 16, lastRouted = 16;
 
@@ -126,8 +128,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         static Instant? Later(Instant? at, Duration by) => at is { } x ? x + by : null;
         deadline = new DeadlineCalculator.Result(Later(deadline.Deadline, shift), Later(deadline.Latest, shift));
         target = new DeadlineCalculator.Result(Later(target.Deadline, shift), null);
-        var pattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null);
-        reason += $" Law enforcement asked to delay this notice from {pattern.Format(hold.From.InZone(zone))} until {pattern.Format(hold.Until.InZone(zone))}: "
+        reason += $" Law enforcement asked to delay this notice from {HoldPattern.Format(hold.From.InZone(zone))} until {HoldPattern.Format(hold.Until.InZone(zone))}: "
                   + (end == Instant.MaxValue ? "it may wait until the hold ends, then goes out as soon as practicable"
                       : $"its clock stops for {(shift.TotalHours >= 48 ? $"{shift.TotalDays:0.#} days" : $"{shift.TotalHours:0.#} hours")} of it, and its deadline moves by as much")
                   + (delay.Verification == Verification.M ? " (the delay clause is unverified: verify with counsel)." : ".");
@@ -209,9 +210,10 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
     }
 
     /// <summary>
-    /// Sorts by <see cref="Order"/> through integer keys: the jurisdiction packed into a number (short ASCII codes
-    /// compare as their ordinal order) and each rule id's rank in the catalogue, so a few hundred duties are not
-    /// sorted by comparing strings thousands of times. Exact ties keep the order they were found in.
+    /// Sorts soonest deadline first (none last), then by jurisdiction, recipient and rule id, ordinally, through integer
+    /// keys: the jurisdiction packed into a number (a code is at most six ASCII characters) and each rule id's rank in
+    /// the catalogue, so a few hundred duties are not sorted by comparing strings thousands of times. Exact ties keep
+    /// the order they were found in.
     /// </summary>
     private static void Sort(List<AssessedObligation> results)
     {
@@ -223,8 +225,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             for (var i = 0; i < items.Length; i++)
             {
                 var o = items[i];
-                if (o.Rule is null || !TryPack(o.Jurisdiction, out var jurisdiction)) { results.Sort(Order); return; }
-                keys[i] = new SortKey(o.Deadline is { } d ? d.ToUnixTimeTicks() : long.MaxValue, jurisdiction, (int)o.Recipient, o.Rule.IdRank, i);
+                keys[i] = new SortKey(o.Deadline is { } d ? d.ToUnixTimeTicks() : long.MaxValue, Pack(o.Jurisdiction), (int)o.Recipient, o.Rule!.IdRank, i);
             }
             keys.Sort(items);
         }
@@ -235,17 +236,12 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
     }
 
     /// <summary>Up to eight ASCII characters, big-endian, zero-padded: comparing the numbers compares the strings ordinally.</summary>
-    private static bool TryPack(string code, out ulong packed)
+    private static ulong Pack(string code)
     {
-        packed = 0;
-        if (code.Length > 8) return false;
-        for (var i = 0; i < 8; i++)
-        {
-            var c = i < code.Length ? code[i] : '\0';
-            if (c > 0x7F || (i < code.Length && c == 0)) return false;
-            packed = (packed << 8) | c;
-        }
-        return true;
+        System.Diagnostics.Debug.Assert(code.Length <= 8 && System.Text.Ascii.IsValid(code), $"'{code}' is not a jurisdiction code");
+        ulong packed = 0;
+        for (var i = 0; i < 8; i++) packed = (packed << 8) | (i < code.Length ? code[i] : 0u);
+        return packed;
     }
 
     private readonly record struct SortKey(long Deadline, ulong Jurisdiction, int Recipient, int Rule, int Index) : IComparable<SortKey>
@@ -261,22 +257,5 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             c = Rule.CompareTo(other.Rule);
             return c != 0 ? c : Index.CompareTo(other.Index);
         }
-    }
-
-    private static int Order(AssessedObligation a, AssessedObligation b)
-    {
-        var c = (a.Deadline, b.Deadline) switch
-        {
-            (null, null) => 0,
-            (null, _) => 1,
-            (_, null) => -1,
-            var (x, y) => x.Value.CompareTo(y.Value),
-        };
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.Jurisdiction, b.Jurisdiction);
-        if (c != 0) return c;
-        c = a.Recipient.CompareTo(b.Recipient);
-        if (c != 0) return c;
-        return string.CompareOrdinal(a.RuleId, b.RuleId);
     }
 }
