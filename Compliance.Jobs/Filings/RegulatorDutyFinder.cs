@@ -21,7 +21,7 @@ public static class RegulatorDutyFinder
         var code = JurisdictionCode.Parse(stored.Jurisdiction);
         var zone = DateTimeZoneProviders.Tzdb[stored.TimeZone];
         // The people in this duty's scope: those whose jurisdiction routes to the same place under the duty's regime.
-        var regime = engine.Catalogue.Regimes.FirstOrDefault(r => r.Versions.Any(v => v.Duties.Any(d => d.Id == stored.RuleId)));
+        var regime = engine.Catalogue.RegimesWithDuty(stored.RuleId).FirstOrDefault();
         var here = regime is null ? 0 : facts.Affected
             .Where(a => engine.Catalogue.RegimesFor(a.Jurisdiction).Contains(regime) && regime.AuthorityFor(a.Jurisdiction)?.ScopeFor(a.Jurisdiction) == stored.Jurisdiction)
             .Sum(a => a.Count);

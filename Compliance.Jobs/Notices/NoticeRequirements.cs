@@ -17,7 +17,7 @@ public sealed record NoticeRequirements(string Source, IReadOnlyList<string> Req
 
     /// <summary>Where no law here says what a notice must contain: GDPR Art. 34(2)'s four items, as the catalogue states them.</summary>
     public static NoticeRequirements GoodPractice { get; } = From(
-        RuleCatalogue.Default.Regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties).First(d => d.Id == "eu-gdpr-art34").Notice!);
+        RuleCatalogue.Default.RegimesWithDuty("eu-gdpr-art34")[0].Versions.SelectMany(v => v.Duties).First(d => d.Id == "eu-gdpr-art34").Notice!);
 
     /// <summary>
     /// The requirements for people in <paramref name="jurisdiction"/>: the snapshot of the incident's stored duty to
@@ -42,7 +42,7 @@ public sealed record NoticeRequirements(string Source, IReadOnlyList<string> Req
         var regimes = catalogue.RegimesFor(code);
         foreach (var duty in stored)
         {
-            if (!regimes.Any(r => r.Versions.Any(v => v.Duties.Any(d => d.Id == duty.RuleId)))) continue;
+            if (!catalogue.RegimesWithDuty(duty.RuleId).Any(regimes.Contains)) continue;
             // The duty's snapshot decides, even when it had no notice rules: today's catalogue does not rewrite it.
             if (duty.TermsSnapshot is { } terms) return terms.Notice is { } rules ? From(rules) : null;
         }

@@ -40,15 +40,17 @@ public sealed class WorkspaceAccessFilter(CurrentActor current, UserManager<User
             context.Result = new RedirectToPageResult("/Account/Denied");
             return;
         }
-        var requires = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.RequireTwoFactor).SingleAsync(http.RequestAborted);
-        if (requires && await users.GetUserAsync(http.User) is { } user && !await users.GetTwoFactorEnabledAsync(user))
+        // The organisation's two sign-in rules in one read: this runs on every workspace request.
+        var rules = await db.Organisations.Where(o => o.Id == actor.OrganisationId)
+            .Select(o => new { o.RequireTwoFactor, o.RequirePhishingResistant }).SingleAsync(http.RequestAborted);
+        if (rules.RequireTwoFactor && await users.GetUserAsync(http.User) is { } user && !await users.GetTwoFactorEnabledAsync(user))
         {
             context.Result = new RedirectToPageResult("/Account/Setup2fa");
             return;
         }
         // Security leads and admins of an organisation that requires a phishing-resistant factor: a session signed in
         // without a key (an app code can be relayed by a look-alike site) opens nothing but the key page.
-        if (await keys.StandingAsync(actor, http.User, http.RequestAborted) != PhishingResistantPolicy.Standing.Satisfied)
+        if (await keys.StandingAsync(actor, http.User, rules.RequirePhishingResistant, http.RequestAborted) != PhishingResistantPolicy.Standing.Satisfied)
         {
             context.Result = new RedirectToPageResult("/Account/Passkeys");
             return;

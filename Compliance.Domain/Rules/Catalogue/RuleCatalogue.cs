@@ -32,9 +32,12 @@ public sealed class RuleCatalogue
             regimes[i].Ordinal = i;
             foreach (var duty in regimes[i].Versions.SelectMany(v => v.Duties)) duty.Regime = regimes[i];
         }
-        var ids = regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties).Select(d => d.Id).Distinct(StringComparer.Ordinal)
+        var duties = regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties).ToList();
+        var ids = duties.Select(d => d.Id).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).Select((id, rank) => (id, rank)).ToDictionary(x => x.id, x => x.rank, StringComparer.Ordinal);
-        foreach (var duty in regimes.SelectMany(r => r.Versions).SelectMany(v => v.Duties)) duty.IdRank = ids[duty.Id];
+        foreach (var duty in duties) duty.IdRank = ids[duty.Id];
+        RegimesByDuty = duties.GroupBy(d => d.Id, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(d => d.Regime).Distinct().OrderBy(r => r.Ordinal).ToArray(), StringComparer.Ordinal);
         ByTerritory = regimes
             .SelectMany(r => r.Territory.Select(code => (code, r)))
             .GroupBy(x => x.code, x => x.r)
@@ -47,6 +50,11 @@ public sealed class RuleCatalogue
     public FrozenDictionary<string, Regime[]> ByTerritory { get; }
 
     public static RuleCatalogue Default => Embedded.Value;
+
+    /// <summary>The regimes (in catalogue order) with a duty of this id in any version: how a stored duty finds its law.</summary>
+    public IReadOnlyList<Regime> RegimesWithDuty(string dutyId) => RegimesByDuty.GetValueOrDefault(dutyId) ?? [];
+
+    private FrozenDictionary<string, Regime[]> RegimesByDuty { get; }
 
     public Regime[] RegimesFor(JurisdictionCode code) =>
         ByTerritory.GetValueOrDefault(code.Value)

@@ -12,9 +12,13 @@ public sealed class SecurityKeyPolicy(ComplianceDbContext db, IClock clock)
 {
     public Task<int> KeysOfAsync(Guid userId, CancellationToken ct = default) => db.SecurityKeys.CountAsync(k => k.UserId == userId, ct);
 
-    public async Task<PhishingResistantPolicy.Standing> StandingAsync(Actor actor, ClaimsPrincipal principal, CancellationToken ct = default)
+    public async Task<PhishingResistantPolicy.Standing> StandingAsync(Actor actor, ClaimsPrincipal principal, CancellationToken ct = default) =>
+        await StandingAsync(actor, principal,
+            await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.RequirePhishingResistant).SingleAsync(ct), ct);
+
+    /// <summary>The same, for a caller that has already read the organisation's rule (the workspace filter, on every request).</summary>
+    public async Task<PhishingResistantPolicy.Standing> StandingAsync(Actor actor, ClaimsPrincipal principal, bool requires, CancellationToken ct = default)
     {
-        var requires = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.RequirePhishingResistant).SingleAsync(ct);
         if (!requires || !PhishingResistantPolicy.AppliesTo(actor.Role)) return PhishingResistantPolicy.Standing.Satisfied;
         return PhishingResistantPolicy.Of(requires, actor.Role, await KeysOfAsync(actor.UserId, ct), SignInMethods.Of(principal));
     }
