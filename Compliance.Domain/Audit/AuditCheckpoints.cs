@@ -23,9 +23,12 @@ public sealed class AuditCheckpoints(string folder, AuditSeal seal)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Appends a checkpoint of the log's last entry, unless the last checkpoint already holds it.</summary>
-    public async Task<bool> WriteAsync(Guid organisationId, string slug, AuditEntry last, Instant at, CancellationToken ct = default)
+    public async Task<bool> WriteAsync(Guid organisationId, string slug, AuditEntry last, Instant at, CancellationToken ct = default) =>
+        await WriteAsync(organisationId, slug, last, at, (await ReadAsync(organisationId, ct)).Latest, ct);
+
+    /// <summary>The same, for a caller that has just read the organisation's checkpoints (<paramref name="latest"/>).</summary>
+    public async Task<bool> WriteAsync(Guid organisationId, string slug, AuditEntry last, Instant at, AuditCheckpoint? latest, CancellationToken ct = default)
     {
-        var latest = (await ReadAsync(organisationId, ct)).Latest;
         if (latest is not null && latest.Sequence == last.Sequence && latest.Hash == last.Hash) return false;
         var checkpoint = new AuditCheckpoint(organisationId, slug, last.Sequence, last.Hash, at);
         var line = JsonSerializer.Serialize(new Line(organisationId, slug, last.Sequence, last.Hash,

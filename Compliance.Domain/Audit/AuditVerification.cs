@@ -12,14 +12,19 @@ public sealed class AuditVerification(Func<ComplianceDbContext> database, AuditC
 {
     public sealed record Outcome(Guid OrganisationId, string Slug, long Entries, AuditChain.Verdict Verdict, IReadOnlyList<string> CheckpointProblems, bool Checkpointed);
 
-    public static async Task<AuditChain.Verdict> VerifyAsync(ComplianceDbContext db, Guid organisationId, AuditCheckpoint? checkpoint, CancellationToken ct)
+    public static async Task<AuditChain.Verdict> VerifyAsync(ComplianceDbContext db, Guid organisationId, AuditCheckpoint? checkpoint, CancellationToken ct) =>
+        (await VerifyWithEntriesAsync(db, organisationId, checkpoint, ct)).Verdict;
+
+    /// <summary>The verdict and the log it was reached on (in sequence order), so a caller needs no second read of its last entry.</summary>
+    private static async Task<(AuditChain.Verdict Verdict, List<AuditEntry> Entries)> VerifyWithEntriesAsync(ComplianceDbContext db, Guid organisationId,
+        AuditCheckpoint? checkpoint, CancellationToken ct)
     {
         var entries = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.OrganisationId == organisationId)
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         var head = await db.AuditHeads.AsNoTracking().Where(h => h.OrganisationId == organisationId).Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(ct);
-        return AuditChain.Verify(entries, db.AuditSeal, head, checkpoint);
+        return (AuditChain.Verify(entries, db.AuditSeal, head, checkpoint), entries);
     }
 
     /// <summary>
@@ -36,15 +41,15 @@ public sealed class AuditVerification(Func<ComplianceDbContext> database, AuditC
         foreach (var org in organisations)
         {
             var reading = await checkpoints.ReadAsync(org.Id, ct);
-            var verdict = await VerifyAsync(db, org.Id, reading.Latest, ct);
-            var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(e => e.OrganisationId == org.Id)
-                .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+            var (verdict, entries) = await VerifyWithEntriesAsync(db, org.Id, reading.Latest, ct);
+            var last = entries.LastOrDefault();
             var written = checkpoint && verdict.Intact && last is not null
-                && await checkpoints.WriteAsync(org.Id, org.Slug, last, clock.GetCurrentInstant(), ct);
+                && await checkpoints.WriteAsync(org.Id, org.Slug, last, clock.GetCurrentInstant(), reading.Latest, ct);
             outcomes.Add(new(org.Id, org.Slug, last?.Sequence ?? 0, verdict, reading.Problems, written));
         }
 
-        var known = (await db.Organisations.AsNoTracking().IgnoreQueryFilters().Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        var known = slug is null ? organisations.Select(o => o.Id).ToHashSet()
+            : (await db.Organisations.AsNoTracking().IgnoreQueryFilters().Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         foreach (var gone in checkpoints.Organisations().Where(id => !known.Contains(id)))
         {
             var reading = await checkpoints.ReadAsync(gone, ct);
