@@ -92,4 +92,19 @@ public sealed partial class MembersPageTests(PagesApp app) : IClassFixture<Pages
 
     [GeneratedRegex(@"https?://\S+/Account/SetPassword\?\S+")]
     private static partial Regex Link();
+
+    [Fact]
+    public async Task A_member_whose_only_second_factor_is_a_key_shows_it_on_and_can_be_reset()
+    {
+        var responderId = await app.ReadAsync(db => db.Users.Where(u => u.Email == PagesApp.Responder).Select(u => u.Id).SingleAsync());
+        await app.ReadAsync(async db =>
+        {
+            db.SecurityKeys.Add(new SecurityKey(Guid.NewGuid(), responderId, [1, 2, 3], [4, 5, 6], 0, [], "Office key", Guid.Empty, app.Clock.Now));
+            return await db.SaveChangesAsync();
+        });
+        var admin = await app.SignedInAsync(PagesApp.Admin);
+        var row = Html.Element(await admin.HtmlAsync("/Admin/Members"), $"member-{responderId}");
+        Assert.Contains("data-label=\"Two-factor\">on</td>", row);
+        Assert.Contains("Reset two-factor", Html.Text(row));
+    }
 }

@@ -90,13 +90,13 @@ public sealed class MembersModel(MemberAdministration members, UserManager<User>
         var rows = await (from m in Db.Members
                           join u in Db.Users on m.UserId equals u.Id
                           where m.OrganisationId == actor.OrganisationId
-                          select new { u.Id, u.Email, u.DisplayName, m.Role, m.IncidentId, m.ExpiresAt, u.TwoFactorEnabled, HasPassword = u.PasswordHash != null })
+                          select new { u.Id, u.Email, u.DisplayName, m.Role, m.IncidentId, m.ExpiresAt, u.TwoFactorEnabled, HasKey = Db.SecurityKeys.Any(k => k.UserId == u.Id), HasPassword = u.PasswordHash != null })
             .ToListAsync(HttpContext.RequestAborted);
         var ids = rows.Where(r => r.IncidentId is not null).Select(r => r.IncidentId!.Value).ToList();
         var references = await Db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, HttpContext.RequestAborted);
         Rows = rows.OrderBy(r => r.Role).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)
             .Select(r => new Row(r.Id, r.Email, r.DisplayName, r.Role, r.IncidentId is { } i ? references.GetValueOrDefault(i) : null, r.ExpiresAt,
-                r.TwoFactorEnabled, r.HasPassword))
+                r.TwoFactorEnabled || r.HasKey, r.HasPassword)) // a key is a second factor too (UserStore.GetTwoFactorEnabledAsync)
             .ToList();
         return null;
     }
