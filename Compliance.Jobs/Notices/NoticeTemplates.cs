@@ -18,7 +18,11 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
 
     public sealed record Rendered(string TemplateKey, string Language, string Subject, string Text, string Html);
 
-    /// <summary>The template folder for a person: their jurisdiction's (or its country's) in their language, else English, else the default.</summary>
+    /// <summary>
+    /// The template folder for a person: their jurisdiction's (or its country's) in their language or its parent
+    /// ("fr-CA" reads "fr", "zh-HK" reads "zh-Hant"), else English, else the default's. When the language found is not
+    /// the person's, they fall back: the campaign page says so before anyone approves.
+    /// </summary>
     public (string Key, string Language) Resolve(string jurisdiction, string language) =>
         resolved.GetOrAdd((jurisdiction, language), k => Find(k.Jurisdiction, k.Language));
 
@@ -28,7 +32,7 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
     {
         string[] keys = [jurisdiction, jurisdiction.Split('-')[0], "default"];
         foreach (var key in keys.Distinct())
-            foreach (var lang in new[] { language, "en" }.Distinct())
+            foreach (var lang in NoticeLanguages.Chain(language).Append("en").Distinct(StringComparer.OrdinalIgnoreCase))
                 if (File.Exists(Path(key, lang, "notice.txt"))) return (key, lang);
         throw new FileNotFoundException("templates/notices/default/en is missing.");
     }
@@ -36,7 +40,8 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
     public Rendered Render(string jurisdiction, string language, IReadOnlyDictionary<string, string?> fields)
     {
         var (key, lang) = Resolve(jurisdiction, language);
-        var model = fields.ToDictionary(f => f.Key, f => (object?)f.Value);
+        var model = NoticeFields.InLanguage(fields, lang).ToDictionary(f => f.Key, f => (object?)f.Value);
+        model["greeting"] = Greeting.For(lang, fields.GetValueOrDefault("name"));
         var subject = library.Render(System.IO.Path.Combine("notices", key), lang, "notice.subject.txt", model).Trim();
         model["subject"] = subject;
         return new Rendered(key, lang, subject,
@@ -57,6 +62,7 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
         var used = placeholders.GetOrAdd($"{key}/{lang}", _ => Placeholder()
             .Matches(File.ReadAllText(Path(key, lang, "notice.txt")) + File.ReadAllText(Path(key, lang, "notice.html")))
             .Select(m => m.Groups[1].Value).ToFrozenSet(StringComparer.Ordinal));
+        fields = NoticeFields.InLanguage(fields, lang);
         var problems = new List<string>();
         foreach (var field in requirements.RequiredFields)
         {

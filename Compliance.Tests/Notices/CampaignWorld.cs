@@ -41,6 +41,17 @@ internal sealed class CampaignWorld
         ["contact"] = "privacy@amnesty-demo.example",
     };
 
+    /// <summary>The same notice for the Chinese-reading supporters.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChineseDraft = new Dictionary<string, string>
+    {
+        ["nature"] = "入侵者複製了我們的支持者資料庫。",
+        ["period"] = "由 2019-03-01 至 2019-04-15。",
+        ["consequences"] = "您的資料可能被用來針對您。",
+        ["measures"] = "我們已清除入侵者，並重設所有登入憑證。",
+        ["advice"] = "請小心自稱來自我們的訊息。",
+        ["contact"] = "privacy@amnesty-demo.example",
+    };
+
     private CampaignWorld(DatabaseOptions db, string keysFolder, IPeopleDataProtector protector, Guid incident, IClock clock)
     {
         Db = db;
@@ -68,7 +79,7 @@ internal sealed class CampaignWorld
         var imported = await new PeopleImport(ctx, protector, clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
             new ColumnMap("Name", "Country", "Email", "Language"));
         Assert.True(imported.IsOk, string.Join("; ", imported.Value?.Problems.Select(p => $"{p.Line} {p.Field} {p.Message}") ?? []));
-        ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = JsonSerializer.Serialize(Draft), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
+        ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = NoticeTexts.Write(new Dictionary<string, Dictionary<string, string>> { ["en"] = new(Draft), ["zh-Hant"] = new(ChineseDraft) }), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
         await ctx.SaveChangesAsync();
         return new CampaignWorld(db, keys, protector, incident, clock);
     }

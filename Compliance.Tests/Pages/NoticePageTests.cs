@@ -46,9 +46,11 @@ public sealed class NoticePageTests(PagesApp app) : IClassFixture<PagesApp>
         var legal = await app.SignedInAsync(PagesApp.Legal);
         var page = $"/Incidents/{PagesApp.HongKong2019}/Notices";
         Assert.Equal(HttpStatusCode.OK, (await legal.PostAsync(page, page + "?handler=Save", Draft("Intruders copied the supporter database."))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await legal.PostAsync(page + "?Language=zh-Hant", page + "?handler=Save",
+            [("Language", "zh-Hant"), .. Draft("入侵者複製了支持者資料庫。")])).StatusCode);
 
         var preview = WebUtility.HtmlDecode(await legal.HtmlAsync($"{page}?Person={chan}"));
-        Assert.Contains("事件經過：Intruders copied the supporter database.", preview);
+        Assert.Contains("事件經過：入侵者複製了支持者資料庫。", preview);
         Assert.Contains("notice-ready", preview);
 
         var pickup = app.Services.GetRequiredService<MailOptions>().PickupFolder;

@@ -46,6 +46,29 @@ public static class NoticeBenchCommand
         ["contact"] = "our data protection officer, dpo@demo.example, +852 5555 0100",
     };
 
+    /// <summary>The notice in the other languages of <see cref="BenchPeople"/>: a campaign refuses a language without text.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Translations = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["zh-Hant"] = new Dictionary<string, string>
+        {
+            ["nature"] = "入侵者進入了存放我們支持者名單的伺服器，並複製了名單。",
+            ["period"] = "2019 年 3 月 10 日至 15 日期間",
+            ["consequences"] = "有人可能利用您的姓名和電郵地址，冒充我們向您發送訊息。",
+            ["measures"] = "我們已阻截入侵者、更改所有管理員密碼，並規定使用雙重認證登入。",
+            ["advice"] = "如有自稱來自我們、要求款項或密碼的訊息，請提高警覺；我們從不會這樣做。",
+            ["contact"] = "我們的保障資料主任：dpo@demo.example，+852 5555 0100",
+        },
+        ["fr"] = new Dictionary<string, string>
+        {
+            ["nature"] = "Des intrus ont accédé au serveur qui contient la liste de nos sympathisants et l'ont copiée.",
+            ["period"] = "entre le 10 et le 15 mars 2019",
+            ["consequences"] = "Quelqu'un pourrait utiliser votre nom et votre adresse électronique pour vous envoyer des messages qui semblent venir de nous.",
+            ["measures"] = "Nous avons exclu les intrus, changé tous les mots de passe d'administration et exigeons désormais une connexion à deux facteurs.",
+            ["advice"] = "Méfiez-vous des messages qui prétendent venir de nous et demandent de l'argent ou des mots de passe : nous ne le faisons jamais.",
+            ["contact"] = "notre délégué à la protection des données, dpo@demo.example, +852 5555 0100",
+        },
+    };
+
     public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout, TextWriter stderr)
     {
         if (Parse(args) is not { } settings)
@@ -124,6 +147,8 @@ public static class NoticeBenchCommand
             var previews = new NoticePreviews(db, new PeopleRegister(db, protector, workspace, clock), workspace, NoticeTemplates.Default, transport, clock);
             var draft = await previews.SaveDraftAsync(legal, incidentId, Notice);
             if (!draft.IsOk) return Fail(stderr, $"the notice draft was not saved: {draft.Status}");
+            foreach (var (language, text) in Translations)
+                if (!(await previews.SaveDraftAsync(legal, incidentId, language, text)).IsOk) return Fail(stderr, $"the {language} notice was not saved");
             var campaigns = new Campaigns(db, workspace, NoticeTemplates.Default, new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), protector, clock);
             var prepared = await campaigns.PrepareAsync(legal, incidentId, new Campaigns.Choice("Benchmark notice", [], []));
             if (!prepared.IsOk) return Fail(stderr, $"the campaign was not prepared: {Problems(prepared)}");

@@ -60,6 +60,10 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
             return Outcome<Campaign>.Invalid("people", "No one to email in that choice: everyone there is already in a campaign, has a safety flag or trusted contact, or has no email address.");
 
         if (await FrozenNotice.DraftAsync(db, incidentId, ct) is not { } draft) return Outcome<Campaign>.Invalid("notice", "Write the notice first (the Notice page).");
+        // Every reader's notice in the language of its template, with text written in it: a missing language is named, never sent empty or in another's words.
+        var missing = NoticeLanguageNeeds.Missing(NoticeLanguageNeeds.Needs(groups.Select(g => new NoticeLanguageNeeds.Group(g.Jurisdiction, g.Language, g.People)),
+            templates, l => NoticeTexts.HasText(draft, l)), "in this campaign");
+        if (missing.Count > 0) return Outcome<Campaign>.Invalid(new Dictionary<string, string[]> { ["notice"] = [.. missing] });
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var frozen = FrozenNotice.Freeze(draft, incident, organisation);
 
@@ -87,7 +91,15 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     }
 
     /// <summary>The two-person rule: someone other than who prepared it, a security lead or legal officer too, approves it; sending starts.</summary>
-    public async Task<Outcome<Campaign>> ApproveAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    public Task<Outcome<Campaign>> ApproveAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default) =>
+        ApproveAsync(actor, incidentId, campaignId, fallbacksSeen: false, ct);
+
+    /// <summary>
+    /// The same, saying whether the approver was shown who falls back to a template in another language
+    /// (<see cref="FallbacksAsync"/>): a campaign with such people is approved only by someone who saw them, and the
+    /// audit entry records what they saw.
+    /// </summary>
+    public async Task<Outcome<Campaign>> ApproveAsync(Actor actor, Guid incidentId, Guid campaignId, bool fallbacksSeen, CancellationToken ct = default)
     {
         var found = await FindAsync(actor, incidentId, campaignId, ct);
         if (!found.IsOk) return found;
@@ -97,13 +109,37 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
             return Outcome<Campaign>.Invalid("approver", "You prepared this campaign, so someone else must approve it: a second security lead or legal officer.");
         if (!await CampaignSender.NoticeUnchangedAsync(db, templates, campaign, ct))
             return Outcome<Campaign>.Invalid("notice", "The notice templates changed after this campaign was prepared: cancel it and prepare it again, so that what is approved is what is sent.");
+        var groups = await RecipientGroupsAsync(campaign.Id, ct);
+        var frozen = NoticeFields.Thaw(campaign.Fields);
+        var missing = NoticeLanguageNeeds.Missing(NoticeLanguageNeeds.Needs(groups, templates, l => NoticeFields.HasText(frozen, l)), "in this campaign");
+        if (missing.Count > 0) return Outcome<Campaign>.Invalid(new Dictionary<string, string[]> { ["notice"] = [.. missing] });
+        var fallbacks = NoticeLanguageNeeds.Fallbacks(groups, templates);
+        if (fallbacks.Count > 0 && !fallbacksSeen)
+            return Outcome<Campaign>.Invalid("fallbacks", $"{string.Join(" ", fallbacks.Select(f => f.Sentence))} Confirm you have seen this to approve.");
         campaign.Approve(actor.Email, clock.GetCurrentInstant());
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.approved",
-            new { campaign = campaign.Id, preparedBy = campaign.CreatedBy, templateHash = campaign.TemplateHash }, ct);
+            new
+            {
+                campaign = campaign.Id, preparedBy = campaign.CreatedBy, templateHash = campaign.TemplateHash,
+                languageFallbacksSeen = fallbacks.Select(f => new { readerLanguage = f.ReaderLanguage, templateLanguage = f.TemplateLanguage, people = f.People }),
+            }, ct);
         await db.SaveChangesAsync(ct);
         await trigger.RunSoonAsync(ct);
         return Outcome<Campaign>.Ok(campaign);
     }
+
+    /// <summary>Who in a campaign receives the notice in another language than their own, because no template for their jurisdiction has it.</summary>
+    public async Task<Outcome<IReadOnlyList<NoticeLanguageNeeds.Fallback>>> FallbacksAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
+    {
+        var found = await FindAsync(actor, incidentId, campaignId, ct);
+        if (!found.IsOk) return found.Refusal<IReadOnlyList<NoticeLanguageNeeds.Fallback>>();
+        return Outcome<IReadOnlyList<NoticeLanguageNeeds.Fallback>>.Ok(NoticeLanguageNeeds.Fallbacks(await RecipientGroupsAsync(campaignId, ct), templates));
+    }
+
+    private async Task<List<NoticeLanguageNeeds.Group>> RecipientGroupsAsync(Guid campaignId, CancellationToken ct) =>
+        (await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).GroupBy(r => new { r.Jurisdiction, r.Language })
+            .Select(g => new { g.Key.Jurisdiction, g.Key.Language, Count = g.Count() }).ToListAsync(ct))
+        .Select(g => new NoticeLanguageNeeds.Group(g.Jurisdiction, g.Language, g.Count)).ToList();
 
     public async Task<Outcome<Campaign>> CancelAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
     {

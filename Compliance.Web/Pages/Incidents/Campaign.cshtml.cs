@@ -29,6 +29,12 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
     /// <summary>Message-IDs of unconfirmed messages, to look up in the server's log (the first 500).</summary>
     public IReadOnlyList<string> UnconfirmedIds { get; private set; } = [];
 
+    /// <summary>Ticked by the approver: they saw who receives the notice in another language than their own.</summary>
+    [BindProperty] public bool FallbacksSeen { get; set; }
+
+    /// <summary>People who fall back to a template in another language, shown before approval.</summary>
+    public IReadOnlyList<NoticeLanguageNeeds.Fallback> Fallbacks { get; private set; } = [];
+
     public string IncidentTitle { get; private set; } = "";
     public CampaignSummary Summary { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -44,7 +50,7 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
 
     public async Task<IActionResult> OnPostApproveAsync()
     {
-        var approved = await campaigns.ApproveAsync(await LoadActorAsync(), Id, CampaignId, HttpContext.RequestAborted);
+        var approved = await campaigns.ApproveAsync(await LoadActorAsync(), Id, CampaignId, FallbacksSeen, HttpContext.RequestAborted);
         return await AfterAsync(approved.Status, approved.Errors, PagePath);
     }
 
@@ -106,6 +112,7 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
         var summary = await campaigns.GetAsync(actor, Id, CampaignId, HttpContext.RequestAborted);
         if (!summary.IsOk) return Refusal(summary.Status);
         Summary = summary.Value!;
+        Fallbacks = (await campaigns.FallbacksAsync(actor, Id, CampaignId, HttpContext.RequestAborted)).Value ?? [];
         if (Summary.Unconfirmed > 0)
             UnconfirmedIds = (await campaigns.UnconfirmedAsync(actor, Id, CampaignId, HttpContext.RequestAborted)).Value!.Take(500).ToList();
         return null;
