@@ -70,6 +70,32 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
         .Select(f => new Supporter(f[0], f[1], f[3], f[4], f[5].Trim('"')))
         .ToList();
 
+    private static readonly (string Language, (string Label, string Text)[] Parts)[] NoticeTexts =
+    [
+        ("en",
+        [
+            ("What happened", "State-sponsored intruders were found in our supporter database."), ("When", "From January to March 2019."),
+            ("What it could mean for them", "Your name, Hong Kong ID number and contact details may be used to identify or contact you."),
+            ("What we have done", "We closed the intruders' access, told the PCPD and changed every password."),
+            ("What they can do", "Be wary of unexpected calls or messages that mention us."), ("Whom to ask (contact point)", "privacy@demo.example"),
+        ]),
+        ("zh-Hant",
+        [
+            ("What happened", "我們發現有國家支持的入侵者進入了我們的支持者資料庫。"), ("When", "2019 年 1 月至 3 月。"),
+            ("What it could mean for them", "您的姓名、香港身份證號碼及聯絡資料可能被用來識別或聯絡您。"),
+            ("What we have done", "我們已截斷入侵者的存取、通知私隱專員公署，並更改了所有密碼。"),
+            ("What they can do", "如有提及我們的陌生來電或訊息，請提高警覺。"), ("Whom to ask (contact point)", "privacy@demo.example"),
+        ]),
+        ("fr",
+        [
+            ("What happened", "Des intrus soutenus par un État ont été découverts dans notre base de données de sympathisants."),
+            ("When", "De janvier à mars 2019."),
+            ("What it could mean for them", "Votre nom, votre numéro d'identité et vos coordonnées pourraient servir à vous identifier ou à vous joindre."),
+            ("What we have done", "Nous avons coupé l'accès des intrus, avisé les autorités et changé tous les mots de passe."),
+            ("What they can do", "Méfiez-vous des appels ou messages inattendus qui nous mentionnent."), ("Whom to ask (contact point)", "privacy@demo.example"),
+        ]),
+    ];
+
     [Fact]
     public async Task A_legal_officer_imports_the_supporters_a_second_person_approves_each_gets_one_notice_in_their_language_and_the_activists_none()
     {
@@ -130,17 +156,21 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
 
             // 3. Every part of the notice, then what one Chinese-speaking supporter would receive.
             await legal.Locator("#notices-link").ClickAsync();
-            await legal.GetByLabel("What happened").FillAsync("State-sponsored intruders were found in our supporter database.");
-            await legal.GetByLabel("When", new() { Exact = true }).FillAsync("From January to March 2019.");
-            await legal.GetByLabel("What it could mean for them").FillAsync("Your name, Hong Kong ID number and contact details may be used to identify or contact you.");
-            await legal.GetByLabel("What we have done").FillAsync("We closed the intruders' access, told the PCPD and changed every password.");
-            await legal.GetByLabel("What they can do").FillAsync("Be wary of unexpected calls or messages that mention us.");
-            await legal.GetByLabel("Whom to ask (contact point)").FillAsync("privacy@demo.example");
-            await legal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await Expect(legal.Locator("#notice-message")).ToHaveTextAsync("Saved.");
+            // One tab per language the supporters need, the missing ones named until written.
+            await Expect(legal.Locator("#notice-missing-languages")).ToContainTextAsync("Chinese (Traditional) (zh-Hant)");
+            foreach (var (language, parts) in NoticeTexts)
+            {
+                await legal.Locator($"#language-tab-{language}").ClickAsync();
+                foreach (var (label, text) in parts)
+                    await legal.GetByLabel(label, new() { Exact = true }).FillAsync(text);
+                await legal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+                await Expect(legal.Locator("#notice-message")).ToHaveTextAsync("Saved.");
+            }
+            await Expect(legal.Locator("#notice-missing-languages")).ToHaveCountAsync(0);
             await legal.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = $"{chinese.Name} ({chinese.Jurisdiction}, {chinese.Language})" });
             await legal.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
             await Expect(legal.Locator("#notice-text")).ToContainTextAsync(chinese.Name);
+            await Expect(legal.Locator("#notice-text")).ToContainTextAsync("事件經過：我們發現有國家支持的入侵者");
             await Expect(legal.Locator("#notice-ready")).ToBeVisibleAsync();
             await CheckAccessibilityAsync(legal, "notice", a11y);
             await BrowserFixture.ScreenshotAsync(legal, "12-notice-preview");
@@ -168,6 +198,9 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             var lead = await browser.NewPageAsync(fixture.App.Address);
             await SignInAsync(lead, PagesApp.Lead, fixture.LeadAuthenticatorKey);
             await lead.GotoAsync(campaignPath);
+            // 周慧敏 reads Traditional Chinese in British Columbia, where the templates are English and French: shown, and confirmed.
+            await Expect(lead.Locator("#campaign-fallbacks")).ToContainTextAsync("1 person reads Chinese (Traditional) (zh-Hant) but will receive the notice in English (en)");
+            await lead.Locator("#fallbacks-seen").CheckAsync();
             await lead.GetByRole(AriaRole.Button, new() { Name = "Approve and start sending" }).ClickAsync();
             await Expect(lead.Locator("#campaign-approved")).ToContainTextAsync(PagesApp.Lead);
             await Expect(lead.Locator("#campaign-state")).ToHaveTextAsync("Completed", new() { Timeout = 20_000 });
@@ -185,6 +218,8 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             var toChinese = notices.Single(m => To(m) == chinese.Email);
             Assert.Equal("zh-Hant", toChinese.Header("Content-Language"));
             Assert.Contains(chinese.Name, toChinese.Parts.Single(p => p.ContentType == "text/plain").Body);
+            Assert.Contains("涉及的資料：姓名、身份證號碼", toChinese.Parts.Single(p => p.ContentType == "text/plain").Body);
+            Assert.DoesNotContain("State-sponsored", toChinese.Parts.Single(p => p.ContentType == "text/plain").Body);
             Assert.Equal("en", notices.Single(m => To(m) == english.Email).Header("Content-Language"));
 
             // 7. Legal sees who received it and downloads the proof.
