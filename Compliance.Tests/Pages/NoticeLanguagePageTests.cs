@@ -34,6 +34,9 @@ public sealed class NoticeLanguagePageTests(PagesApp app) : IClassFixture<PagesA
         Assert.Contains("In French (fr)", Html.Text(Html.Element(before, "notice-form-heading"))); // the first missing language is open
 
         var campaigns = $"/Incidents/{incident}/Campaigns";
+        var form = WebUtility.HtmlDecode(await legal.HtmlAsync(campaigns));
+        Assert.Contains("French (fr), for 2 people: missing", Html.Text(Html.Element(form, "campaign-languages-needed")));
+        Assert.Contains($"href=\"Notices?Language=fr\"", Html.Element(form, "campaign-languages-needed"));
         var refused = WebUtility.HtmlDecode(await (await legal.PostAsync(campaigns, campaigns + "?handler=Prepare", ("Name", "Everyone"))).Content.ReadAsStringAsync());
         Assert.Contains("The notice has no text in French (fr), the language of 2 people in this campaign: write it on the Notice page.",
             Html.Text(Html.Element(refused, "campaign-notice-error")));

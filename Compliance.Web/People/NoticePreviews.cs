@@ -123,7 +123,7 @@ public sealed class NoticePreviews(ComplianceDbContext db, PeopleRegister regist
         if (!preview.IsOk) return preview.Refusal<MailResult>();
         var n = preview.Value!.Notice;
         var result = await mail.SendAsync(new OutgoingMail(actor.Email, "[TEST] " + n.Subject, n.Text, n.Html,
-            $"<notice-test.{Guid.NewGuid():N}@compliance.invalid>", new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" }), ct);
+            $"<notice-test.{Guid.NewGuid():N}@compliance.invalid>", new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated", ["Content-Language"] = n.Language }), ct);
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "notice.test-sent",
             new { person = personId, template = n.TemplateKey, language = n.Language, outcome = result.Outcome.ToString() }, ct);
         await db.SaveChangesAsync(ct);

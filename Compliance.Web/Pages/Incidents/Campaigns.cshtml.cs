@@ -12,7 +12,8 @@ namespace Compliance.Web.Pages.Incidents;
 /// An incident's notice campaigns, for security leads and legal staff: what each has sent so far, and the form that
 /// prepares a new one for chosen jurisdictions and languages (it then waits for a second person's approval).
 /// </summary>
-public sealed class CampaignsModel(Campaigns campaigns, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
+public sealed class CampaignsModel(Campaigns campaigns, NoticePreviews notices, NoticeTemplates templates, IncidentWorkspace workspace, CurrentActor current,
+    ComplianceDbContext db, IClock clock)
     : WorkspacePage(current, db, clock)
 {
     /// <summary>The form's fields, in the order the error summary lists them, with the labels it uses.</summary>
@@ -28,6 +29,9 @@ public sealed class CampaignsModel(Campaigns campaigns, IncidentWorkspace worksp
     public IReadOnlyList<CampaignSummary> List { get; private set; } = [];
     public IReadOnlyList<(string Code, int People)> JurisdictionChoices { get; private set; } = [];
     public IReadOnlyList<(string Tag, int People)> LanguageChoices { get; private set; } = [];
+    /// <summary>The languages the people who can be emailed need, written or not, and who falls back to another language.</summary>
+    public (IReadOnlyList<NoticeLanguageNeeds.Need> Needs, IReadOnlyList<NoticeLanguageNeeds.Fallback> Fallbacks) NoticeLanguages { get; private set; } = ([], []);
+
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
@@ -59,6 +63,9 @@ public sealed class CampaignsModel(Campaigns campaigns, IncidentWorkspace worksp
         List = list.Value!;
         var audience = (await campaigns.AudienceAsync(actor, Id, HttpContext.RequestAborted)).Value!;
         JurisdictionChoices = audience.GroupBy(g => g.Jurisdiction).Select(g => (g.Key, g.Sum(x => x.People))).ToList();
+        var texts = (await notices.TextsAsync(actor, Id, HttpContext.RequestAborted)).Value!;
+        var groups = audience.Select(g => new NoticeLanguageNeeds.Group(g.Jurisdiction, g.Language, g.People)).ToList();
+        NoticeLanguages = (NoticeLanguageNeeds.Needs(groups, templates, l => Domain.People.NoticeTexts.HasText(texts, l)), NoticeLanguageNeeds.Fallbacks(groups, templates));
         LanguageChoices = audience.GroupBy(g => g.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(x => x.People))).ToList();
         return null;
     }
