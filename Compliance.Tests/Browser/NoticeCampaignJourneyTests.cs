@@ -200,6 +200,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             await lead.GotoAsync(campaignPath);
             // 周慧敏 reads Traditional Chinese in British Columbia, where the templates are English and French: shown, and confirmed.
             await Expect(lead.Locator("#campaign-fallbacks")).ToContainTextAsync("1 person reads Chinese (Traditional) (zh-Hant) but will receive the notice in English (en)");
+            await CheckAccessibilityAsync(lead, "campaign-language-fallbacks", a11y);
             await lead.Locator("#fallbacks-seen").CheckAsync();
             await lead.GetByRole(AriaRole.Button, new() { Name = "Approve and start sending" }).ClickAsync();
             await Expect(lead.Locator("#campaign-approved")).ToContainTextAsync(PagesApp.Lead);
