@@ -83,3 +83,40 @@ public sealed class WebBenchCommandTests
         Assert.Throws<FormatException>(() => Wrk.Parse("Running 1s test\n  0 requests in 1.00s"));
     }
 }
+
+// `bench sweep` on a tiny federation: both curves printed, every due reminder sent in every pass.
+public sealed class SweepBenchCommandTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Bench_sweep_prints_a_row_per_organisation_count_then_per_due_count(Compliance.Domain.Persistence.DatabaseProvider provider)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        string[] database = provider == Compliance.Domain.Persistence.DatabaseProvider.Postgres ? ["--database", "postgres"] : [];
+
+        var exit = await CommandLine.RunAsync(["bench", "sweep", "--organisations", "2,5", "--duties", "60", "--due", "3,6", "--passes", "2", .. database],
+            FixedClock.At("2026-06-01T12:00:00Z"), TextReader.Null, stdout, stderr);
+
+        var output = stdout.ToString();
+        Assert.True(exit == CommandLine.Ok, output + stderr);
+        Assert.Contains("bench sweep: 60 open duties, mail to the pickup folder, median of 2 passes", output);
+        var rows = Regex.Matches(output, @"\n +(\d+) +(\d+) +[\d.]+ ms +[\d.]+ ms +[\d.]+ ms +\d+ s").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("2", "3"), ("5", "3"), ("5", "6")], rows);
+        Assert.Equal("", stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("--organisations 0")]
+    [InlineData("--due 5,x")]
+    [InlineData("--duties 10 --due 20")]
+    [InlineData("--smtp nowhere")]
+    [InlineData("--database mysql")]
+    public async Task Bench_sweep_with_a_bad_option_is_bad_input(string commandLine)
+    {
+        var stderr = new StringWriter();
+        var exit = await CommandLine.RunAsync(["bench", "sweep", .. commandLine.Split(' ')], FixedClock.At("2026-06-01T12:00:00Z"), TextReader.Null, new StringWriter(), stderr);
+        Assert.Equal(CommandLine.BadInput, exit);
+        Assert.StartsWith("usage: bench sweep", stderr.ToString());
+    }
+}
