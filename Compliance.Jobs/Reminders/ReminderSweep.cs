@@ -26,7 +26,9 @@ public sealed class ReminderSweep(
     Func<ComplianceDbContext> openDb, IMailTransport transport, TemplateLibrary templates, IClock clock,
     ReminderSweep.Settings settings, PublicAddress address, ILogger<ReminderSweep> log)
 {
-    public sealed record Settings(int BatchSize = 200)
+    /// <param name="BatchSize">At most this many due reminders per pass (the rest wait for the next one).</param>
+    /// <param name="Parallelism">How many reminders are in flight at once (each on its own connection).</param>
+    public sealed record Settings(int BatchSize = 200, int Parallelism = 4)
     {
         public static readonly Duration LateAfter = Duration.FromMinutes(10);
         public static readonly Duration UncertainAfter = Duration.FromMinutes(10);
@@ -75,16 +77,18 @@ public sealed class ReminderSweep(
             due = await db.Reminders.Where(r => r.State == ReminderState.Pending && r.DueAt <= now)
                 .OrderBy(r => r.DueAt).Take(settings.BatchSize).Select(r => r.Id).ToListAsync(ct);
         }
-        foreach (var id in due)
+        // Each reminder is claimed, sent and recorded on its own connection, so several go at once: the database
+        // round trips and the mail server's replies of one overlap those of the others.
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = ct }, async (id, token) =>
         {
-            switch (await SendOneAsync(id, ct))
+            switch (await SendOneAsync(id, token))
             {
-                case MailOutcome.Sent: sent++; break;
-                case MailOutcome.RetryLater: retry++; break;
-                case MailOutcome.Failed: failed++; break;
-                default: skipped++; break;
+                case MailOutcome.Sent: Interlocked.Increment(ref sent); break;
+                case MailOutcome.RetryLater: Interlocked.Increment(ref retry); break;
+                case MailOutcome.Failed: Interlocked.Increment(ref failed); break;
+                default: Interlocked.Increment(ref skipped); break;
             }
-        }
+        });
         return new Pass(planned, cancelled, sent, retry, failed, skipped) { Replanned = replanned };
     }
 
@@ -113,8 +117,10 @@ public sealed class ReminderSweep(
                 entry.SentAt = now;
                 entry.MessageId = mail.MessageId;
                 reminder.MarkSent(now, now - reminder.DueAt > Settings.LateAfter, result.StoredReply);
-                // The next daily reminder or escalation of this duty follows from this send: plan it now.
-                await new ReminderPlanner(db, clock).SyncAsync(reminder.OrganisationId, reminder.IncidentId, ct);
+                // The next daily reminder or escalation follows from this send: plan it now (the others are fixed by
+                // the deadline, and already planned).
+                if (reminder.Kind is ReminderKind.Daily or ReminderKind.Overdue)
+                    await new ReminderPlanner(db, clock).SyncAsync(reminder.OrganisationId, reminder.IncidentId, ct);
                 break;
             case MailOutcome.RetryLater:
                 entry.State = MailState.RetryLater;
