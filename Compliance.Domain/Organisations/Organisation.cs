@@ -35,6 +35,14 @@ public sealed class Organisation
     /// <summary>When to remind people of deadlines, e.g. "half,24h,4h,1h,0h" (see ReminderPolicy).</summary>
     public string ReminderPolicy { get; set; } = Reminders.ReminderPolicy.DefaultText;
 
+    /// <summary>
+    /// A fresh value whenever a save changes what this organisation's reminder plan depends on (its members, its duties,
+    /// its policy or zone, a member's zone); null once the reminder sweep has re-planned it. Set by
+    /// <see cref="Persistence.ComplianceDbContext"/> in the same save as the change, so the sweep re-plans only what
+    /// changed instead of every organisation on every pass.
+    /// </summary>
+    public Guid? ReminderPlanChange { get; set; }
+
     /// <summary>IANA id of the zone the organisation works in (display and conservative day counting).</summary>
     public string TimeZone { get; private set; }
 

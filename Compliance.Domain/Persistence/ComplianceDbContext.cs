@@ -343,6 +343,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await ReminderPlanChanges.MarkAsync(this, cancellationToken);
         var drafts = DraftedAuditLines();
         if (drafts.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var seal = AuditSeal ?? throw new InvalidOperationException("No audit key is configured (Audit:Key or Audit:Folder): audit lines cannot be sealed.");
@@ -358,9 +359,12 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        DraftedAuditLines().Count == 0 ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : throw new InvalidOperationException("Audit lines are sealed by SaveChangesAsync only.");
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (DraftedAuditLines().Count > 0) throw new InvalidOperationException("Audit lines are sealed by SaveChangesAsync only.");
+        ReminderPlanChanges.MarkAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     // Audit lines are only ever added through AuditLog (tracked as Added at once), so finding them needs no change
     // scan: the save that follows runs the one DetectChanges it needs.

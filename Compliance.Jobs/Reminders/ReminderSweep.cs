@@ -15,7 +15,9 @@ using NodaTime.Text;
 namespace Compliance.Jobs.Reminders;
 
 /// <summary>
-/// One pass of the reminder sweep: re-plan, then send what is due and not yet sent. Each send first commits a
+/// One pass of the reminder sweep: re-plan the organisations whose plan changed, then send what is due and not yet
+/// sent (read by its due instant, indexed), planning each sent reminder's successor. A pass costs what changed and
+/// what is due, not the number of organisations. Each send first commits a
 /// send-log row with a unique key, so a second run or a second node sends nothing; a 4xx reply is retried with
 /// backoff, a 5xx reply marks the reminder failed; a reminder that fell due while nothing ran goes out once,
 /// marked late. A send interrupted by a crash is never repeated blindly: it is flagged for a person to check.
@@ -24,27 +26,43 @@ public sealed class ReminderSweep(
     Func<ComplianceDbContext> openDb, IMailTransport transport, TemplateLibrary templates, IClock clock,
     ReminderSweep.Settings settings, PublicAddress address, ILogger<ReminderSweep> log)
 {
-    public sealed record Settings(int BatchSize = 200)
+    /// <param name="BatchSize">At most this many due reminders per pass (the rest wait for the next one).</param>
+    /// <param name="Parallelism">How many reminders are in flight at once (each on its own connection).</param>
+    public sealed record Settings(int BatchSize = 200, int Parallelism = 4)
     {
         public static readonly Duration LateAfter = Duration.FromMinutes(10);
         public static readonly Duration UncertainAfter = Duration.FromMinutes(10);
     }
 
-    public sealed record Pass(int Planned, int Cancelled, int Sent, int RetryLater, int Failed, int Skipped);
+    public sealed record Pass(int Planned, int Cancelled, int Sent, int RetryLater, int Failed, int Skipped)
+    {
+        /// <summary>Organisations re-planned because something they depend on changed.</summary>
+        public int Replanned { get; init; }
+    }
 
     public async Task<Pass> RunAsync(CancellationToken ct = default)
     {
-        int planned = 0, cancelled = 0;
+        int planned = 0, cancelled = 0, replanned = 0;
+        // Only organisations whose members, duties, policy or zones changed since they were last planned: the mark
+        // is set in the save that made the change (ReminderPlanChanges), and cleared here only if no newer change came.
+        List<(Guid Id, Guid Change)> changed;
+        await using (var db = openDb())
+            changed = (await db.Organisations.Where(o => o.ReminderPlanChange != null).Select(o => new { o.Id, o.ReminderPlanChange })
+                .ToListAsync(ct)).Select(o => (o.Id, o.ReminderPlanChange!.Value)).ToList();
+        foreach (var (orgId, change) in changed)
+        {
+            await using var db = openDb();
+            var result = await new ReminderPlanner(db, clock).SyncAsync(orgId, null, ct);
+            await db.SaveChangesAsync(ct);
+            await db.Organisations.Where(o => o.Id == orgId && o.ReminderPlanChange == change)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ReminderPlanChange, (Guid?)null), ct);
+            planned += result.Added;
+            cancelled += result.Cancelled;
+            replanned++;
+        }
+
         await using (var db = openDb())
         {
-            foreach (var orgId in await db.Organisations.Select(o => o.Id).ToListAsync(ct))
-            {
-                var result = await new ReminderPlanner(db, clock).SyncAsync(orgId, null, ct);
-                planned += result.Added;
-                cancelled += result.Cancelled;
-            }
-            await db.SaveChangesAsync(ct);
-
             var stale = clock.GetCurrentInstant() - Settings.UncertainAfter;
             await db.MailLog.Where(m => m.State == MailState.Sending && m.CreatedAt < stale && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MailState.Uncertain)
@@ -59,17 +77,19 @@ public sealed class ReminderSweep(
             due = await db.Reminders.Where(r => r.State == ReminderState.Pending && r.DueAt <= now)
                 .OrderBy(r => r.DueAt).Take(settings.BatchSize).Select(r => r.Id).ToListAsync(ct);
         }
-        foreach (var id in due)
+        // Each reminder is claimed, sent and recorded on its own connection, so several go at once: the database
+        // round trips and the mail server's replies of one overlap those of the others.
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = ct }, async (id, token) =>
         {
-            switch (await SendOneAsync(id, ct))
+            switch (await SendOneAsync(id, token))
             {
-                case MailOutcome.Sent: sent++; break;
-                case MailOutcome.RetryLater: retry++; break;
-                case MailOutcome.Failed: failed++; break;
-                default: skipped++; break;
+                case MailOutcome.Sent: Interlocked.Increment(ref sent); break;
+                case MailOutcome.RetryLater: Interlocked.Increment(ref retry); break;
+                case MailOutcome.Failed: Interlocked.Increment(ref failed); break;
+                default: Interlocked.Increment(ref skipped); break;
             }
-        }
-        return new Pass(planned, cancelled, sent, retry, failed, skipped);
+        });
+        return new Pass(planned, cancelled, sent, retry, failed, skipped) { Replanned = replanned };
     }
 
     /// <returns>The outcome, or null when another run holds this reminder or it is waiting for its retry time.</returns>
@@ -97,6 +117,10 @@ public sealed class ReminderSweep(
                 entry.SentAt = now;
                 entry.MessageId = mail.MessageId;
                 reminder.MarkSent(now, now - reminder.DueAt > Settings.LateAfter, result.StoredReply);
+                // The next daily reminder or escalation follows from this send: plan it now (the others are fixed by
+                // the deadline, and already planned).
+                if (reminder.Kind is ReminderKind.Daily or ReminderKind.Overdue)
+                    await new ReminderPlanner(db, clock).SyncAsync(reminder.OrganisationId, reminder.IncidentId, ct);
                 break;
             case MailOutcome.RetryLater:
                 entry.State = MailState.RetryLater;

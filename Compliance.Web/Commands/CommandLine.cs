@@ -59,6 +59,12 @@ public static class CommandLine
           bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]
                             a whole campaign on a fresh database: N fictional people imported, a notice prepared,
                             approved and sent by the campaign sender (people/s, messages/s, peak memory)
+          bench web [--organisations N] [--incidents N] [--people N] [--clients C] [--seconds S] [--database sqlite|postgres] [--connection CS] [--keep]
+                            a federation seeded through the real code, then the dashboard, incident page, people page and
+                            API list under C clients (wrk) beside a static file: req/s, p50/p99, the node's peak memory
+          bench sweep [--organisations N[,N...]] [--duties N] [--due N[,N...]] [--passes N] [--database sqlite|postgres] [--connection CS] [--smtp HOST:PORT]
+                            one reminder sweep pass over many open duties with a few due: how it grows with the
+                            organisations and with what is due (a fresh database per row)
           bench assess [--seconds N]
                             time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
@@ -84,6 +90,9 @@ public static class CommandLine
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "filing" => await FilingCommand.RunAsync(rest, clock, stdin, stdout, stderr),
                 "bench" when rest is ["smtp", ..] => await MailBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
+                "bench" when rest is ["sweep", ..] => await SweepBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
+                "bench" when rest is ["web", ..] => await WebBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
+                "bench" when rest is ["web-node", ..] => await WebBenchCommand.ServeNodeAsync(rest[1..], clock),
                 "bench" when rest is ["notices", ..] => await NoticeBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
                 "bench" => rest is ["filing", ..] ? await FilingBenchCommand.RunAsync(rest[1..], stdout, stderr) : await BenchCommand.RunAsync(rest, stdout, stderr),
                 "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),

@@ -786,6 +786,9 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ReminderPlanChange")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ReminderPolicy")
                         .IsRequired()
                         .HasMaxLength(200)

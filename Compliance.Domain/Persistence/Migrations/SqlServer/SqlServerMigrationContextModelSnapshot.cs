@@ -786,6 +786,9 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("ReminderPlanChange")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ReminderPolicy")
                         .IsRequired()
                         .HasMaxLength(200)

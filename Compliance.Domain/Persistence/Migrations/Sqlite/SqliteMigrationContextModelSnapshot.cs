@@ -777,6 +777,9 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReminderPlanChange")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReminderPolicy")
                         .IsRequired()
                         .HasMaxLength(200)
