@@ -89,7 +89,7 @@ public static class RiskMethod
                 RiskSources.Edpb9);
         if (facts.Encryption == Encryption.EncryptedKeyCompromised && seen)
             Add("Encryption", RiskLevel.Risk, "The data was encrypted but the key was compromised too: it counts as unencrypted.", RiskSources.Edpb9);
-        if (facts.Affected >= 1000 && (exposed || answers.Lost.Count > 0))
+        if (facts.Affected >= 1000 && (exposed || answers.Lost.Any(l => l != SecurityLoss.Confidentiality)))
             Add("Number of individuals", RiskLevel.Risk,
                 string.Format(CultureInfo.InvariantCulture, "{0:N0} people are affected: the more people, the greater the impact.", facts.Affected), RiskSources.Edpb9);
 
