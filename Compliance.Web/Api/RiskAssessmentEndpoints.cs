@@ -20,7 +20,8 @@ public static class RiskAssessmentEndpoints
             .WithTags("Incidents")
             .WithName("AssessRisk")
             .WithSummary("Confirm the incident's risk level from the guided assessment's answers, or override the proposed level with a rationale " +
-                         "(admin, security lead, or the incident's responder). The duties are recomputed from the confirmed level; all of it is audited.")
+                         "(admin, security lead, or the incident's responder). The confirmed level and the rationale become the incident's riskLevel and riskRationale, " +
+                         "the duties are recomputed from them, and the answers, proposal and decision are audited.")
             .Accepts<RiskAssessmentBody>("application/json")
             .Produces<RiskAssessmentResource>()
             .ProducesValidationProblem()
