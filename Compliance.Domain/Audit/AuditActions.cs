@@ -14,6 +14,8 @@ public static class AuditActions
         new("incident.updated", "Incident facts changed", "Incidents", false),
         new("incident.status-changed", "Incident status changed", "Incidents", false),
         new("timeline.added", "Timeline entry added", "Incidents", false),
+        new("risk.confirmed", "Risk level confirmed as the assessment proposed", "Incidents", false),
+        new("risk.overridden", "Risk level overridden, with a rationale", "Incidents", false),
         new("obligation.added", "Duty added by the rules", "Duties", false),
         new("obligation.superseded", "Duty replaced after the facts changed", "Duties", false),
         new("obligation.withdrawn", "Duty withdrawn after the facts changed", "Duties", false),

@@ -49,6 +49,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
     public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
+    public DbSet<Risk.RiskAssessment> RiskAssessments => Set<Risk.RiskAssessment>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -103,6 +104,8 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
 
         // Background work: leases that let one run at a time act (see JobLeaseConfiguration).
         m.ApplyConfiguration(new JobLeaseConfiguration());
+        m.ApplyConfiguration(new Risk.RiskAssessmentConfiguration());
+        m.Entity<Risk.RiskAssessment>().HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
 
         m.Entity<Member>(e =>
         {

@@ -17,6 +17,7 @@ public sealed class CommonLabels
     public Dictionary<string, string> Encryption { get; set; } = [];
     public Dictionary<string, string> Risk { get; set; } = [];
     public Dictionary<string, string> Financial { get; set; } = [];
+    public Dictionary<string, string> RiskAssessment { get; set; } = [];
 
     /// <summary>The keys each dictionary must have; a template without them does not load.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RequiredKeys = new Dictionary<string, string[]>
@@ -28,5 +29,6 @@ public sealed class CommonLabels
         ["checklist"] = ["heading", "intro", "answered", "missing", "check", "none"],
         ["footer"] = ["hash", "page"],
         ["financial"] = ["none", "some"],
+        ["riskAssessment"] = ["heading", "level", "proposed", "reasons", "reason", "rationale", "confirmed"],
     };
 }

@@ -66,6 +66,7 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
             blocks.AddRange(missing.Select(m => new NoteBlock("• " + Format(labels.Missing["item"], m.Label, m.Section), Warning: true)));
         }
         blocks.AddRange(sections);
+        blocks.AddRange(RiskAssessment(request, values, labels, duty.Zone));
         blocks.AddRange(Checklist(duty, template, labels, answered));
 
         var title = template.Title;
@@ -98,6 +99,29 @@ public sealed class FilingComposer(RulesEngine engine, FilingTemplates templates
         yield return new FieldBlock(about["prepared"], FilingDates.Format(filedAt, duty.Zone), false, false);
         yield return new FieldBlock(about["rule"], $"{duty.RuleId} ({duty.RegimeName}, version {duty.RuleVersion}) [{duty.Verification}]", false, false);
         yield return new FieldBlock(about["status"], status, false, false);
+    }
+
+    /// <summary>
+    /// The organisation's risk judgement as regulators ask it documented: the level confirmed, what the guided assessment
+    /// proposed and why (each reason with its factor and source), the rationale, and who confirmed it when.
+    /// </summary>
+    private static IEnumerable<FilingBlock> RiskAssessment(FilingRequest request, FilingValues values, CommonLabels labels, NodaTime.DateTimeZone zone)
+    {
+        var a = request.RiskAssessment;
+        var rationale = FilingText.Clean(request.RiskRationale);
+        if (a is null && rationale.Length == 0) yield break;
+        var l = labels.RiskAssessment;
+        string Level(RiskLevel level) => labels.Risk[KebabCase<RiskLevel>.ToId(level)];
+        yield return new HeadingBlock(l["heading"]);
+        yield return new FieldBlock(l["level"], values.Get(FilingValueId.Risk) ?? "", false, false);
+        if (a is not null)
+        {
+            yield return new FieldBlock(l["proposed"], Level(a.ProposedLevel), false, false);
+            var reasons = a.Reasons.Select(r => "• " + Format(l["reason"], r.Factor, Level(r.Level), r.Explanation, r.Source));
+            yield return new FieldBlock(l["reasons"], FilingText.Clean(string.Join("\n", reasons)), false, true);
+        }
+        if (rationale.Length > 0) yield return new FieldBlock(l["rationale"], rationale, false, true);
+        if (a is not null) yield return new NoteBlock(Format(l["confirmed"], FilingText.Clean(a.ConfirmedBy), FilingDates.Format(a.ConfirmedAt, zone)), Warning: false);
     }
 
     private static IEnumerable<FilingBlock> Checklist(RegulatorDuty duty, FilingTemplate template, CommonLabels labels, Dictionary<int, List<(string Label, bool Missing)>> answered)

@@ -14,4 +14,11 @@ public sealed record FilingRequest(
     FilingStage Stage,
     Instant? FiledAt,
     string Language,
-    IReadOnlyDictionary<string, string> Narrative);
+    IReadOnlyDictionary<string, string> Narrative)
+{
+    /// <summary>The organisation's documented reasoning for its risk level (the incident's rationale), or empty.</summary>
+    public string RiskRationale { get; init; } = "";
+
+    /// <summary>The incident's guided risk assessment as last confirmed, or null: its proposal and reasons go into the filing.</summary>
+    public Compliance.Domain.Risk.RiskAssessment? RiskAssessment { get; init; }
+}

@@ -117,7 +117,7 @@ public sealed class FilingTemplates
     {
         var dictionaries = new Dictionary<string, Dictionary<string, string>>
         {
-            ["stages"] = c.Stages, ["about"] = c.About, ["missing"] = c.Missing, ["checklist"] = c.Checklist, ["footer"] = c.Footer, ["financial"] = c.Financial,
+            ["stages"] = c.Stages, ["about"] = c.About, ["missing"] = c.Missing, ["checklist"] = c.Checklist, ["footer"] = c.Footer, ["financial"] = c.Financial, ["riskAssessment"] = c.RiskAssessment,
         };
         foreach (var (dictionary, keys) in CommonLabels.RequiredKeys)
             foreach (var key in keys)

@@ -37,6 +37,9 @@ public sealed class AuthorisationMatrixTests(ApiServers servers)
         new("GET", "/api/v1/incidents/{incident}/timeline", null,                         "200 200 200 200 200 404 403 404"),
         new("POST", "/api/v1/incidents/{incident}/timeline",
             """{ "at": "2019-03-15T11:00:00+08:00", "description": "Web shell found on the CRM server." }""", "201 201 201 403 201 404 403 404"),
+        new("PUT", "/api/v1/incidents/{incident}/risk-assessment",
+            """{ "answers": { "identification": "maximum", "misuse": "possible", "consequences": "significant" }, "confirmedLevel": "high", "rationale": "HKID numbers with names and addresses of supporters: identity theft and targeting." }""",
+            "200 200 403 403 200 404 403 404"),
         new("GET", "/api/v1/incidents/{incident}/audit", null,                            "200 200 200 200 200 404 403 404"),
         new("GET", "/api/v1/incidents/{incident}/audit?format=csv", null,                 "200 200 200 403 403 404 403 404"),
     ];

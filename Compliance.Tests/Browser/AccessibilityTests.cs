@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                      ("/Incidents?q=hong&status=open", "incidents-found"),
                      ("/Audit", "organisation-audit"),
                      ($"/Incidents/{PagesApp.HongKong2019}/Filings/HK", "filing"),
+                     ($"/Incidents/{PagesApp.HongKong2019}/Risk", "risk-assessment"),
                      ("/Account/Security", "account"),
                      ("/Admin/Members", "members"),
                      ("/Admin/Organisation", "organisation"),

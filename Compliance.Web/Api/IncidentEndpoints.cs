@@ -87,12 +87,13 @@ public static class IncidentEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IncidentWorkspace workspace, CancellationToken ct) =>
-        ApiResults.From(await workspace.GetAsync(http.Actor(), id, ct), incident =>
-        {
-            http.Response.Headers.ETag = IncidentResource.ETagOf(incident);
-            return Results.Ok(IncidentResource.From(incident));
-        });
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IncidentWorkspace workspace, ComplianceDbContext db, CancellationToken ct)
+    {
+        var found = await workspace.GetAsync(http.Actor(), id, ct);
+        if (!found.IsOk) return ApiResults.From(found, _ => Results.Empty);
+        http.Response.Headers.ETag = IncidentResource.ETagOf(found.Value!);
+        return Results.Ok(await RiskAssessmentResource.AttachAsync(IncidentResource.From(found.Value!), found.Value!, db, ct));
+    }
 
     public static string UrlOf(Guid incidentId) => $"/api/v1/incidents/{incidentId}";
 }

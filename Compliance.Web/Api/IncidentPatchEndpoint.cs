@@ -28,6 +28,6 @@ public static class IncidentPatchEndpoint
         await transaction.CommitAsync(ct);
 
         http.Response.Headers.ETag = IncidentResource.ETagOf(outcome.Value!);
-        return Results.Ok(IncidentResource.From(outcome.Value!));
+        return Results.Ok(await RiskAssessmentResource.AttachAsync(IncidentResource.From(outcome.Value!), outcome.Value!, db, ct));
     }
 }

@@ -31,6 +31,9 @@ public sealed record IncidentResource(
     /// <summary>Law enforcement's request to delay notices to people, or null (additive).</summary>
     public HoldResource? LawEnforcementHold { get; init; }
 
+    /// <summary>The guided risk assessment last confirmed, or null (additive).</summary>
+    public RiskAssessmentResource? RiskAssessment { get; init; }
+
     // Clocks are shown in the zone they were entered in.
     public static IncidentResource From(Incident i) => new(
         i.Id, i.Reference, KebabCase<IncidentStatus>.ToId(i.Status), i.Version, i.Title, i.Summary,

@@ -27,7 +27,11 @@ public sealed class FilingService(ComplianceDbContext db, IncidentWorkspace work
         if (Problems(draft) is { Count: > 0 } problems) return Outcome<FilingDocument>.Invalid(problems);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var request = new FilingRequest(IncidentFactsFactory.From(incident.Value!, organisation), draft.OrganisationName ?? organisation.Name,
-            incident.Value!.Title, draft.Stage, null, draft.Language, draft.Narrative.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary());
+            incident.Value!.Title, draft.Stage, null, draft.Language, draft.Narrative.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary())
+        {
+            RiskRationale = incident.Value!.RiskRationale,
+            RiskAssessment = await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incidentId, ct),
+        };
         try
         {
             // The incident's own regulator duty, when it has one, with the terms it was computed from; else the catalogue (a voluntary filing).

@@ -37,6 +37,9 @@ public sealed class EditModel(IncidentWorkspace workspace, CurrentActor current,
         if (!found.IsOk) return Refusal(found.Status);
         if (!Allows(Operation.EditIncident, Id)) return Forbid();
         Incident = found.Value!;
+        // The form shows the risk level and links to its assessment; a client that still posts the fields changes them.
+        Form.RiskLevel ??= Compliance.Domain.Vocabulary.KebabCase<Compliance.Domain.Vocabulary.RiskLevel>.ToId(Incident.RiskLevel);
+        Form.RiskRationale ??= Incident.RiskRationale;
 
         var read = IncidentFormReader.Read(Form);
         string? conflict = null;

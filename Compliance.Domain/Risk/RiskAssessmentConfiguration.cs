@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Organisations;
+
+namespace Compliance.Domain.Risk;
+
+/// <summary>One assessment row per incident (its organisation filter is set in the context, which owns the scope).</summary>
+public sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<RiskAssessment>
+{
+    public void Configure(EntityTypeBuilder<RiskAssessment> e)
+    {
+        e.ToTable("risk_assessments");
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.IncidentId).IsUnique();
+        e.Property(x => x.AnswersJson).HasMaxLength(2000);
+        e.Property(x => x.ReasonsJson).HasMaxLength(16000);
+        e.Property(x => x.Rationale).HasMaxLength(4000);
+        e.Property(x => x.ConfirmedBy).HasMaxLength(256);
+        e.Ignore(x => x.Answers);
+        e.Ignore(x => x.Reasons);
+        e.Ignore(x => x.Overridden);
+    }
+}
