@@ -1,3 +1,4 @@
+using Compliance.Domain.Persistence;
 using NodaTime;
 
 namespace Compliance.Domain.People;
@@ -26,11 +27,11 @@ public sealed class PersonContact
         PersonId = personId;
         Method = method;
         Outcome = outcome;
-        ContactedAt = contactedAt;
+        ContactedAt = StoredPrecision.Of(contactedAt); // what every database keeps (microseconds), so it reads back the same
         Zone = zone;
         ProtectedNotes = protectedNotes;
         RecordedBy = recordedBy;
-        RecordedAt = recordedAt;
+        RecordedAt = StoredPrecision.Of(recordedAt);
     }
 
     public Guid Id { get; private set; }
