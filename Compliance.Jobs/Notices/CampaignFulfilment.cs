@@ -69,7 +69,7 @@ public sealed class CampaignFulfilment(Func<ComplianceDbContext> openDb, IClock 
                 db.EvidenceFiles.Add(file);
                 proofs[duty.Id] = file.Id;
             }
-            await new AuditLog(db, clock).AppendAsync(campaign.OrganisationId, campaign.IncidentId, Actor, "campaign.proof-attached",
+            await new AuditLog(db, clock).AppendAsync(campaign.OrganisationId, campaign.IncidentId, Actor, "obligation.proof-attached",
                 new { campaign = campaign.Id, name = campaign.Name, obligations = missing.ConvertAll(d => d.Id), sha256 = proofs.Count > 0 ? Sha(pdf) : null }, ct);
             await db.SaveChangesAsync(ct);
         }
