@@ -1,6 +1,7 @@
 using System.Net;
 using Compliance.Domain.Persistence;
 using Compliance.Tests.Support;
+using Compliance.Web.Api;
 
 namespace Compliance.Tests.Api;
 
@@ -63,5 +64,23 @@ public sealed class ContactApiTests(ApiServers servers)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
             Assert.Contains(words, IncidentStoryTests.ErrorsOf(await response.Content.ReadAsStringAsync(), field));
         }
+    }
+}
+
+public sealed class ObligationPeopleCountsTests
+{
+    [Fact]
+    public void The_obligation_resource_carries_the_people_counts_only_once_they_are_counted()
+    {
+        var duty = new Compliance.Domain.Obligations.Obligation(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "HK", Compliance.Domain.Vocabulary.Recipient.Individuals,
+            "Data subjects", "initial", false, null, null, null, "Asia/Hong_Kong", "hk-pdpo-individuals", "2023-06", "Tell them.", [], "S",
+            NodaTime.Instant.FromUtc(2019, 3, 15, 1, 0));
+        Assert.Null(ObligationResource.From(duty, NodaTime.Instant.FromUtc(2019, 4, 1, 0, 0)).People);
+
+        Assert.True(duty.CountPeople(7, 2, 1, NodaTime.Instant.FromUtc(2019, 4, 25, 10, 0)));
+        Assert.False(duty.CountPeople(7, 2, 1, NodaTime.Instant.FromUtc(2019, 4, 26, 10, 0))); // the same counts: nothing to record
+        var people = ObligationResource.From(duty, NodaTime.Instant.FromUtc(2019, 5, 1, 0, 0)).People!;
+        Assert.Equal((7, 2, 1, 10), (people.Notified, people.Pending, people.Unreachable, people.Total));
+        Assert.Equal("2019-04-25T18:00:00+08:00", people.CountedAt);
     }
 }
