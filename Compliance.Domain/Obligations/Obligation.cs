@@ -88,6 +88,23 @@ public sealed class Obligation
     public Instant CreatedAt { get; private set; }
     public Instant? SupersededAt { get; private set; }
 
+    /// <summary>
+    /// For a duty to tell people: how many of its jurisdiction's people are notified (email sent, or a successful manual
+    /// contact), still pending (emailable, not sent yet) and unreachable (manual contact still to do); null until counted.
+    /// </summary>
+    public int? PeopleNotified { get; private set; }
+    public int? PeoplePending { get; private set; }
+    public int? PeopleUnreachable { get; private set; }
+    public Instant? PeopleCountedAt { get; private set; }
+
+    /// <summary>Records the counts; false when they are what was recorded already (nothing to audit).</summary>
+    public bool CountPeople(int notified, int pending, int unreachable, Instant at)
+    {
+        if (PeopleNotified == notified && PeoplePending == pending && PeopleUnreachable == unreachable) return false;
+        (PeopleNotified, PeoplePending, PeopleUnreachable, PeopleCountedAt) = (notified, pending, unreachable, at);
+        return true;
+    }
+
     /// <summary>The same duty (rule, place, recipient, stage, authority), whatever its deadline: a superseded row and its replacement.</summary>
     public bool IsSameDutyAs(Obligation other) =>
         RuleId == other.RuleId && Jurisdiction == other.Jurisdiction && Recipient == other.Recipient && Stage == other.Stage && Authority == other.Authority;

@@ -46,6 +46,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+    public DbSet<PersonContact> PersonContacts => Set<PersonContact>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
     public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
@@ -74,6 +75,8 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         b.Properties<MailState>().HaveConversion<KebabEnumConverter<MailState>>().HaveMaxLength(32);
         b.Properties<CampaignState>().HaveConversion<KebabEnumConverter<CampaignState>>().HaveMaxLength(32);
         b.Properties<RecipientState>().HaveConversion<KebabEnumConverter<RecipientState>>().HaveMaxLength(32);
+        b.Properties<ContactMethod>().HaveConversion<KebabEnumConverter<ContactMethod>>().HaveMaxLength(32);
+        b.Properties<ContactOutcome>().HaveConversion<KebabEnumConverter<ContactOutcome>>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder m)
@@ -260,6 +263,19 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(x => new { x.IncidentId, x.EmailLookup });
             e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Language });
             e.Ignore(x => x.NeedsManualContact);
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
+        m.Entity<PersonContact>(e =>
+        {
+            e.ToTable("person_contacts");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            // As for campaign recipients, SQL Server refuses a second cascade path from the incident.
+            e.HasOne<AffectedPerson>().WithMany().HasForeignKey(x => x.PersonId)
+                .OnDelete(Database.IsSqlServer() ? DeleteBehavior.ClientCascade : DeleteBehavior.Cascade);
+            e.Property(x => x.Zone).HasMaxLength(64);
+            e.Property(x => x.ProtectedNotes).HasMaxLength(8000);
+            e.HasIndex(x => new { x.IncidentId, x.PersonId });
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 

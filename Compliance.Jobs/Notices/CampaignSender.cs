@@ -337,6 +337,7 @@ public sealed class CampaignSender(
                 new { campaign = campaign.Id, name = campaign.Name, counts = counts.ToDictionary(c => Domain.Vocabulary.KebabCase<RecipientState>.ToId(c.Key), c => c.Count) }, ct);
         }
         await db.SaveChangesAsync(ct);
+        if (campaign.State == CampaignState.Completed) await new CampaignFulfilment(openDb, clock, log).CampaignFinishedAsync(campaign.Id, ct);
     }
 
     /// <summary>The same for every attempt at this person's notice, so a resend shows as one message in their mail program.</summary>

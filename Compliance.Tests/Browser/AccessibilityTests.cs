@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                      ("/Account/Security", "account"),
                      ("/Admin/Members", "members"),
                      ("/Admin/Organisation", "organisation"),
+                     ($"/Incidents/{PagesApp.HongKong2019}/Contacts", "manual-contacts"),
                  })
         {
             await page.GotoAsync(path);

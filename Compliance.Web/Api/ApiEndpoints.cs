@@ -32,6 +32,7 @@ public static class ApiEndpoints
         EvidenceEndpoints.Map(api);
         TimelineEndpoints.Map(api);
         RiskAssessmentEndpoints.Map(api);
+        ContactEndpoints.Map(api);
         AuditEndpoints.Map(api);
     }
 }

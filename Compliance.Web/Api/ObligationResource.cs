@@ -30,7 +30,8 @@ public sealed record ObligationResource(
     DecisionResource? Decision,
     FulfilmentResource? Fulfilment,
     string CreatedAt,
-    string? SupersededAt)
+    string? SupersededAt,
+    PeopleCountsResource? People = null)
 {
     public static ObligationResource From(Obligation o, Instant now)
     {
@@ -46,8 +47,16 @@ public sealed record ObligationResource(
             ApiTime.Format(o.Deadline, zone), ApiTime.Format(o.LatestDeadline, zone), ApiTime.Format(o.Target, zone), zone,
             o.RuleId, o.RuleVersion, o.Reason, o.Sources, o.Verification, KebabCase<ObligationStatus>.ToId(o.Status),
             o.Status == ObligationStatus.Open && o.Deadline < now,
-            decision, fulfilment, ApiTime.Format(o.CreatedAt, zone), ApiTime.Format(o.SupersededAt, zone));
+            decision, fulfilment, ApiTime.Format(o.CreatedAt, zone), ApiTime.Format(o.SupersededAt, zone), PeopleCountsResource.From(o));
     }
+}
+
+/// <summary>For a duty to tell people: how many of its jurisdiction's people are notified, pending, and unreachable (manual contact to do).</summary>
+public sealed record PeopleCountsResource(int Notified, int Pending, int Unreachable, int Total, string CountedAt)
+{
+    public static PeopleCountsResource? From(Obligation o) =>
+        o is { PeopleNotified: { } n, PeoplePending: { } p, PeopleUnreachable: { } u, PeopleCountedAt: { } at }
+            ? new(n, p, u, n + p + u, ApiTime.Format(at, o.TimeZone)) : null;
 }
 
 public sealed record DecisionResource(string By, string At, string Rationale);

@@ -41,6 +41,7 @@ public static class DemoSeeder
         await using var db = ComplianceDatabase.CreateContext(settings.Database);
         var existed = await db.Organisations.AnyAsync(o => o.Id == OrganisationId);
         var passwords = await SeedAsync(db, clock);
+        await HongKong2019Record.RecordAsync(db, clock);
 
         var incidents = await db.Incidents.CountAsync(i => i.OrganisationId == OrganisationId);
         var duties = await db.Obligations.CountAsync(o => o.OrganisationId == OrganisationId && o.Status != ObligationStatus.Superseded);

@@ -110,6 +110,7 @@ public static class AppHost
     {
         services.AddScoped<PeopleImport>();
         services.AddScoped<PeopleRegister>();
+        services.AddScoped<ManualContacts>();
         services.AddSingleton<PeopleUploads>();
         services.AddScoped<NoticePreviews>();
         services.AddScoped<Campaigns>();
