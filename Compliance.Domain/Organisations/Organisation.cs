@@ -35,6 +35,9 @@ public sealed class Organisation
     /// <summary>When to remind people of deadlines, e.g. "half,24h,4h,1h,0h" (see ReminderPolicy).</summary>
     public string ReminderPolicy { get; set; } = Reminders.ReminderPolicy.DefaultText;
 
+    /// <summary>The task list new incidents start with, as JSON (see Tasks.TaskTemplates); null until edited means the NGO default.</summary>
+    public string? TaskTemplates { get; set; }
+
     /// <summary>IANA id of the zone the organisation works in (display and conservative day counting).</summary>
     public string TimeZone { get; private set; }
 
