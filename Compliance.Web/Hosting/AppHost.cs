@@ -120,6 +120,7 @@ public static class AppHost
         // An invitation's link to choose a password works for three days.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         services.AddScoped<IncidentWorkspace>();
+        services.AddScoped<Compliance.Domain.Tasks.IncidentTasks>();
         services.AddScoped<OrganisationSettings>();
         services.AddScoped<Compliance.Web.Filings.FilingService>();
         services.AddSingleton(RulesEngine.Default);
