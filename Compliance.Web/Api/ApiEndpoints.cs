@@ -31,6 +31,7 @@ public static class ApiEndpoints
         ObligationEndpoints.Map(api);
         EvidenceEndpoints.Map(api);
         TimelineEndpoints.Map(api);
+        TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
     }
 }
