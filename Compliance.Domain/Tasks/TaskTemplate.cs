@@ -24,16 +24,18 @@ public static class TaskTemplates
 {
     public const int MaxCount = 40;
 
+    // No default owner: who takes the police report or the board briefing differs in every NGO, and a task assigned
+    // by role to whoever sorts first would remind the wrong person. Admins set owners on the template page.
     public static readonly IReadOnlyList<TaskTemplate> NgoDefault =
     [
-        new(TaskKind.LawEnforcement, "Report the breach to the police or the cybercrime unit; note the report number and officer", Role.SecurityLead, null, 72),
-        new(TaskKind.Cert, "Report the intrusion to the national CERT", Role.SecurityLead, null, 72),
-        new(TaskKind.PlatformProviders, "Ask platform providers (mail, cloud, donor database) to secure accounts and keep logs", Role.SecurityLead, null, 24),
-        new(TaskKind.Staff, "Tell staff what happened and what to watch for", Role.SecurityLead, null, 48),
-        new(TaskKind.Board, "Brief the board", Role.Admin, null, 48),
-        new(TaskKind.Insurer, "Notify the insurer (check the policy's notice period)", Role.Admin, null, 72),
-        new(TaskKind.Donors, "Tell donors and supporters", Role.Admin, null, 168),
-        new(TaskKind.PartnersFunders, "Tell partners and funders", Role.Admin, null, 168),
+        new(TaskKind.LawEnforcement, "Report the breach to the police or the cybercrime unit; note the report number and officer", null, null, 72),
+        new(TaskKind.Cert, "Report the intrusion to the national CERT", null, null, 72),
+        new(TaskKind.PlatformProviders, "Ask platform providers (mail, cloud, donor database) to secure accounts and keep logs", null, null, 24),
+        new(TaskKind.Staff, "Tell staff what happened and what to watch for", null, null, 48),
+        new(TaskKind.Board, "Brief the board", null, null, 48),
+        new(TaskKind.Insurer, "Notify the insurer (check the policy's notice period)", null, null, 72),
+        new(TaskKind.Donors, "Tell donors and supporters", null, null, 168),
+        new(TaskKind.PartnersFunders, "Tell partners and funders", null, null, 168),
     ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -37,6 +37,8 @@ public sealed class AuthorisationMatrixTests(ApiServers servers)
         new("GET", "/api/v1/incidents/{incident}/timeline", null,                         "200 200 200 200 200 404 403 404"),
         new("POST", "/api/v1/incidents/{incident}/timeline",
             """{ "at": "2019-03-15T11:00:00+08:00", "description": "Web shell found on the CRM server." }""", "201 201 201 403 201 404 403 404"),
+        new("GET", "/api/v1/incidents/{incident}/tasks", null,                            "200 200 200 200 200 404 403 404"),
+        new("POST", "/api/v1/incidents/{incident}/tasks", """{ "kind": "board", "title": "Brief the board (matrix)" }""", "201 201 403 403 201 404 403 404"),
         new("GET", "/api/v1/incidents/{incident}/audit", null,                            "200 200 200 200 200 404 403 404"),
         new("GET", "/api/v1/incidents/{incident}/audit?format=csv", null,                 "200 200 200 403 403 404 403 404"),
     ];
