@@ -35,6 +35,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                      ("/Account/Security", "account"),
                      ("/Admin/Members", "members"),
                      ("/Admin/Organisation", "organisation"),
+                     ("/Admin/TaskTemplates", "task-templates"),
+                     ($"/Incidents/{PagesApp.Canada2022}/Tasks/New", "new-task"),
+                     ($"/Incidents/{PagesApp.Canada2022}/Tasks/5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5f01", "task"),
                  })
         {
             await page.GotoAsync(path);
