@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Compliance.Domain.Obligations;
 
-/// <summary>Proof of a filing or notice (a regulator's receipt, a copy of the letter), kept with its hash.</summary>
+/// <summary>Proof of a filing or notice (a regulator's receipt, a copy of the letter), or of a task done, kept with its hash.</summary>
 public sealed class EvidenceFile
 {
     public const int MaxBytes = 10 * 1024 * 1024;
@@ -23,9 +23,19 @@ public sealed class EvidenceFile
         UploadedAt = uploadedAt;
     }
 
+    /// <summary>Proof that a task was done (a police report receipt, the staff notice): the same file, held by the task.</summary>
+    public static EvidenceFile ForTask(Guid id, Guid organisationId, Guid taskId, string fileName, string contentType, byte[] content, string uploadedBy, Instant uploadedAt)
+    {
+        var file = new EvidenceFile(id, organisationId, Guid.Empty, fileName, contentType, content, uploadedBy, uploadedAt) { ObligationId = null, TaskId = taskId };
+        return file;
+    }
+
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
-    public Guid ObligationId { get; private set; }
+
+    /// <summary>The duty this proves; null when it proves a task (<see cref="TaskId"/>).</summary>
+    public Guid? ObligationId { get; private set; }
+    public Guid? TaskId { get; private set; }
     public string FileName { get; private set; }
     public string ContentType { get; private set; }
     public byte[] Content { get; private set; }

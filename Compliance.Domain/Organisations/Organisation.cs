@@ -43,6 +43,9 @@ public sealed class Organisation
     /// </summary>
     public Guid? ReminderPlanChange { get; set; }
 
+    /// <summary>The task list new incidents start with, as JSON (see Tasks.TaskTemplates); null until edited means the NGO default.</summary>
+    public string? TaskTemplates { get; set; }
+
     /// <summary>IANA id of the zone the organisation works in (display and conservative day counting).</summary>
     public string TimeZone { get; private set; }
 

@@ -6,6 +6,7 @@ using Compliance.Domain.Organisations;
 using Compliance.Domain.Notices;
 using Compliance.Domain.People;
 using Compliance.Domain.Reminders;
+using Compliance.Domain.Tasks;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Persistence.KeyRing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
     public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
     public DbSet<Risk.RiskAssessment> RiskAssessments => Set<Risk.RiskAssessment>();
+    public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -77,6 +79,8 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         b.Properties<RecipientState>().HaveConversion<KebabEnumConverter<RecipientState>>().HaveMaxLength(32);
         b.Properties<ContactMethod>().HaveConversion<KebabEnumConverter<ContactMethod>>().HaveMaxLength(32);
         b.Properties<ContactOutcome>().HaveConversion<KebabEnumConverter<ContactOutcome>>().HaveMaxLength(32);
+        b.Properties<TaskKind>().HaveConversion<KebabEnumConverter<TaskKind>>().HaveMaxLength(32);
+        b.Properties<TaskState>().HaveConversion<KebabEnumConverter<TaskState>>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder m)
@@ -92,6 +96,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.TimeZone).HasMaxLength(64);
             StringList(e.Property(x => x.Establishments)).HasMaxLength(1000);
             StringList(e.Property(x => x.Attributes)).HasMaxLength(1000);
+            e.Property(x => x.TaskTemplates).HasMaxLength(20000);
         });
 
         m.Entity<User>(e =>
@@ -167,6 +172,22 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
             e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
         });
 
+        m.Entity<IncidentTask>(e =>
+        {
+            e.ToTable("incident_tasks");
+            e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Title).HasMaxLength(IncidentTask.TitleLength);
+            e.Property(x => x.Notes).HasMaxLength(IncidentTask.NotesLength);
+            e.Property(x => x.NotNeededReason).HasMaxLength(IncidentTask.ReasonLength);
+            e.Property(x => x.ReportReference).HasMaxLength(IncidentTask.ReferenceLength);
+            e.Property(x => x.Officer).HasMaxLength(IncidentTask.OfficerLength);
+            e.Ignore(x => x.IsOpen);
+            e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
+            // The dashboard, the feed and the reminder plan read open tasks.
+            e.HasIndex(x => new { x.State, x.DueAt });
+            e.HasQueryFilter(x => OrganisationScope == null || x.OrganisationId == OrganisationScope);
+        });
+
         m.Entity<TimelineEvent>(e =>
         {
             e.ToTable("timeline_events");
@@ -180,6 +201,10 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         {
             e.ToTable("evidence_files");
             e.HasOne<Obligation>().WithMany().HasForeignKey(x => x.ObligationId).OnDelete(DeleteBehavior.Cascade);
+            // SQL Server refuses a second cascade path from the incident (as for campaign recipients).
+            e.HasOne<IncidentTask>().WithMany().HasForeignKey(x => x.TaskId)
+                .OnDelete(Database.IsSqlServer() ? DeleteBehavior.ClientCascade : DeleteBehavior.Cascade);
+            e.HasIndex(x => x.TaskId);
             e.Property(x => x.FileName).HasMaxLength(255);
             e.Property(x => x.ContentType).HasMaxLength(127);
             e.Property(x => x.Sha256).HasMaxLength(64);
@@ -214,6 +239,10 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         {
             e.ToTable("reminders");
             e.HasOne<Obligation>().WithMany().HasForeignKey(x => x.ObligationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<IncidentTask>().WithMany().HasForeignKey(x => x.TaskId)
+                .OnDelete(Database.IsSqlServer() ? DeleteBehavior.ClientCascade : DeleteBehavior.Cascade);
+            e.HasIndex(x => x.TaskId);
+            e.Ignore(x => x.SubjectId);
             e.Property(x => x.Key).HasMaxLength(120);
             e.Property(x => x.Label).HasMaxLength(200);
             e.Property(x => x.Outcome).HasMaxLength(1000);

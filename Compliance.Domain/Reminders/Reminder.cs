@@ -27,10 +27,22 @@ public sealed class Reminder
         Key = KeyOf(obligationId, userId, kind, dueAt);
     }
 
+    /// <summary>A reminder about an incident's task (<see cref="Tasks.IncidentTask"/>) to its owner, or to admins once it is overdue.</summary>
+    public static Reminder ForTask(Guid organisationId, Guid incidentId, Guid taskId, Guid userId, ReminderKind kind, Instant dueAt, string label, Instant createdAt)
+    {
+        var reminder = new Reminder(organisationId, incidentId, taskId, userId, kind, dueAt, label, createdAt) { ObligationId = null, TaskId = taskId };
+        return reminder;
+    }
+
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
     public Guid IncidentId { get; private set; }
-    public Guid ObligationId { get; private set; }
+    /// <summary>The duty reminded of; null for a task's reminder (<see cref="TaskId"/>).</summary>
+    public Guid? ObligationId { get; private set; }
+    public Guid? TaskId { get; private set; }
+
+    /// <summary>The duty's or the task's id: what the reminder is about.</summary>
+    public Guid SubjectId => ObligationId ?? TaskId ?? Guid.Empty;
     public Guid UserId { get; private set; }
     public ReminderKind Kind { get; private set; }
     public Instant DueAt { get; private set; }

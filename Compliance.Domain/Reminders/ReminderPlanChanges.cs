@@ -7,7 +7,7 @@ namespace Compliance.Domain.Reminders;
 
 /// <summary>
 /// Marks, inside the save that makes the change, each organisation whose reminder plan may no longer fit: a duty
-/// added, changed or removed; a member added, removed or given another role; the organisation's reminder policy or
+/// or a task added, changed or removed; a member added, removed or given another role; the organisation's reminder policy or
 /// zone changed; a member's own zone changed. The reminder sweep then re-plans those organisations only
 /// (<see cref="Organisation.ReminderPlanChange"/>), so a pass costs what changed and what is due, not the number of
 /// organisations. Every write of those rows goes through the change tracker (none through bulk SQL), so none is missed.
@@ -26,6 +26,8 @@ public static class ReminderPlanChanges
         {
             var changed = new HashSet<Guid>();
             foreach (var e in tracker.Entries<Obligation>())
+                if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) changed.Add(e.Entity.OrganisationId);
+            foreach (var e in tracker.Entries<Tasks.IncidentTask>())
                 if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) changed.Add(e.Entity.OrganisationId);
             foreach (var e in tracker.Entries<Member>())
                 if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) changed.Add(e.Entity.OrganisationId);

@@ -48,7 +48,7 @@ public sealed class ReminderPlanner(ComplianceDbContext db, IClock clock)
         // When each daily reminder last went out, by the send, not the plan: a late catch-up sent today counts as
         // today's, so the next one waits for tomorrow's 08:00 instead of following the missed days one per sweep.
         var sent = existing.Where(r => r.State == ReminderState.Sent)
-            .GroupBy(r => (r.ObligationId, r.UserId, r.Kind))
+            .GroupBy(r => (r.SubjectId, r.UserId, r.Kind))
             .ToDictionary(g => g.Key, g => g.Max(r => r.SentAt ?? r.DueAt));
 
         var wanted = new HashSet<string>(StringComparer.Ordinal);
@@ -67,9 +67,27 @@ public sealed class ReminderPlanner(ComplianceDbContext db, IClock clock)
                 added++;
             }
         }
+        // Tasks beyond the law: an open task with a due instant and an owner is reminded like a duty.
+        var tasks = db.IncidentTasks.IgnoreQueryFilters().Where(t => t.OrganisationId == organisationId
+            && (t.State == Tasks.TaskState.Open || t.State == Tasks.TaskState.InProgress) && t.DueAt != null && t.OwnerUserId != null);
+        if (incidentId is { } only) tasks = tasks.Where(t => t.IncidentId == only);
+        foreach (var task in await tasks.ToListAsync(ct))
+        {
+            Instant? LastSent(Guid user, ReminderKind kind) => sent.TryGetValue((task.Id, user, kind), out var at) ? at : null;
+            foreach (var plan in TaskReminderSchedule.For(task, people, policy, LastSent))
+            {
+                var key = Reminder.KeyOf(task.Id, plan.UserId, plan.Kind, plan.DueAt);
+                wanted.Add(key);
+                if (byKey.ContainsKey(key)) continue;
+                var reminder = Reminder.ForTask(organisationId, task.IncidentId, task.Id, plan.UserId, plan.Kind, plan.DueAt, plan.Label, now);
+                db.Reminders.Add(reminder);
+                byKey[key] = reminder;
+                added++;
+            }
+        }
         foreach (var stale in existing.Where(r => r.State == ReminderState.Pending && !wanted.Contains(r.Key)))
         {
-            stale.Cancel("the duty's deadline moved, or it was fulfilled or decided");
+            stale.Cancel(stale.TaskId is null ? "the duty's deadline moved, or it was fulfilled or decided" : "the task's due time or owner changed, or it was done or found not needed");
             cancelled++;
         }
         return new Result(added, cancelled);

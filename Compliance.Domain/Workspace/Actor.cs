@@ -10,7 +10,7 @@ public sealed record Actor(Guid UserId, string Email, Guid OrganisationId, Role 
     public static Actor System(Guid organisationId, string name) => new(Guid.Empty, name, organisationId, Role.Admin);
 }
 
-public enum Operation { ReadIncident, CreateIncident, EditIncident, AddTimelineEvent, DecideObligation, FulfilObligation, ExportAudit, ManageOrganisation, AccessPeople, RecordContact }
+public enum Operation { ReadIncident, CreateIncident, EditIncident, AddTimelineEvent, DecideObligation, FulfilObligation, ExportAudit, ManageOrganisation, AccessPeople, RecordContact, ChangeTasks }
 
 /// <summary>
 /// The one place that answers "may this person do this here?". Other organisations never reach this question:
@@ -31,7 +31,7 @@ public static class Permissions
                 or Operation.AddTimelineEvent or Operation.ExportAudit,
             Role.Viewer => operation == Operation.ReadIncident,
             Role.Responder => incidentId is not null && incidentId == actor.OnlyIncidentId
-                && operation is Operation.ReadIncident or Operation.AddTimelineEvent or Operation.RecordContact,
+                && operation is Operation.ReadIncident or Operation.AddTimelineEvent or Operation.RecordContact or Operation.ChangeTasks,
             _ => false,
         };
     }

@@ -73,6 +73,7 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
         db.Incidents.Add(incident);
         await Audit.AppendAsync(actor.OrganisationId, incident.Id, actor.Email, "incident.created", IncidentInput.ToJson(incident), ct);
         await new ObligationPlanner(db, engine, Audit, clock).ReplanAsync(incident, organisation, actor.Email, ct);
+        await Tasks.IncidentTasks.StartFromTemplateAsync(db, Audit, incident, organisation, actor.Email, clock, ct);
         return await SaveAsync(incident, ct);
     }
 
@@ -222,8 +223,9 @@ public sealed class IncidentWorkspace(ComplianceDbContext db, RulesEngine engine
     {
         Scope(actor);
         var file = await db.EvidenceFiles.SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
-        if (file is null) return Outcome<EvidenceFile>.NotFound();
-        var (obligation, problem) = await FindObligationAsync(actor, file.ObligationId, Operation.ReadIncident, ct);
+        // A task's evidence is read through its task (IncidentTasks.EvidenceAsync).
+        if (file?.ObligationId is not { } obligationId) return Outcome<EvidenceFile>.NotFound();
+        var (obligation, problem) = await FindObligationAsync(actor, obligationId, Operation.ReadIncident, ct);
         return obligation is null ? problem!.Refusal<EvidenceFile>() : Outcome<EvidenceFile>.Ok(file);
     }
 

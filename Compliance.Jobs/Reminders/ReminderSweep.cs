@@ -164,6 +164,7 @@ public sealed class ReminderSweep(
 
     private async Task<OutgoingMail> ComposeAsync(ComplianceDbContext db, Reminder reminder, User user, Instant now, CancellationToken ct)
     {
+        if (reminder.TaskId is { } taskId) return await ComposeTaskAsync(db, reminder, taskId, user, now, ct);
         var duty = await db.Obligations.IgnoreQueryFilters().SingleAsync(o => o.Id == reminder.ObligationId, ct);
         var incident = await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == reminder.IncidentId, ct);
         var org = await db.Organisations.SingleAsync(o => o.Id == reminder.OrganisationId, ct);
@@ -198,6 +199,49 @@ public sealed class ReminderSweep(
         return new OutgoingMail(user.Email, subject,
             templates.Render("reminders", user.Language, "reminder.txt", model),
             templates.Render("reminders", user.Language, "reminder.html", model),
+            $"<reminder.{reminder.Id:N}@compliance.invalid>",
+            new Dictionary<string, string> { ["X-Compliance-Reminder"] = reminder.Key, ["Auto-Submitted"] = "auto-generated" });
+    }
+
+    /// <summary>A reminder about a task beyond the law: to its owner before it is due, to admins daily once it is overdue.</summary>
+    private async Task<OutgoingMail> ComposeTaskAsync(ComplianceDbContext db, Reminder reminder, Guid taskId, User user, Instant now, CancellationToken ct)
+    {
+        var task = await db.IncidentTasks.IgnoreQueryFilters().SingleAsync(t => t.Id == taskId, ct);
+        var incident = await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == reminder.IncidentId, ct);
+        var org = await db.Organisations.SingleAsync(o => o.Id == reminder.OrganisationId, ct);
+        var owner = task.OwnerUserId is { } ownerId ? await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email).SingleOrDefaultAsync(ct) : null;
+        var role = await db.Members.Where(m => m.UserId == user.Id && m.OrganisationId == org.Id).Select(m => m.Role).FirstOrDefaultAsync(ct);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? org.TimeZone) ?? DateTimeZone.Utc;
+        var late = now - reminder.DueAt > Settings.LateAfter;
+        var words = templates.Strings("reminders", user.Language);
+        var due = task.DueAt!.Value;
+        var heading = reminder.Kind switch
+        {
+            ReminderKind.Overdue => string.Format(words["taskOverdue"], Ago(now - due, words)),
+            ReminderKind.AtDeadline => words["taskDueNow"],
+            _ => due > now ? string.Format(words["taskDueIn"], Ago(due - now, words)) : words["taskDuePassed"],
+        };
+        var subject = $"{(late ? words["late"] : "")}{heading}: {incident.Reference}, {task.Title}";
+        var model = new Dictionary<string, object?>
+        {
+            ["subject"] = subject,
+            ["heading"] = heading,
+            ["reference"] = incident.Reference,
+            ["title"] = incident.Title,
+            ["task"] = task.Title,
+            ["kind"] = words.TryGetValue($"task-{KebabCase<Compliance.Domain.Tasks.TaskKind>.ToId(task.Kind)}", out var kind) ? kind : task.Kind.ToString(),
+            ["owner"] = owner,
+            ["dueLocal"] = Local(due, zone),
+            ["dueZone"] = zone.Id,
+            ["late"] = late,
+            ["plannedLocal"] = Local(reminder.DueAt, zone),
+            ["link"] = address.Link($"/Incidents/{incident.Id}/Tasks/{task.Id}"),
+            ["role"] = KebabCase<Role>.ToId(role),
+            ["organisation"] = org.Name,
+        };
+        return new OutgoingMail(user.Email, subject,
+            templates.Render("reminders", user.Language, "task-reminder.txt", model),
+            templates.Render("reminders", user.Language, "task-reminder.html", model),
             $"<reminder.{reminder.Id:N}@compliance.invalid>",
             new Dictionary<string, string> { ["X-Compliance-Reminder"] = reminder.Key, ["Auto-Submitted"] = "auto-generated" });
     }

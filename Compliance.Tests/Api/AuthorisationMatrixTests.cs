@@ -40,6 +40,8 @@ public sealed class AuthorisationMatrixTests(ApiServers servers)
         new("PUT", "/api/v1/incidents/{incident}/risk-assessment",
             """{ "answers": { "identification": "maximum", "misuse": "possible", "consequences": "significant" }, "confirmedLevel": "high", "rationale": "HKID numbers with names and addresses of supporters: identity theft and targeting." }""",
             "200 200 403 403 200 404 403 404"),
+        new("GET", "/api/v1/incidents/{incident}/tasks", null,                            "200 200 200 200 200 404 403 404"),
+        new("POST", "/api/v1/incidents/{incident}/tasks", """{ "kind": "board", "title": "Brief the board (matrix)" }""", "201 201 403 403 201 404 403 404"),
         new("GET", "/api/v1/incidents/{incident}/audit", null,                            "200 200 200 200 200 404 403 404"),
         new("GET", "/api/v1/incidents/{incident}/audit?format=csv", null,                 "200 200 200 403 403 404 403 404"),
     ];

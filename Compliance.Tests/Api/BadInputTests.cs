@@ -26,6 +26,9 @@ public sealed class BadInputTests(ApiServers servers)
         ("POST", "/api/v1/obligations/{decide}/decision", """{ "decision": "not-required", "rationale": "no" }""", "rationale", "at least 10 characters"),
         ("POST", "/api/v1/obligations/{fulfil}/fulfilment", """{ "reference": "PCPD-1" }""", "filedAt", "is required"),
         ("POST", "/api/v1/incidents/{incident}/timeline", """{ "at": "yesterday", "description": "Something." }""", "at", "ISO 8601"),
+        ("POST", "/api/v1/incidents/{incident}/tasks", """{ "kind": "police", "title": "Report it" }""", "kind", "law-enforcement"),
+        ("POST", "/api/v1/incidents/{incident}/tasks", """{ "kind": "staff", "title": "Tell staff", "reportReference": "TPS-1" }""", "reportReference", "law-enforcement task only"),
+        ("POST", "/api/v1/incidents/{incident}/tasks", """{ "kind": "staff", "title": "Tell staff", "ownerId": "not-a-uuid" }""", "ownerId", "not a member's user id"),
         // Dates no incident can have: the deadline maths overflowed on 9999 (a 500), 1900 and 2031 were stored as typed.
         ("POST", "/api/v1/incidents", Valid.Replace("2019-03-15T09:00:00+08:00", "9999-12-31T00:00:00+00:00"), "awareAt", "outside the years 1970 to 2199"),
         ("POST", "/api/v1/incidents", Valid.Replace("2019-03-15T09:00:00+08:00", "1900-01-01T00:00:00+00:00"), "awareAt", "outside the years 1970 to 2199"),

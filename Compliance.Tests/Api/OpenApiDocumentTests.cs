@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/timeline", "get"), ("/api/v1/incidents/{id}/timeline", "post"),
             ("/api/v1/incidents/{id}/audit", "get"),
             ("/api/v1/incidents/{id}/contacts", "get"), ("/api/v1/incidents/{id}/contacts", "post"),
+            ("/api/v1/incidents/{id}/tasks", "get"), ("/api/v1/incidents/{id}/tasks", "post"), ("/api/v1/incidents/{id}/tasks/{taskId}", "patch"),
         ];
         foreach (var (path, method) in expected)
         {

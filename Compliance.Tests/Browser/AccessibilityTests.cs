@@ -37,6 +37,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                      ("/Admin/Members", "members"),
                      ("/Admin/Organisation", "organisation"),
                      ($"/Incidents/{PagesApp.HongKong2019}/Contacts", "manual-contacts"),
+                     ("/Admin/TaskTemplates", "task-templates"),
+                     ($"/Incidents/{PagesApp.Canada2022}/Tasks/New", "new-task"),
+                     ($"/Incidents/{PagesApp.Canada2022}/Tasks/5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5f01", "task"),
                  })
         {
             await page.GotoAsync(path);

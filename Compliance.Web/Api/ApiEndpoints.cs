@@ -33,6 +33,7 @@ public static class ApiEndpoints
         TimelineEndpoints.Map(api);
         RiskAssessmentEndpoints.Map(api);
         ContactEndpoints.Map(api);
+        TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
     }
 }

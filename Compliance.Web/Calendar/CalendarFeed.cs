@@ -26,7 +26,7 @@ public static class CalendarFeed
     }
 
     private static async Task<IResult> ServeAsync(string userId, string secret, HttpContext http, ComplianceDbContext db,
-        IncidentWorkspace workspace, IClock clock)
+        IncidentWorkspace workspace, Compliance.Domain.Tasks.IncidentTasks tasks, IClock clock)
     {
         var ct = http.RequestAborted;
         if (!Guid.TryParseExact(userId, "N", out var id)) return Results.NotFound();
@@ -41,7 +41,8 @@ public static class CalendarFeed
         var duties = await workspace.OpenDutiesAsync(actor, ct);
         var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
         http.Response.Headers.CacheControl = "private, no-store";
-        return Results.Text(DeadlineCalendar.Write(duties.Select(d => (d.Obligation, d.Incident)), site, now), "text/calendar; charset=utf-8", Encoding.UTF8);
+        var open = await tasks.OpenTasksAsync(actor, ct);
+        return Results.Text(DeadlineCalendar.Write(duties.Select(d => (d.Obligation, d.Incident)), site, now, open), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
     private static bool SameHash(string a, string b) =>

@@ -17,7 +17,8 @@ namespace Compliance.Web.Calendar;
 /// </summary>
 public static class DeadlineCalendar
 {
-    public static string Write(IEnumerable<(Obligation Duty, Incident Incident)> duties, Uri site, Instant now)
+    public static string Write(IEnumerable<(Obligation Duty, Incident Incident)> duties, Uri site, Instant now,
+        IEnumerable<(Compliance.Domain.Tasks.IncidentTask Task, Incident Incident)>? tasks = null)
     {
         var calendar = new IcalCalendar { ProductId = "-//Breach notification tracker//Deadlines//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", "Breach notification deadlines");
@@ -32,6 +33,20 @@ public static class DeadlineCalendar
                 Summary = $"{incident.Reference}: notify {Labels.Of(duty.Recipient).ToLowerInvariant()} ({duty.Jurisdiction}, {duty.Authority}){(duty.Mandatory ? "" : " [voluntary]")}",
                 Description = $"{incident.Title}\nDeadline {TimeText.Format(deadline, TimeText.Zone(duty.TimeZone, DateTimeZone.Utc))} ({duty.TimeZone}).\n{duty.Reason}",
                 Url = new Uri(site, $"/Incidents/{incident.Id}"),
+                Transparency = "TRANSPARENT",
+            });
+        }
+        // Tasks beyond the law with a due instant, beside the duties; the UID is the task's id, so a moved due time moves the event.
+        foreach (var (task, incident) in (tasks ?? []).Where(t => t.Task.IsOpen && t.Task.DueAt is not null))
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"task-{task.Id:D}",
+                DtStamp = Utc(now),
+                DtStart = Utc(task.DueAt!.Value),
+                Summary = $"{incident.Reference}: task: {task.Title} ({Compliance.Domain.Tasks.TaskWords.Of(task.Kind)})",
+                Description = $"{incident.Title}\nDue {TimeText.Format(task.DueAt!.Value, TimeText.Zone(incident.ClockZone, DateTimeZone.Utc))} ({incident.ClockZone}).",
+                Url = new Uri(site, $"/Incidents/{incident.Id}/Tasks/{task.Id}"),
                 Transparency = "TRANSPARENT",
             });
         }

@@ -6,6 +6,7 @@ using Compliance.Domain.Obligations;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
+using Compliance.Domain.Tasks;
 using Compliance.Domain.Vocabulary;
 using Compliance.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -96,6 +97,12 @@ public static class DemoSeeder
                     new { incident.Reference, incident.Title }, ct);
                 await planner.ReplanAsync(incident, organisation, "seed-demo", ct);
             }
+            foreach (var task in Canada2022Tasks(now))
+            {
+                db.IncidentTasks.Add(task);
+                await audit.AppendAsync(OrganisationId, task.IncidentId, "seed-demo", "task.added",
+                    new { task.Id, kind = KebabCase<TaskKind>.ToId(task.Kind), task.Title, doneAt = task.DoneAt?.ToString(), task.DoneBy }, ct);
+            }
         }
 
         var hasher = new PasswordHasher<User>();
@@ -165,6 +172,29 @@ public static class DemoSeeder
         i.SetAffected(JurisdictionCode.Parse("CA"), 38_000);
         i.SetAffected(JurisdictionCode.Parse("CA-QC"), 6_500);
         return i;
+    }
+
+    /// <summary>
+    /// What Amnesty Canada said it did beyond any regulator: it told law enforcement, its staff, its donors and its
+    /// stakeholders. The days are illustrative, within October 2022 (the statement went public on 25 October).
+    /// </summary>
+    private static IEnumerable<IncidentTask> Canada2022Tasks(Instant now)
+    {
+        var incident = Guid.Parse("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e02");
+        IncidentTask Done(string id, TaskKind kind, string title, string doneAt, string by, string notes)
+        {
+            var task = new IncidentTask(Guid.Parse(id), OrganisationId, incident, kind, title, null, null, "seed-demo", now, fromTemplate: false) { Notes = notes };
+            task.Complete(At(doneAt), by);
+            return task;
+        }
+        yield return Done("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5f01", TaskKind.LawEnforcement, "Report the intrusion to law enforcement",
+            "2022-10-06T11:00:00-04:00", "lead@demo.example", "Law enforcement was told of the intrusion; its report reference number and officer are not public, so none is recorded here.");
+        yield return Done("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5f02", TaskKind.Staff, "Tell staff what happened and what to watch for",
+            "2022-10-06T16:00:00-04:00", "lead@demo.example", "Staff were told while systems were taken offline.");
+        yield return Done("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5f03", TaskKind.Donors, "Tell donors",
+            "2022-10-25T10:00:00-04:00", "admin@demo.example", "Donors were told that their records were reachable but no evidence was found that donor data left.");
+        yield return Done("5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5f04", TaskKind.PartnersFunders, "Tell stakeholders, partners and funders",
+            "2022-10-25T10:00:00-04:00", "admin@demo.example", "Stakeholders were told with the public statement.");
     }
 
     private static Instant At(string offsetDateTime) =>

@@ -122,6 +122,7 @@ public static class AppHost
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         services.AddScoped<IncidentWorkspace>();
         services.AddScoped<Compliance.Domain.Risk.RiskAssessmentWorkspace>();
+        services.AddScoped<Compliance.Domain.Tasks.IncidentTasks>();
         services.AddScoped<OrganisationSettings>();
         services.AddScoped<Compliance.Web.Filings.FilingService>();
         services.AddSingleton(RulesEngine.Default);

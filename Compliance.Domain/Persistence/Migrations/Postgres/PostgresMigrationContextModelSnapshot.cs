@@ -531,7 +531,7 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<Guid>("ObligationId")
+                    b.Property<Guid?>("ObligationId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
@@ -541,6 +541,9 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
@@ -553,6 +556,8 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ObligationId");
+
+                    b.HasIndex("TaskId");
 
                     b.ToTable("evidence_files", (string)null);
                 });
@@ -816,6 +821,10 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TaskTemplates")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1216,7 +1225,7 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid>("ObligationId")
+                    b.Property<Guid?>("ObligationId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
@@ -1234,6 +1243,9 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -1243,6 +1255,8 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ObligationId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("OrganisationId", "IncidentId");
 
@@ -1304,6 +1318,90 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Tasks.IncidentTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FromTemplate")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NotNeededReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReportReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("OrganisationId", "IncidentId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("incident_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1401,8 +1499,12 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                     b.HasOne("Compliance.Domain.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Compliance.Domain.Tasks.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Obligations.Obligation", b =>
@@ -1496,8 +1598,12 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                     b.HasOne("Compliance.Domain.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Compliance.Domain.Tasks.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Risk.RiskAssessment", b =>
@@ -1512,6 +1618,15 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Tasks.IncidentTask", b =>
+                {
+                    b.HasOne("Compliance.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -531,7 +531,7 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
-                    b.Property<Guid>("ObligationId")
+                    b.Property<Guid?>("ObligationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("OrganisationId")
@@ -541,6 +541,9 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("datetime2");
@@ -553,6 +556,8 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ObligationId");
+
+                    b.HasIndex("TaskId");
 
                     b.ToTable("evidence_files", (string)null);
                 });
@@ -816,6 +821,10 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TaskTemplates")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1216,7 +1225,7 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.Property<bool>("Late")
                         .HasColumnType("bit");
 
-                    b.Property<Guid>("ObligationId")
+                    b.Property<Guid?>("ObligationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("OrganisationId")
@@ -1234,6 +1243,9 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1243,6 +1255,8 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ObligationId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("OrganisationId", "IncidentId");
 
@@ -1304,6 +1318,90 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Tasks.IncidentTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("FromTemplate")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("NotNeededReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReportReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("OrganisationId", "IncidentId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("incident_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1401,8 +1499,12 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("Compliance.Domain.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Compliance.Domain.Tasks.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Obligations.Obligation", b =>
@@ -1496,8 +1598,12 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("Compliance.Domain.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Compliance.Domain.Tasks.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Risk.RiskAssessment", b =>
@@ -1512,6 +1618,15 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Tasks.IncidentTask", b =>
+                {
+                    b.HasOne("Compliance.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -522,7 +522,7 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ObligationId")
+                    b.Property<Guid?>("ObligationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -531,6 +531,9 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UploadedAt")
@@ -544,6 +547,8 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ObligationId");
+
+                    b.HasIndex("TaskId");
 
                     b.ToTable("evidence_files", (string)null);
                 });
@@ -806,6 +811,10 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskTemplates")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -1207,7 +1216,7 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.Property<bool>("Late")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ObligationId")
+                    b.Property<Guid?>("ObligationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -1225,6 +1234,9 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -1234,6 +1246,8 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ObligationId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("OrganisationId", "IncidentId");
 
@@ -1295,6 +1309,90 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Tasks.IncidentTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromTemplate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotNeededReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("OrganisationId", "IncidentId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("incident_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1390,8 +1488,12 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Compliance.Domain.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Compliance.Domain.Tasks.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Obligations.Obligation", b =>
@@ -1485,8 +1587,12 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Compliance.Domain.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Compliance.Domain.Tasks.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Compliance.Domain.Risk.RiskAssessment", b =>
@@ -1501,6 +1607,15 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Compliance.Domain.Tasks.IncidentTask", b =>
+                {
+                    b.HasOne("Compliance.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
