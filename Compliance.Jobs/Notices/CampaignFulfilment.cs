@@ -54,8 +54,8 @@ public sealed class CampaignFulfilment(Func<ComplianceDbContext> openDb, IClock 
         var now = clock.GetCurrentInstant();
         var fileName = ProofFileName(campaign.Id);
         var dutyIds = duties.ConvertAll(d => d.Id);
-        var proofs = await db.EvidenceFiles.Where(e => dutyIds.Contains(e.ObligationId) && e.FileName == fileName)
-            .Select(e => new { e.ObligationId, e.Id }).ToDictionaryAsync(e => e.ObligationId, e => e.Id, ct);
+        var proofs = await db.EvidenceFiles.Where(e => e.ObligationId != null && dutyIds.Contains(e.ObligationId.Value) && e.FileName == fileName)
+            .Select(e => new { ObligationId = e.ObligationId!.Value, e.Id }).ToDictionaryAsync(e => e.ObligationId, e => e.Id, ct);
         var missing = duties.Where(d => !proofs.ContainsKey(d.Id)).ToList();
         if (missing.Count > 0)
         {
