@@ -46,7 +46,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         Sort(results);
         lastResults = results.Count;
         lastConsidered = considered.Count;
-        return new IncidentAssessment(results, considered);
+        return new IncidentAssessment(results, considered, facts);
     }
 
     /// <summary>Whether this law binds at the clock start at all, and if not yet, from when.</summary>
@@ -56,11 +56,14 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         {
             var operativeFrom = version.Status == RegimeStatus.NotYetOperative ? regime.NextOperativeVersion(facts, scope.Authority.Zone)?.EffectiveFrom : null;
             var note = version.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty ? version.Note ?? regime.NoStatutoryDuty : null;
-            return new(scope.Jurisdiction, regime.Id, version.Status, version.Version, operativeFrom, gateMet, note);
+            return new(scope.Jurisdiction, regime.Id, version.Status, version.Version, operativeFrom, gateMet, note)
+                { Regime = regime, Version = version, AffectedInScope = scope.Count };
         }
         if (regime.Versions.Count > 0 && regime.NextOperativeVersion(facts, scope.Authority.Zone) is { } next)
-            return new(scope.Jurisdiction, regime.Id, RegimeStatus.NotYetOperative, null, next.EffectiveFrom, gateMet, null);
-        return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty);
+            return new(scope.Jurisdiction, regime.Id, RegimeStatus.NotYetOperative, null, next.EffectiveFrom, gateMet, null)
+                { Regime = regime, AffectedInScope = scope.Count };
+        return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty)
+            { Regime = regime, AffectedInScope = scope.Count };
     }
 
     private static int Total(List<Scope> scopes)
