@@ -176,4 +176,48 @@ public sealed class WhyNoDutyTests
         Assert.Equal("organisation.attributes:commercial-activity", pipeda.GetProperty("facts")[0].GetString());
         Assert.Contains(considered, c => c.GetProperty("jurisdiction").GetString() == "GB" && c.GetProperty("applied").GetBoolean());
     }
+
+    private const string AmnestyCanadaJson = """
+        {
+          "organisation": { "establishments": ["CA"], "timeZone": "America/Toronto", "attributes": [] },
+          "awareAt": "2022-10-05T10:00:00-04:00",
+          "dataCategories": ["name", "email", "donation-history"],
+          "affected": [{ "jurisdiction": "CA", "count": 40000 }, { "jurisdiction": "US-NY", "count": 1500 }, { "jurisdiction": "GB", "count": 300 }],
+          "exfiltration": "not-found", "encryption": "none", "cause": "external-attack", "riskLevel": "risk"
+        }
+        """;
+
+    private static void AssertPipedaExplained(string json)
+    {
+        var considered = JsonDocument.Parse(json).RootElement.GetProperty("considered").EnumerateArray().ToList();
+        var pipeda = Assert.Single(considered, c => c.GetProperty("ruleId").GetString() == "ca-pipeda");
+        Assert.False(pipeda.GetProperty("applied").GetBoolean());
+        Assert.Contains("donor lists", pipeda.GetProperty("reason").GetString());
+        Assert.Equal("organisation.attributes:commercial-activity", pipeda.GetProperty("facts")[0].GetString());
+        var ny = Assert.Single(considered, c => c.GetProperty("jurisdiction").GetString() == "US-NY");
+        Assert.Equal("no-triggering-data", ny.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task The_assess_command_prints_considered()
+    {
+        var (code, output, _) = await Support.Cli.RunAsync(Support.FixedClock.At("2026-01-01T00:00:00Z"), AmnestyCanadaJson, ["assess", "-"]);
+        Assert.Equal(0, code);
+        AssertPipedaExplained(output);
+    }
+
+    [Fact]
+    public async Task The_API_returns_considered_and_its_OpenAPI_document_describes_it_and_the_hold()
+    {
+        await using var app = await Support.RunningApp.StartAsync(await Support.TestDatabases.CreateAsync(Compliance.Domain.Persistence.DatabaseProvider.Sqlite),
+            Support.FixedClock.At("2026-01-01T00:00:00Z"));
+        var response = await app.Client.PostAsync("/api/v1/assessments", new StringContent(AmnestyCanadaJson, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        AssertPipedaExplained(await response.Content.ReadAsStringAsync());
+
+        var schemas = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("AssessmentResponse").GetProperty("properties").TryGetProperty("considered", out _));
+        Assert.True(schemas.GetProperty("AssessmentConsidered").GetProperty("properties").TryGetProperty("facts", out _));
+        Assert.True(schemas.GetProperty("AssessmentRequest").GetProperty("properties").TryGetProperty("lawEnforcementHold", out _));
+    }
 }
