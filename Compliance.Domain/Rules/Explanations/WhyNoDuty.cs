@@ -18,17 +18,23 @@ public static class WhyNoDuty
     {
         var facts = assessment.Facts ?? throw new InvalidOperationException("The assessment does not carry its facts.");
         var categories = CategoryBits.Of(facts.DataCategories);
+        // The duties by regime and jurisdiction once, not a scan of every duty per regime.
+        var byRegime = new Dictionary<(Regime, string), List<AssessedObligation>>();
+        foreach (var o in assessment)
+        {
+            if (o.Rule?.Regime is not { } owner) continue;
+            if (!byRegime.TryGetValue((owner, o.Jurisdiction), out var those)) byRegime[(owner, o.Jurisdiction)] = those = [];
+            those.Add(o);
+        }
         var list = new List<ConsideredRule>(assessment.Regimes.Count);
         foreach (var considered in assessment.Regimes)
-            if (considered.Regime is not null) list.Add(Explain(considered, considered.Regime, assessment, facts, categories));
+            if (considered.Regime is { } regime)
+                list.Add(Explain(considered, regime, byRegime.GetValueOrDefault((regime, considered.Jurisdiction)) ?? [], facts, categories));
         return list;
     }
 
-    private static ConsideredRule Explain(RegimeConsidered r, Regime regime, IncidentAssessment assessment, IncidentFacts facts, ulong categories)
+    private static ConsideredRule Explain(RegimeConsidered r, Regime regime, List<AssessedObligation> given, IncidentFacts facts, ulong categories)
     {
-        var given = new List<AssessedObligation>();
-        foreach (var o in assessment)
-            if (o.Jurisdiction == r.Jurisdiction && ReferenceEquals(o.Rule?.Regime, regime)) given.Add(o);
         var dutyIds = given.Select(o => o.RuleId).Distinct(StringComparer.Ordinal).ToArray();
         var version = r.Version;
         var input = new RuleInput(facts, r.AffectedInScope, categories);
@@ -76,20 +82,21 @@ public static class WhyNoDuty
         {
             // Each mandatory duty that did not arise, grouped by the same reason ("the notice to the CAI and the notice to
             // the affected people do not arise: it needs a high risk").
-            var missed = new List<(List<string> Duties, List<GateFinding> Why)>();
+            var missed = new List<(List<string> Duties, List<GateFinding> Why, string Said)>();
             foreach (var duty in duties)
             {
                 if (!duty.Mandatory || given.Any(o => o.RuleId == duty.Id) || duty.WhenCondition is not { } when || when.Holds(input)) continue;
                 var why = new List<GateFinding>();
                 ConditionExplainer.Explain(when, input, r.Jurisdiction, why);
                 var phrase = Phrase(duty, duty.Authority ?? routedAuthority?.Name);
-                var same = missed.FindIndex(m => Say(m.Why) == Say(why));
-                if (same < 0) missed.Add(([phrase], why));
+                var said = Say(why);
+                var same = missed.FindIndex(m => m.Said == said);
+                if (same < 0) missed.Add(([phrase], why, said));
                 else if (!missed[same].Duties.Contains(phrase)) missed[same].Duties.Add(phrase);
             }
             var text = $"Applies: {FactWords.List(mandatory.Select(o => Phrase(o.Rule!, o.Authority)).Distinct(), "and")}.";
-            foreach (var (names, why) in missed)
-                text += $" {Capital(FactWords.List(names, "and"))} {(names.Count == 1 ? "does" : "do")} not arise: {Lower(Say(why))}";
+            foreach (var (names, _, said) in missed)
+                text += $" {Capital(FactWords.List(names, "and"))} {(names.Count == 1 ? "does" : "do")} not arise: {Lower(said)}";
             return Result(true, ReasonKind.Applied, text, missed.SelectMany(m => m.Why), mandatory.Any(o => o.Verification == Verification.M));
         }
 
