@@ -10,7 +10,8 @@ namespace Compliance.Domain.Rules.Explanations;
 /// </summary>
 public sealed record GateFinding(ReasonKind Kind, string Needs, string Recorded, string? Hint, IReadOnlyList<string> Facts)
 {
-    public string Sentence => $"It needs {Needs}; {Recorded}.";
+    // Built once: findings are compared by their sentence while the nearest duties are gathered.
+    public string Sentence { get; } = $"It needs {Needs}; {Recorded}.";
 }
 
 /// <summary>
