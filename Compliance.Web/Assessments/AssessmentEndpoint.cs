@@ -15,8 +15,8 @@ public static class AssessmentEndpoint
         app.MapPost("/api/v1/assessments", HandleAsync)
             .WithName("Assess")
             .WithSummary("Who must be told, by when, and why, for the facts of an incident (nothing is stored).")
-            .Accepts<object>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Accepts<AssessmentRequest>("application/json")
+            .Produces<AssessmentResponse>(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
 
     private static async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)

@@ -38,7 +38,11 @@ public static class AssessmentResponseWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        if (obligations is IncidentAssessment assessment) WriteRegimes(w, assessment.Regimes);
+        if (obligations is IncidentAssessment assessment)
+        {
+            WriteRegimes(w, assessment.Regimes);
+            if (assessment.Facts is not null) WriteConsidered(w, assessment.Considered);
+        }
         w.WriteEndObject();
     }
 
@@ -56,6 +60,30 @@ public static class AssessmentResponseWriter
             if (r.OperativeFrom is { } from) w.WriteString("operativeFrom", LocalDatePattern.Iso.Format(from)); else w.WriteNull("operativeFrom");
             w.WriteBoolean("gateMet", r.GateMet);
             if (r.Note is { } note) w.WriteString("note", note); else w.WriteNull("note");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    // Additive to the contract (design.md): "why no duty here?", one entry per regime routed to an affected jurisdiction.
+    private static void WriteConsidered(Utf8JsonWriter w, IReadOnlyList<Explanations.ConsideredRule> considered)
+    {
+        w.WriteStartArray("considered");
+        foreach (var c in considered)
+        {
+            w.WriteStartObject();
+            w.WriteString("jurisdiction", c.Jurisdiction);
+            w.WriteString("ruleId", c.RuleId);
+            w.WriteBoolean("applied", c.Applied);
+            w.WriteString("reason", c.Reason);
+            w.WriteStartArray("facts");
+            foreach (var f in c.Facts) w.WriteStringValue(f);
+            w.WriteEndArray();
+            w.WriteString("kind", KebabCase<Explanations.ReasonKind>.ToId(c.Kind));
+            w.WriteStartArray("duties");
+            foreach (var d in c.DutyIds) w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteBoolean("verifyWithCounsel", c.VerifyWithCounsel);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -1,4 +1,5 @@
 using System.Collections;
+using Compliance.Domain.Rules.Catalogue;
 using NodaTime;
 
 namespace Compliance.Domain.Rules.Assessment;
@@ -8,9 +9,20 @@ namespace Compliance.Domain.Rules.Assessment;
 /// (no statutory duty, not yet operative, a gate not met), so "why no duty here?" has an answer. It is still the
 /// list of obligations callers have always enumerated; the regimes ride along for the writer.
 /// </summary>
-public sealed class IncidentAssessment(List<AssessedObligation> obligations, List<RegimeConsidered> regimes) : IReadOnlyList<AssessedObligation>
+public sealed class IncidentAssessment(List<AssessedObligation> obligations, List<RegimeConsidered> regimes, IncidentFacts? facts = null) : IReadOnlyList<AssessedObligation>
 {
+    private IReadOnlyList<Explanations.ConsideredRule>? considered;
+
     public IReadOnlyList<RegimeConsidered> Regimes => regimes;
+
+    /// <summary>The facts assessed, which the explanations read.</summary>
+    public IncidentFacts? Facts => facts;
+
+    /// <summary>
+    /// "Why no duty here?" per routed regime, worked out on first use only (the duties alone do not need it). Two threads
+    /// asking at once both compute the same list; either one is kept.
+    /// </summary>
+    public IReadOnlyList<Explanations.ConsideredRule> Considered => considered ??= Explanations.WhyNoDuty.Explain(this);
 
     public AssessedObligation this[int index] => obligations[index];
     public int Count => obligations.Count;
@@ -30,4 +42,14 @@ public sealed record RegimeConsidered(
     string? RuleVersion,
     LocalDate? OperativeFrom,
     bool GateMet,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The regime itself, for the explanations.</summary>
+    public Regime? Regime { get; init; }
+
+    /// <summary>The version in force at the clock start, if any.</summary>
+    public RegimeVersion? Version { get; init; }
+
+    /// <summary>How many affected people fall in this authority's share.</summary>
+    public int AffectedInScope { get; init; }
+}

@@ -9,81 +9,87 @@ namespace Compliance.Domain.Rules.Catalogue;
 /// </summary>
 internal static class ConditionCompiler
 {
-    public static Func<RuleInput, bool> Compile(ConditionDto c, string path)
+    public static Condition Compile(ConditionDto c, string path)
     {
-        var parts = new List<Func<RuleInput, bool>>();
+        var parts = new List<ConditionPart>();
+        void Add(ConditionKind kind, IEnumerable<string> values, Func<RuleInput, bool> holds, params Condition[] members) =>
+            parts.Add(new ConditionPart(kind, values.ToArray(), holds, members));
 
         if (c.RiskAtLeast is { } least)
         {
             var min = Parse<RiskLevel>(least, $"{path}.riskAtLeast");
-            parts.Add(i => i.Facts.RiskLevel >= min);
+            Add(ConditionKind.RiskAtLeast, [least], i => i.Facts.RiskLevel >= min);
         }
         if (c.RiskAtMost is { } most)
         {
             var max = Parse<RiskLevel>(most, $"{path}.riskAtMost");
-            parts.Add(i => i.Facts.RiskLevel <= max);
+            Add(ConditionKind.RiskAtMost, [most], i => i.Facts.RiskLevel <= max);
         }
         if (c.CategoriesAny is { } any)
         {
             var bits = CategoryBits.Of(ParseSet<DataCategory>(any, $"{path}.categoriesAny"));
-            parts.Add(i => (i.Categories & bits) != 0);
+            Add(ConditionKind.CategoriesAny, any, i => (i.Categories & bits) != 0);
         }
         if (c.NameWith is { } nameWith)
         {
             // US style: a person's name together with at least one of the listed elements.
             var bits = CategoryBits.Of(ParseSet<DataCategory>(nameWith, $"{path}.nameWith"));
             const ulong name = 1UL << (int)DataCategory.Name;
-            parts.Add(i => (i.Categories & name) != 0 && (i.Categories & bits) != 0);
+            Add(ConditionKind.NameWith, nameWith, i => (i.Categories & name) != 0 && (i.Categories & bits) != 0);
         }
         if (c.Exfiltration is { } exfiltration)
         {
             var set = ParseSet<Exfiltration>(exfiltration, $"{path}.exfiltration");
-            parts.Add(i => set.Contains(i.Facts.Exfiltration));
+            Add(ConditionKind.Exfiltration, exfiltration, i => set.Contains(i.Facts.Exfiltration));
         }
         if (c.NotEncrypted is true)
-            parts.Add(i => i.Facts.Encryption != Encryption.Encrypted);
+            Add(ConditionKind.NotEncrypted, [], i => i.Facts.Encryption != Encryption.Encrypted);
         if (c.Causes is { } causes)
         {
             var set = ParseSet<Cause>(causes, $"{path}.causes");
-            parts.Add(i => set.Contains(i.Facts.Cause));
+            Add(ConditionKind.Causes, causes, i => set.Contains(i.Facts.Cause));
         }
         if (c.MinAffected is { } minAffected)
         {
             if (minAffected < 1) throw new CatalogueException($"{path}.minAffected must be at least 1.");
-            parts.Add(i => i.AffectedInScope >= minAffected);
+            Add(ConditionKind.MinAffected, [minAffected.ToString(System.Globalization.CultureInfo.InvariantCulture)], i => i.AffectedInScope >= minAffected);
         }
         if (c.AttributesAll is { } all)
         {
             var set = all.ToFrozenSet();
-            parts.Add(i => i.Facts.Organisation.Attributes.IsSupersetOf(set));
+            Add(ConditionKind.AttributesAll, all, i => i.Facts.Organisation.Attributes.IsSupersetOf(set));
         }
         if (c.AttributesAny is { } attributesAny)
         {
             var set = attributesAny.ToFrozenSet();
-            parts.Add(i => i.Facts.Organisation.Attributes.Overlaps(set));
+            Add(ConditionKind.AttributesAny, attributesAny, i => i.Facts.Organisation.Attributes.Overlaps(set));
         }
         if (c.AttributesNone is { } none)
         {
             var set = none.ToFrozenSet();
-            parts.Add(i => !i.Facts.Organisation.Attributes.Overlaps(set));
+            Add(ConditionKind.AttributesNone, none, i => !i.Facts.Organisation.Attributes.Overlaps(set));
         }
         if (c.AnyOf is { Count: > 0 } anyOf)
         {
             var members = anyOf.Select((m, n) => Compile(m, $"{path}.anyOf[{n}]")).ToArray();
-            parts.Add(i => AnyHolds(members, i));
+            var predicates = members.Select(m => m.Holds).ToArray();
+            Add(ConditionKind.AnyOf, [], i => AnyHolds(predicates, i), members);
         }
+        // All of them must hold, as the keys of this object must: their parts join this condition's parts.
         if (c.AllOf is { Count: > 0 } allOf)
-            parts.AddRange(allOf.Select((m, n) => Compile(m, $"{path}.allOf[{n}]")));
+            foreach (var (m, n) in allOf.Select((m, n) => (m, n)))
+                parts.AddRange(Compile(m, $"{path}.allOf[{n}]").Parts);
 
         if (c.Not is { } not)
         {
             var inner = Compile(not, $"{path}.not");
-            parts.Add(i => !inner(i));
+            var holds = inner.Holds;
+            Add(ConditionKind.Not, [], i => !holds(i), inner);
         }
 
         if (parts.Count == 0) throw new CatalogueException($"{path} is an empty condition.");
-        var array = parts.ToArray();
-        return array.Length == 1 ? array[0] : i => AllHold(array, i);
+        var array = parts.Select(p => p.Holds).ToArray();
+        return new Condition(array.Length == 1 ? array[0] : i => AllHold(array, i), parts);
     }
 
     // Plain loops: Array.Exists and Array.TrueForAll with a lambda capturing the input allocated on every evaluation,

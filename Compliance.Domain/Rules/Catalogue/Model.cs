@@ -18,6 +18,9 @@ public sealed class Regime
     public required bool AppliesByEstablishment { get; init; }
     public required Func<RuleInput, bool>? Gate { get; init; }
 
+    /// <summary>The gate's parts, read only to explain a gate that failed ("why no duty here?").</summary>
+    public Condition? GateCondition { get; init; }
+
     /// <summary>Set where the jurisdiction has no statutory duty: the catalogue says so explicitly.</summary>
     public required string? NoStatutoryDuty { get; init; }
     public required IReadOnlyList<RegimeVersion> Versions { get; init; }
@@ -91,6 +94,9 @@ public sealed class DutyRule
     public required bool Mandatory { get; init; }
     public required bool Once { get; init; }
     public required Func<RuleInput, bool>? When { get; init; }
+
+    /// <summary>The condition's parts, read only to explain why this duty did not arise.</summary>
+    public Condition? WhenCondition { get; init; }
     public required Clock Deadline { get; init; }
 
     /// <summary>A later legal limit read another way (Ecuador's "término" as working days where the deadline reads calendar days).</summary>

@@ -119,6 +119,7 @@ public sealed class RuleCatalogue
             _ => throw new CatalogueException($"{path}: appliesBy must be 'residence' or 'residence-or-establishment'."),
         };
         if (r.NoStatutoryDuty is null && r.Versions.Count == 0) throw new CatalogueException($"{path}: a regime needs versions or a noStatutoryDuty statement.");
+        var gate = r.Gate is null ? null : ConditionCompiler.Compile(r.Gate, $"{path}.gate");
         return new Regime
         {
             Id = r.Id,
@@ -126,7 +127,8 @@ public sealed class RuleCatalogue
             Territory = r.Territory.ToFrozenSet(),
             Authorities = authorities,
             AppliesByEstablishment = appliesBy,
-            Gate = r.Gate is null ? null : ConditionCompiler.Compile(r.Gate, $"{path}.gate"),
+            Gate = gate?.Holds,
+            GateCondition = gate,
             NoStatutoryDuty = r.NoStatutoryDuty,
             Versions = r.Versions.Select((v, n) => Compile(v, $"{path}.versions[{n}]")).OrderByDescending(v => v.EffectiveFrom).ToList(),
         };
@@ -181,6 +183,7 @@ public sealed class RuleCatalogue
         var reason = d.Reason.Trim();
         if (verification == Verification.M) reason += " Verify with counsel: this rule rests on an unverified source.";
         var recipient = ConditionCompiler.Parse<Recipient>(d.Recipient, $"{path}.recipient");
+        var when = d.When is null ? null : ConditionCompiler.Compile(d.When, $"{path}.when");
         return new DutyRule
         {
             Id = d.Id,
@@ -189,7 +192,8 @@ public sealed class RuleCatalogue
             Stage = d.Stage,
             Mandatory = d.Mandatory,
             Once = d.Once,
-            When = d.When is null ? null : ConditionCompiler.Compile(d.When, $"{path}.when"),
+            When = when?.Holds,
+            WhenCondition = when,
             Deadline = d.Deadline is null ? Clock.None : Compile(d.Deadline, $"{path}.deadline", earlier),
             Latest = d.Latest is null ? null : Compile(d.Latest, $"{path}.latest", earlier),
             Target = d.Target is null ? null : Compile(d.Target, $"{path}.target", earlier),

@@ -17,24 +17,44 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
 
     private static readonly ZonedDateTimePattern HoldPattern = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm x", null);
 
-    // Capacity hints only: a stale or torn value from another thread costs a copy, never a wrong result.
-    private int lastResults = 16, lastConsidered = 16, lastRouted = 16;
+    /// <summary>
+    /// Working tables reused by every assessment on one thread: the routing table, each routed regime's scopes, the
+    /// computed deadlines and the lists the results are gathered in (a list per regime and lists grown from empty were
+    /// most of what an assessment allocated besides its duties). Per thread, so the shared engine stays thread-safe.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public int[] At = [];
+        public readonly List<Regime> Routed = [];
+        public readonly List<List<Scope>> Scopes = [];
+        public readonly List<AssessedObligation> Results = [];
+        public readonly List<RegimeConsidered> Considered = [];
+        public readonly Dictionary<string, DeadlineCalculator.Result> Computed = new(StringComparer.Ordinal);
+    }
+
+    [ThreadStatic] private static Scratch? scratch;
 
     public IncidentAssessment Assess(IncidentFacts facts)
     {
-        // Sized from the last assessment: growing a list of a few hundred duties copied it several times.
-        var results = new List<AssessedObligation>(lastResults);
-        var considered = new List<RegimeConsidered>(lastConsidered);
+        var s = scratch ??= new Scratch();
+        var results = s.Results;
+        var considered = s.Considered;
+        results.Clear();
+        considered.Clear();
         // The categories as bits once per assessment, not once per scope.
         var categories = CategoryBits.Of(facts.DataCategories);
-        // One table of this scope's computed deadlines, cleared per scope: a new one per scope was most of the allocation.
-        var computed = new Dictionary<string, DeadlineCalculator.Result>(StringComparer.Ordinal);
-        foreach (var (regime, scopes) in Route(facts))
+        // One table of this scope's computed deadlines, cleared per scope.
+        var computed = s.Computed;
+        var routed = Route(facts, s);
+        for (var r = 0; r < routed; r++)
         {
+            var regime = s.Routed[r];
+            var scopes = s.Scopes[r];
             var gateMet = regime.Gate is null || regime.Gate(new RuleInput(facts, Total(scopes), categories));
             var first = true;
-            foreach (var scope in scopes)
+            for (var n = 0; n < scopes.Count; n++)
             {
+                var scope = scopes[n];
                 var version = regime.Versions.Count == 0 ? null : regime.VersionInForce(facts, scope.Authority.Zone);
                 considered.Add(Consider(regime, scope, version, facts, gateMet));
                 if (version is null || !gateMet) continue;
@@ -44,9 +64,13 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             }
         }
         Sort(results);
-        lastResults = results.Count;
-        lastConsidered = considered.Count;
-        return new IncidentAssessment(results, considered);
+        // The caller keeps exact-size copies; the working lists let go of what they held.
+        var assessment = new IncidentAssessment([.. results], [.. considered], facts);
+        results.Clear();
+        considered.Clear();
+        computed.Clear();
+        s.Routed.Clear();
+        return assessment;
     }
 
     /// <summary>Whether this law binds at the clock start at all, and if not yet, from when.</summary>
@@ -56,17 +80,20 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
         {
             var operativeFrom = version.Status == RegimeStatus.NotYetOperative ? regime.NextOperativeVersion(facts, scope.Authority.Zone)?.EffectiveFrom : null;
             var note = version.Status is RegimeStatus.NotYetOperative or RegimeStatus.NoStatutoryDuty ? version.Note ?? regime.NoStatutoryDuty : null;
-            return new(scope.Jurisdiction, regime.Id, version.Status, version.Version, operativeFrom, gateMet, note);
+            return new(scope.Jurisdiction, regime.Id, version.Status, version.Version, operativeFrom, gateMet, note)
+                { Regime = regime, Version = version, AffectedInScope = scope.Count };
         }
         if (regime.Versions.Count > 0 && regime.NextOperativeVersion(facts, scope.Authority.Zone) is { } next)
-            return new(scope.Jurisdiction, regime.Id, RegimeStatus.NotYetOperative, null, next.EffectiveFrom, gateMet, null);
-        return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty);
+            return new(scope.Jurisdiction, regime.Id, RegimeStatus.NotYetOperative, null, next.EffectiveFrom, gateMet, null)
+                { Regime = regime, AffectedInScope = scope.Count };
+        return new(scope.Jurisdiction, regime.Id, RegimeStatus.NoStatutoryDuty, null, null, gateMet, regime.NoStatutoryDuty)
+            { Regime = regime, AffectedInScope = scope.Count };
     }
 
     private static int Total(List<Scope> scopes)
     {
         var total = 0;
-        foreach (var s in scopes) total += s.Count;
+        for (var i = 0; i < scopes.Count; i++) total += scopes[i].Count;
         return total;
     }
 
@@ -160,16 +187,30 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
     /// establishment's authority for the whole incident (GDPR one-stop shop); otherwise each authority where
     /// affected people live gets the people in its area, and only those.
     /// </summary>
-    private List<(Regime Regime, List<Scope> Scopes)> Route(IncidentFacts facts)
+    /// <returns>How many regimes were routed: <c>s.Routed[i]</c> with its scopes in <c>s.Scopes[i]</c>.</returns>
+    private int Route(IncidentFacts facts, Scratch s)
     {
         var affectedList = facts.Affected;
         var total = 0;
         for (var n = 0; n < affectedList.Count; n++) total += affectedList[n].Count;
 
-        var routed = new List<(Regime Regime, List<Scope> Scopes)>(lastRouted);
+        var routed = s.Routed;
+        routed.Clear();
         // Where each regime stands in "routed" (+1; 0 = not yet), negative when it came in by establishment: an array by
         // the regime's ordinal, not a dictionary, which grew and rehashed several times per assessment.
-        var at = new int[catalogue.Regimes.Count];
+        var regimeCount = catalogue.Regimes.Count;
+        if (s.At.Length < regimeCount) s.At = new int[regimeCount];
+        var at = s.At;
+        Array.Clear(at, 0, regimeCount);
+
+        List<Scope> Add(Regime regime)
+        {
+            routed.Add(regime);
+            if (s.Scopes.Count < routed.Count) s.Scopes.Add(new List<Scope>(1));
+            var scopes = s.Scopes[routed.Count - 1];
+            scopes.Clear();
+            return scopes;
+        }
 
         var establishments = facts.Organisation.Establishments;
         for (var e = 0; e < establishments.Count; e++)
@@ -179,7 +220,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             {
                 if (!regime.AppliesByEstablishment || at[regime.Ordinal] != 0) continue;
                 if (regime.AuthorityFor(establishment) is not { } authority) continue;
-                routed.Add((regime, [new Scope(authority.ScopeFor(establishment), authority, total)]));
+                Add(regime).Add(new Scope(authority.ScopeFor(establishment), authority, total));
                 at[regime.Ordinal] = -routed.Count;
             }
         }
@@ -192,12 +233,13 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
             {
                 if (at[regime.Ordinal] < 0) continue;
                 if (regime.AuthorityFor(affected.Jurisdiction) is not { } authority) continue;
+                List<Scope> scopes;
                 if (at[regime.Ordinal] == 0)
                 {
-                    routed.Add((regime, new List<Scope>(1)));
+                    scopes = Add(regime);
                     at[regime.Ordinal] = routed.Count;
                 }
-                var scopes = routed[at[regime.Ordinal] - 1].Scopes;
+                else scopes = s.Scopes[at[regime.Ordinal] - 1];
                 var key = authority.ScopeFor(affected.Jurisdiction);
                 var i = 0;
                 while (i < scopes.Count && scopes[i].Jurisdiction != key) i++;
@@ -205,8 +247,7 @@ public sealed class RulesEngine(RuleCatalogue catalogue)
                 else scopes[i] = scopes[i] with { Count = scopes[i].Count + affected.Count };
             }
         }
-        lastRouted = routed.Count;
-        return routed;
+        return routed.Count;
     }
 
     /// <summary>
