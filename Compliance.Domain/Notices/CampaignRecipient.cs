@@ -19,7 +19,8 @@ public enum RecipientState { Queued, Sending, Sent, RetryLater, Failed, Withheld
 /// Holds no personal data (that stays encrypted with the person); only what proves what happened to their notice.
 /// <para>
 /// Exactly once: before the sender releases a message to the server (the final "." of DATA, the only moment a server
-/// takes a message), it commits <see cref="HandedAt"/>. After a crash, a claimed row without it cannot be at the
+/// takes a message), it commits <see cref="HandedAt"/> (the commit runs while the envelope and content travel; a message
+/// refused or cut off before its release has it cleared again, before the connection's next one is recorded). After a crash, a claimed row without it cannot be at the
 /// server and goes back to the queue; a row with it is never sent again, and stays marked unconfirmed until someone
 /// who has checked the mail server's log resends it with the same Message-ID.
 /// </para>

@@ -26,7 +26,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly DatabaseProvider provider;
     private readonly Guid campaignId;
-    private readonly DbCommand released, accepted, result;
+    private readonly DbCommand released, withdrawn, accepted, result;
 
     private RecipientLogWriter(ComplianceDbContext db, Guid campaignId)
     {
@@ -35,6 +35,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         connection = db.Database.GetDbConnection();
         provider = RawSqlValue.ProviderOf(db.Database);
         released = Command(RecipientLogStatements.Released);
+        withdrawn = Command(RecipientLogStatements.Withdrawn);
         accepted = Command(RecipientLogStatements.Accepted);
         result = Command(RecipientLogStatements.Result);
     }
@@ -46,10 +47,15 @@ public sealed class RecipientLogWriter : IAsyncDisposable
         return new RecipientLogWriter(db, campaignId);
     }
 
-    /// <summary>Released messages (and the acceptances that arrived meanwhile), committed together.</summary>
-    public Task CommitHandOffAsync(Instant at, IReadOnlyList<Released> releases, IReadOnlyList<Accepted> acceptances) =>
+    /// <summary>
+    /// Messages about to be released (and the acceptances that arrived meanwhile, and the earlier hand-offs withdrawn
+    /// because their messages were never released), committed together; withdrawals apply after the hand-offs.
+    /// </summary>
+    public Task CommitHandOffAsync(Instant at, IReadOnlyList<Released> releases, IReadOnlyList<Accepted> acceptances,
+        IReadOnlyList<Guid>? withdrawals = null) =>
         ExecuteAsync([
             .. releases.Select(r => (released, r.PersonId, new object?[] { at, r.MessageId, r.Template })),
+            .. (withdrawals ?? []).Select(p => (withdrawn, p, Array.Empty<object?>())),
             .. acceptances.Select(a => (accepted, a.PersonId, new object?[] { true, at, a.Reply })),
         ]);
 
@@ -105,6 +111,7 @@ public sealed class RecipientLogWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await released.DisposeAsync();
+        await withdrawn.DisposeAsync();
         await accepted.DisposeAsync();
         await result.DisposeAsync();
         await db.Database.CloseConnectionAsync();

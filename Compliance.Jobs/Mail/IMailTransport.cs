@@ -27,9 +27,12 @@ public sealed record MailResult(MailOutcome Outcome, string Reply)
 }
 
 /// <summary>
-/// Where a bulk sender records, durably, that a message is about to be released to the server. The transport writes
-/// the message's content, waits for <see cref="RecordAsync"/>, and only then sends the end of DATA, the one moment a
-/// server takes a message. So after a crash: not recorded means not at the server.
+/// Where a bulk sender records, durably, that a message is about to be released to the server. The transport asks for
+/// the record as it starts a message's transaction, so that the commit runs while the envelope and the content travel,
+/// and it sends the end of DATA, the one moment a server takes a message, only once <see cref="RecordAsync"/> has
+/// completed. So after a crash: not recorded means not at the server. A connection asks for its next record only after
+/// settling (<see cref="Settled"/>) or withdrawing (<see cref="Withdrawn"/>) the one before, so if the log commits those
+/// with or before the records that follow them, at most one message per connection is recorded and unsettled at a time.
 /// </summary>
 public interface IHandOffLog
 {
@@ -39,4 +42,10 @@ public interface IHandOffLog
 
     /// <summary>The message's final result, as soon as it is known (so the log can record acceptances before the batch ends).</summary>
     void Settled(int index, MailResult result) { }
+
+    /// <summary>
+    /// The message was recorded (or its record asked for) but never released: refused or cut off before the end of DATA.
+    /// The server cannot have it; the record no longer stands, unless the message is recorded again later (handed to another connection).
+    /// </summary>
+    void Withdrawn(int index) { }
 }

@@ -31,7 +31,7 @@ public sealed class CampaignSender(
     public const int MaxAttempts = 8;
 
     public const string UnconfirmedReply =
-        "unconfirmed: released to the server in full, but the sender stopped before the server's reply was recorded; "
+        "unconfirmed: the sender was sending it (its release was recorded) and stopped before the server's reply was recorded; "
         + "check the mail server's log for the Message-ID, and resend from the campaign page only if it is not there";
 
     public sealed record Pass(int Sent, int Unconfirmed, int RetryLater, int Failed, int Withheld, int Requeued, int HandOffCommits, TimeSpan HandOffCommitTime,
@@ -88,7 +88,8 @@ public sealed class CampaignSender(
     /// <summary>
     /// Settles what a dead holder left claimed in this campaign; call it only while holding the campaign's lease (a
     /// live holder's claims are its own). Without a hand-off record the message was never released, so the server
-    /// cannot have it: back to the queue. With one, it was released in full and is not sent again: sent, unconfirmed.
+    /// cannot have it: back to the queue. With one, it was being sent (at most one such message per connection) and
+    /// may have arrived, so it is not sent again: sent, unconfirmed.
     /// </summary>
     public async Task<int> RecoverAsync(Guid campaignId, CancellationToken ct = default)
     {
@@ -176,19 +177,24 @@ public sealed class CampaignSender(
             var handedAt = new Instant?[sending.Count];
             var acceptedAt = new Instant?[sending.Count];
             await using var sendLog = await RecipientLogWriter.OpenAsync(openDb(), campaignId, ct);
-            var handOff = new GroupCommitHandOff(async (released, acceptances) =>
+            var handOff = new GroupCommitHandOff(async group =>
             {
                 // A holder that stalled past its lease may have been replaced, and its claims requeued: then these
                 // messages must not leave. Throwing here means they are never released.
                 if (!lease.SafeToActAt(clock.GetCurrentInstant())) throw new LeaseLostException(lease.Name);
                 var at = clock.GetCurrentInstant();
                 await sendLog.CommitHandOffAsync(at,
-                    released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),
-                    acceptances.Select(a => new RecipientLogWriter.Accepted(sending[a.Index].Row.PersonId, MailResult.Stored(a.Reply))).ToList());
-                foreach (var i in released) handedAt[i] = at;
-                foreach (var (i, _) in acceptances) acceptedAt[i] = at;
+                    group.Released.Select(i => new RecipientLogWriter.Released(sending[i].Row.PersonId, sending[i].Mail.MessageId, sending[i].Template)).ToList(),
+                    group.Accepted.Select(a => new RecipientLogWriter.Accepted(sending[a.Index].Row.PersonId, MailResult.Stored(a.Reply))).ToList(),
+                    group.Withdrawn.Select(i => sending[i].Row.PersonId).ToList());
+                foreach (var i in group.Released) handedAt[i] = at;
+                foreach (var i in group.Withdrawn) handedAt[i] = null;
+                foreach (var (i, _) in group.Accepted) acceptedAt[i] = at;
             });
             var results = sending.Count == 0 ? [] : await transport.SendManyAsync(sending.ConvertAll(s => s.Mail), handOff, ct);
+            await handOff.DrainAsync();
+            // Records withdrawn after the last commit: those messages were never released, and their results say so.
+            foreach (var i in handOff.Uncommitted()) handedAt[i] = null;
             tally.Commits += handOff.Commits;
             tally.CommitTime += handOff.CommitTime;
 

@@ -18,6 +18,46 @@ public sealed class HandOffHookTests
         }
     }
 
+    private sealed class Journal : IHandOffLog
+    {
+        public List<string> Events { get; } = [];
+
+        public ValueTask RecordAsync(int index, CancellationToken ct)
+        {
+            lock (Events) Events.Add($"record {index}");
+            return ValueTask.CompletedTask;
+        }
+
+        public void Settled(int index, MailResult result)
+        {
+            lock (Events) Events.Add($"{result.Outcome} {index}");
+        }
+
+        public void Withdrawn(int index)
+        {
+            lock (Events) Events.Add($"withdrawn {index}");
+        }
+    }
+
+    [Fact]
+    public async Task A_connection_settles_or_withdraws_each_record_before_it_asks_for_the_next()
+    {
+        // At most one unconfirmed message per connection after a crash: the record is asked for early, so a message
+        // refused before its release must be withdrawn before the next one's record (which the log commits after it).
+        using var refusing = new SmtpSink("4xx"); // turns DATA away: nothing is ever released
+        var journal = new Journal();
+        await using (var transport = Notices.Transport(refusing.Port, connections: 1))
+            Assert.All(await transport.SendManyAsync(Notices.Many(3), journal), r => Assert.Equal(MailOutcome.RetryLater, r.Outcome));
+        Assert.Equal(["record 0", "withdrawn 0", "RetryLater 0", "record 1", "withdrawn 1", "RetryLater 1", "record 2", "withdrawn 2", "RetryLater 2"],
+            journal.Events);
+
+        using var sink = new SmtpSink();
+        journal = new Journal();
+        await using (var transport = Notices.Transport(sink.Port, connections: 1))
+            await transport.SendManyAsync(Notices.Many(3), journal);
+        Assert.Equal(["record 0", "Sent 0", "record 1", "Sent 1", "record 2", "Sent 2"], journal.Events);
+    }
+
     [Fact]
     public async Task A_hand_off_that_cannot_be_recorded_releases_nothing_and_the_message_is_RetryLater()
     {
@@ -95,6 +135,33 @@ public sealed class HandOffHookTests
         Assert.All(records, count => Assert.Equal(1, count));
         Assert.Equal(20, server.Messages.Count);
         Assert.Contains("SIZE=", server.MailCommands.First());
+    }
+
+    [Fact]
+    public async Task The_message_sent_after_measuring_it_for_SIZE_is_the_message_measured_in_full()
+    {
+        // The body is encoded once, for the measuring pass, and those bytes are what goes out: the declared size must
+        // match what arrives, with both alternatives and non-ASCII text intact.
+        await using var server = new TlsSmtpServer();
+        OutgoingMail[] mails =
+        [
+            Notices.Numbered(1),
+            new("supporter2@example.org", "資料外洩通知", "親愛的陳大文：\n我們就資料外洩事件致函閣下。\n", null, "<c1.2@compliance.invalid>"),
+        ];
+        await using var transport = Notices.Transport(server.Port, connections: 1);
+
+        var results = await transport.SendManyAsync(mails, new Log((_, _) => ValueTask.CompletedTask));
+
+        Assert.All(results, r => Assert.Equal(MailOutcome.Sent, r.Outcome));
+        var received = server.Messages.ToList();
+        var declared = server.MailCommands.Select(c => long.Parse(c[(c.IndexOf("SIZE=", StringComparison.Ordinal) + 5)..].Split(' ')[0])).ToList();
+        Assert.Equal(received.Select(m => (long)System.Text.Encoding.UTF8.GetByteCount(m.Content)), declared);
+        using var first = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received[0].Content)));
+        Assert.Equal("Dear supporter 1,\nwe write about the breach.\n", first.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains("<p>Dear supporter 1,</p>", first.HtmlBody);
+        using var second = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received[1].Content)));
+        Assert.Equal("資料外洩通知", second.Subject);
+        Assert.Equal("親愛的陳大文：\n我們就資料外洩事件致函閣下。\n", second.TextBody!.ReplaceLineEndings("\n"));
     }
 
     [Fact]
