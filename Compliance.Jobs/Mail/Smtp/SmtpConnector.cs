@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -17,9 +18,17 @@ internal sealed class SmtpConnector(SmtpTransportOptions options)
         var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
         if (options.HeloName is not null) client.LocalDomain = options.HeloName;
         if (options.TrustedRoots is { Count: > 0 } roots) client.ServerCertificateValidationCallback = new PrivateRoots(roots).Validate;
+        // Our own socket, so that Nagle's algorithm is off: a message's last bytes (the final "." after its hand-off
+        // commit) would otherwise wait for the server's delayed ACK of the segment before, up to 40 ms a message.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(options.Host, options.Port, options.Tls switch
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connecting.CancelAfter(options.Timeout);
+                await socket.ConnectAsync(options.Host, options.Port, connecting.Token);
+            }
+            await client.ConnectAsync(socket, options.Host, options.Port, options.Tls switch
             {
                 SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
                 SmtpTlsMode.Implicit => SecureSocketOptions.SslOnConnect,
@@ -37,6 +46,7 @@ internal sealed class SmtpConnector(SmtpTransportOptions options)
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             client.Dispose();
+            socket.Dispose();
             throw new SmtpOpenException(Describe(e), e);
         }
     }
