@@ -21,7 +21,7 @@ public static class ReminderRegistration
         services.AddComplianceMail(mail);
         services.TryAddSingleton(TemplateLibrary.Default);
         services.TryAddSingleton(new PublicAddress(baseUrl));
-        services.TryAddSingleton(new ReminderSweep.Settings());
+        services.TryAddSingleton(ReminderSweep.Settings.For(database.Provider));
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(database));
         services.TryAddTransient<ReminderSweep>();
         if (!schedule) return services;

@@ -30,6 +30,13 @@ public sealed class ReminderSweep(
     /// <param name="Parallelism">How many reminders are in flight at once (each on its own connection).</param>
     public sealed record Settings(int BatchSize = 200, int Parallelism = 4)
     {
+        /// <summary>
+        /// Four in flight on a database server; one on SQLite, whose single writer makes concurrent claims wait on its
+        /// busy handler (10 due reminders took 172 ms with four in flight against 41 ms on PostgreSQL).
+        /// </summary>
+        public static Settings For(DatabaseProvider provider, int batchSize = 200) =>
+            new(batchSize, provider == DatabaseProvider.Sqlite ? 1 : 4);
+
         public static readonly Duration LateAfter = Duration.FromMinutes(10);
         public static readonly Duration UncertainAfter = Duration.FromMinutes(10);
     }

@@ -60,7 +60,7 @@ public static class SweepBenchCommand
             await using var smtp = settings.SmtpHost is null ? null : new SmtpMailTransport(SmtpTransportOptions.FromMailOptions(mail), clock);
             IMailTransport transport = smtp is null ? new PickupFolderTransport(mail, clock) : smtp;
             var sweep = new ReminderSweep(() => ComplianceDatabase.CreateContext(config.Database), transport, TemplateLibrary.Default, clock,
-                new ReminderSweep.Settings(BatchSize: Math.Max(200, due)), new PublicAddress(new Uri("https://breach.example.org")), NullLogger<ReminderSweep>.Instance);
+                ReminderSweep.Settings.For(settings.Provider, batchSize: Math.Max(200, due)), new PublicAddress(new Uri("https://breach.example.org")), NullLogger<ReminderSweep>.Instance);
             await sweep.RunAsync();   // warm-up: the first pass after seeding (JIT, pools), then the same reminders again
             var times = new List<double>();
             for (var pass = 0; pass < settings.Passes; pass++)
