@@ -177,7 +177,8 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
         var count = await unconfirmed
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecipientState.Queued).SetProperty(r => r.HandedAt, (Instant?)null)
                 .SetProperty(r => r.SentAt, (Instant?)null), ct);
-        campaign.Reopen();
+        // Resending nothing (every unconfirmed message was found in the server's log) leaves a finished campaign finished.
+        if (count > 0) campaign.Reopen();
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "campaign.resend-unconfirmed", new { campaign = campaign.Id, count, chosen = messageIds is not null }, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
