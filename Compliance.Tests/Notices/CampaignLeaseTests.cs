@@ -77,7 +77,10 @@ public sealed class CampaignLeaseTests
         var passes = await Task.WhenAll(senders);
 
         Assert.Equal(People, passes.Sum(p => p.Sent));
-        Assert.Equal(1, passes.Count(p => p.HeldElsewhere == 1));   // the other found the campaign taken
+        // The other found the campaign taken, or (when the first had already sent all 600 before it looked, as the
+        // sender is now fast enough to) found nothing left to send: either way it sent nothing.
+        Assert.Equal(1, passes.Count(p => p.Sent == 0));
+        Assert.True(passes.Count(p => p.HeldElsewhere == 1) <= 1);
         var atServer = sink.Received().Where(m => m.MessageId.StartsWith("<notice.", StringComparison.Ordinal)).GroupBy(m => m.MessageId).ToList();
         Assert.Equal(People, atServer.Count);
         Assert.All(atServer, m => Assert.Single(m));
