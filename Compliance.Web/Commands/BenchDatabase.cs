@@ -43,6 +43,14 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string Describe() => Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
 
+    /// <summary>The configuration every process of the benchmark reads, with its audit key in place (created on first use).</summary>
+    public Compliance.Jobs.Hosting.AppConfiguration Configuration()
+    {
+        var settings = Compliance.Jobs.Hosting.AppConfiguration.From(CommandLine.ReadConfiguration(Arguments));
+        settings.Audit.Seal.EnsureAvailable();
+        return settings;
+    }
+
     /// <param name="server">A PostgreSQL connection string to create the database on; null for SQLite.</param>
     public static async Task<BenchDatabase> CreateAsync(string name, DatabaseProvider provider, string? server, bool keep)
     {

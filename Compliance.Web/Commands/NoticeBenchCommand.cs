@@ -12,10 +12,8 @@ using Compliance.Jobs.Notices;
 using Compliance.Jobs.Scheduling;
 using Compliance.Jobs.People;
 using Compliance.Web.People;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using NodaTime;
 
 namespace Compliance.Web.Commands;
@@ -82,20 +80,15 @@ public static class NoticeBenchCommand
             return CommandLine.BadInput;
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), $"bench-notices-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        DatabaseOptions? database = null;
+        await using var bench = await BenchDatabase.CreateAsync("notices", settings.Provider, settings.Server, settings.Keep);
+        var database = bench.Configuration().Database;
         try
         {
-            database = await CreateDatabaseAsync(settings, folder);
-            return await RunCampaignAsync(settings, database, folder, clock, stdout, stderr);
+            return await RunCampaignAsync(settings, database, bench.Folder, clock, stdout, stderr);
         }
         finally
         {
-            if (settings.Keep)
-                await stdout.WriteLineAsync($"  kept: {folder}{(database is null ? "" : $" and the database {ComplianceDatabase.Describe(database)}")}");
-            else
-                await DeleteAsync(settings, database, folder);
+            if (settings.Keep) await stdout.WriteLineAsync($"  kept: {bench.Folder} and the database {ComplianceDatabase.Describe(database)}");
         }
     }
 
@@ -214,47 +207,7 @@ public static class NoticeBenchCommand
             $"{(peer.Note is null ? "" : $" ({peer.Note})")}; ours/nodemailer {ratio} (ours is the whole campaign, nodemailer only sends)");
     }
 
-    public const string PostgresVariable = "COMPLIANCE_TEST_POSTGRES";
-
-    private static async Task<DatabaseOptions> CreateDatabaseAsync(Settings settings, string folder)
-    {
-        if (settings.Provider == DatabaseProvider.Sqlite)
-            return new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}") { AuditSeal = ThrowawayAuditKey() };
-        var name = $"bench_notices_{Guid.NewGuid():N}";
-        try
-        {
-            await using var admin = new NpgsqlConnection(settings.Server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException)
-        {
-            throw new ConfigurationProblem($"Cannot create a PostgreSQL database for the benchmark: {e.Message}", e);
-        }
-        return new DatabaseOptions(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(settings.Server) { Database = name }.ConnectionString)
-            { AuditSeal = ThrowawayAuditKey() };
-    }
-
-    // The benchmark's database is thrown away, and its audit log with it: a random key of its own seals it.
-    private static Compliance.Domain.Audit.AuditSeal ThrowawayAuditKey() =>
-        Compliance.Domain.Audit.AuditSeal.FromKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Compliance.Domain.Audit.AuditSeal.KeyBytes));
-
-    private static async Task DeleteAsync(Settings settings, DatabaseOptions? database, string folder)
-    {
-        if (database is { Provider: DatabaseProvider.Sqlite })
-            SqliteConnection.ClearPool(new SqliteConnection(database.ConnectionString));
-        if (database is { Provider: DatabaseProvider.Postgres })
-        {
-            await using (var connection = new NpgsqlConnection(database.ConnectionString)) NpgsqlConnection.ClearPool(connection);
-            await using var admin = new NpgsqlConnection(settings.Server);
-            await admin.OpenAsync();
-            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-        Directory.Delete(folder, recursive: true);
-    }
+    public const string PostgresVariable = BenchDatabase.PostgresVariable;
 
     private static async Task<(Actor Legal, Actor Lead, Guid IncidentId)> DemoActorsAsync(DatabaseOptions database)
     {

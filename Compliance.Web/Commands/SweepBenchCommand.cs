@@ -50,7 +50,7 @@ public static class SweepBenchCommand
         foreach (var (organisations, due) in runs)
         {
             await using var database = await BenchDatabase.CreateAsync("sweep", settings.Provider, settings.Server, keep: false);
-            var config = AppConfiguration.From(CommandLine.ReadConfiguration(database.Arguments));
+            var config = database.Configuration();
             await ComplianceDatabase.MigrateAsync(config.Database);
             var seeding = Stopwatch.StartNew();
             var dueIds = await SeedAsync(config.Database, organisations, settings.Duties, due, now, clock);

@@ -56,7 +56,7 @@ public sealed class WebBenchSeeder(BenchDatabase database, IClock clock, TextWri
         await RunCommandAsync(["user", "add", "--org", Slug, "--email", LeadEmail, "--role", "security-lead", "--name", "Bench Lead"], password);
         var token = (await RunCommandAsync(["token", "create", "--email", LeadEmail, "--org", Slug, "--name", "bench web"], null)).Trim();
 
-        var settings = AppConfiguration.From(CommandLine.ReadConfiguration(database.Arguments));
+        var settings = database.Configuration();
         var sections = new List<Section> { await FirstSectionAsync(settings) };
         sections.AddRange(await AddSectionsAsync(settings, organisations - 1, ct));
         await stdout.WriteLineAsync($"  seeded {organisations:N0} organisations in {watch.Elapsed.TotalSeconds:0.0} s");
