@@ -173,10 +173,7 @@ public sealed class ReminderSweep(
     {
         if (reminder.TaskId is { } taskId) return await ComposeTaskAsync(db, reminder, taskId, user, now, ct);
         var duty = await db.Obligations.IgnoreQueryFilters().SingleAsync(o => o.Id == reminder.ObligationId, ct);
-        var incident = await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == reminder.IncidentId, ct);
-        var org = await db.Organisations.SingleAsync(o => o.Id == reminder.OrganisationId, ct);
-        var role = await db.Members.Where(m => m.UserId == user.Id && m.OrganisationId == org.Id).Select(m => m.Role).FirstOrDefaultAsync(ct);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? org.TimeZone) ?? DateTimeZone.Utc;
+        var (incident, org, role, zone) = await ReaderAsync(db, reminder, user, ct);
         var authorityZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(duty.TimeZone) ?? DateTimeZone.Utc;
         var late = now - reminder.DueAt > Settings.LateAfter;
         var words = templates.Strings("reminders", user.Language);
@@ -203,22 +200,15 @@ public sealed class ReminderSweep(
             ["role"] = KebabCase<Role>.ToId(role),
             ["organisation"] = org.Name,
         };
-        return new OutgoingMail(user.Email, subject,
-            templates.Render("reminders", user.Language, "reminder.txt", model),
-            templates.Render("reminders", user.Language, "reminder.html", model),
-            $"<reminder.{reminder.Id:N}@compliance.invalid>",
-            new Dictionary<string, string> { ["X-Compliance-Reminder"] = reminder.Key, ["Auto-Submitted"] = "auto-generated" });
+        return Mail(reminder, user, subject, "reminder", model);
     }
 
     /// <summary>A reminder about a task beyond the law: to its owner before it is due, to admins daily once it is overdue.</summary>
     private async Task<OutgoingMail> ComposeTaskAsync(ComplianceDbContext db, Reminder reminder, Guid taskId, User user, Instant now, CancellationToken ct)
     {
         var task = await db.IncidentTasks.IgnoreQueryFilters().SingleAsync(t => t.Id == taskId, ct);
-        var incident = await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == reminder.IncidentId, ct);
-        var org = await db.Organisations.SingleAsync(o => o.Id == reminder.OrganisationId, ct);
+        var (incident, org, role, zone) = await ReaderAsync(db, reminder, user, ct);
         var owner = task.OwnerUserId is { } ownerId ? await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email).SingleOrDefaultAsync(ct) : null;
-        var role = await db.Members.Where(m => m.UserId == user.Id && m.OrganisationId == org.Id).Select(m => m.Role).FirstOrDefaultAsync(ct);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? org.TimeZone) ?? DateTimeZone.Utc;
         var late = now - reminder.DueAt > Settings.LateAfter;
         var words = templates.Strings("reminders", user.Language);
         var due = task.DueAt!.Value;
@@ -246,12 +236,25 @@ public sealed class ReminderSweep(
             ["role"] = KebabCase<Role>.ToId(role),
             ["organisation"] = org.Name,
         };
-        return new OutgoingMail(user.Email, subject,
-            templates.Render("reminders", user.Language, "task-reminder.txt", model),
-            templates.Render("reminders", user.Language, "task-reminder.html", model),
+        return Mail(reminder, user, subject, "task-reminder", model);
+    }
+
+    /// <summary>What every reminder reads besides its subject: the incident, the organisation, the reader's role and zone.</summary>
+    private static async Task<(Incident Incident, Organisation Org, Role Role, DateTimeZone Zone)> ReaderAsync(ComplianceDbContext db, Reminder reminder, User user, CancellationToken ct)
+    {
+        var incident = await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == reminder.IncidentId, ct);
+        var org = await db.Organisations.SingleAsync(o => o.Id == reminder.OrganisationId, ct);
+        var role = await db.Members.Where(m => m.UserId == user.Id && m.OrganisationId == org.Id).Select(m => m.Role).FirstOrDefaultAsync(ct);
+        return (incident, org, role, DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? org.TimeZone) ?? DateTimeZone.Utc);
+    }
+
+    /// <summary>The reminder mail from its template (text and HTML), with its stable Message-ID and reminder key.</summary>
+    private OutgoingMail Mail(Reminder reminder, User user, string subject, string template, Dictionary<string, object?> model) =>
+        new(user.Email, subject,
+            templates.Render("reminders", user.Language, template + ".txt", model),
+            templates.Render("reminders", user.Language, template + ".html", model),
             $"<reminder.{reminder.Id:N}@compliance.invalid>",
             new Dictionary<string, string> { ["X-Compliance-Reminder"] = reminder.Key, ["Auto-Submitted"] = "auto-generated" });
-    }
 
     private static string Heading(Reminder r, Obligation duty, Instant now, IReadOnlyDictionary<string, string> words) => r.Kind switch
     {
