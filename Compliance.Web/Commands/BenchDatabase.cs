@@ -51,6 +51,22 @@ public sealed class BenchDatabase : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>
+    /// <c>--database sqlite|postgres</c> (SQLite by default) and <c>--connection CS</c> (PostgreSQL only; else
+    /// COMPLIANCE_TEST_POSTGRES), as every bench reads them; null when they are wrong.
+    /// </summary>
+    public static (DatabaseProvider Provider, string? Server)? Choose(IReadOnlyDictionary<string, string> options)
+    {
+        DatabaseProvider? provider = options.GetValueOrDefault("database") switch
+        {
+            null or "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" => DatabaseProvider.Postgres,
+            _ => null,
+        };
+        if (provider is null || (options.ContainsKey("connection") && provider != DatabaseProvider.Postgres)) return null;
+        return (provider.Value, options.GetValueOrDefault("connection") ?? Environment.GetEnvironmentVariable(PostgresVariable));
+    }
+
     /// <param name="server">A PostgreSQL connection string to create the database on; null for SQLite.</param>
     public static async Task<BenchDatabase> CreateAsync(string name, DatabaseProvider provider, string? server, bool keep)
     {

@@ -284,15 +284,8 @@ public static class NoticeBenchCommand
         var connections = 4;
         if (options.TryGetValue("connections", out var k)
             && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out connections) || connections is < 1 or > 256)) return null;
-        DatabaseProvider? provider = options.GetValueOrDefault("database") switch
-        {
-            null or "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" => DatabaseProvider.Postgres,
-            _ => null,
-        };
-        if (provider is null || (options.ContainsKey("connection") && provider != DatabaseProvider.Postgres)) return null;
-        var server = options.GetValueOrDefault("connection") ?? Environment.GetEnvironmentVariable(PostgresVariable);
-        return new Settings(people, smtp[..colon].Trim('[', ']'), port, connections, provider.Value, server, keep);
+        if (BenchDatabase.Choose(options) is not var (provider, server)) return null;
+        return new Settings(people, smtp[..colon].Trim('[', ']'), port, connections, provider, server, keep);
     }
 
     private static int Fail(TextWriter stderr, string message)

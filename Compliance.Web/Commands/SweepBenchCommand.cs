@@ -161,13 +161,7 @@ public static class SweepBenchCommand
             || List("due", "100,10,1000", 1, 100_000) is not { } due || List("passes", "5", 1, 1000) is not [var passes])
             return null;
         if (due.Any(d => d > duties) || organisations.Any(o => o > duties)) return null;
-        DatabaseProvider? provider = options.GetValueOrDefault("database") switch
-        {
-            null or "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" => DatabaseProvider.Postgres,
-            _ => null,
-        };
-        if (provider is null || (options.ContainsKey("connection") && provider != DatabaseProvider.Postgres)) return null;
+        if (BenchDatabase.Choose(options) is not var (provider, server)) return null;
         string? host = null;
         var port = 25;
         if (options.TryGetValue("smtp", out var smtp))
@@ -176,7 +170,6 @@ public static class SweepBenchCommand
             if (colon <= 0 || !int.TryParse(smtp[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535) return null;
             host = smtp[..colon].Trim('[', ']');
         }
-        var server = options.GetValueOrDefault("connection") ?? Environment.GetEnvironmentVariable(BenchDatabase.PostgresVariable);
-        return new Settings(organisations, duties, due, passes, provider.Value, server, host, port);
+        return new Settings(organisations, duties, due, passes, provider, server, host, port);
     }
 }

@@ -103,15 +103,8 @@ public static partial class WebBenchCommand
             || Number("people", 1_000_000, 0, 100_000_000) is not { } people || Number("clients", 50, 1, 10_000) is not { } clients
             || Number("seconds", 10, 1, 3_600) is not { } seconds)
             return null;
-        DatabaseProvider? provider = options.GetValueOrDefault("database") switch
-        {
-            null or "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" => DatabaseProvider.Postgres,
-            _ => null,
-        };
-        if (provider is null || (options.ContainsKey("connection") && provider != DatabaseProvider.Postgres)) return null;
-        var server = options.GetValueOrDefault("connection") ?? Environment.GetEnvironmentVariable(BenchDatabase.PostgresVariable);
-        return new Settings(organisations, incidents, people, clients, seconds, provider.Value, server, keep);
+        if (BenchDatabase.Choose(options) is not var (provider, server)) return null;
+        return new Settings(organisations, incidents, people, clients, seconds, provider, server, keep);
     }
 
     /// <summary>The web node under test: the app as <c>serve</c> runs it, in its own process, plus one static file.</summary>
