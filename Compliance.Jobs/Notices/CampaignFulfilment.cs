@@ -44,7 +44,7 @@ public sealed class CampaignFulfilment(Func<ComplianceDbContext> openDb, IClock 
         await using var db = openDb();
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         if (campaign.State != CampaignState.Completed) return [];
-        var summary = await SummaryAsync(db, campaign, ct);
+        var summary = await CampaignSummaries.ForAsync(db, campaign, ct);
         var covered = summary.ByJurisdiction.Select(j => j.Jurisdiction).ToList();
         var duties = (await db.Obligations.Where(o => o.IncidentId == campaign.IncidentId && o.Recipient == Recipient.Individuals
                                                       && o.Status != ObligationStatus.Superseded).ToListAsync(ct))
@@ -79,20 +79,4 @@ public sealed class CampaignFulfilment(Func<ComplianceDbContext> openDb, IClock 
     }
 
     private static string Sha(byte[] pdf) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
-
-    /// <summary>The campaign's counts per state and jurisdiction, as its proof shows them (one grouped query).</summary>
-    public static async Task<CampaignSummary> SummaryAsync(ComplianceDbContext db, Campaign campaign, CancellationToken ct)
-    {
-        var rows = await db.CampaignRecipients.Where(r => r.CampaignId == campaign.Id)
-            .GroupBy(r => new { r.Jurisdiction, r.State, r.Confirmed })
-            .Select(g => new { g.Key.Jurisdiction, g.Key.State, g.Key.Confirmed, Count = g.Count(), First = g.Min(r => r.SentAt), Last = g.Max(r => r.SentAt) })
-            .ToListAsync(ct);
-        var byState = rows.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
-        var byJurisdiction = rows.GroupBy(r => r.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new JurisdictionCounts(g.Key, g.GroupBy(r => r.State).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)))).ToList();
-        var sent = rows.Where(r => r.First is not null).ToList();
-        return new CampaignSummary(campaign, rows.Sum(r => r.Count), byState,
-            rows.Where(r => r.State == RecipientState.Sent && !r.Confirmed).Sum(r => r.Count), byJurisdiction,
-            sent.Count == 0 ? null : sent.Min(r => r.First), sent.Count == 0 ? null : sent.Max(r => r.Last));
-    }
 }

@@ -200,37 +200,13 @@ public sealed class Campaigns(ComplianceDbContext db, IncidentWorkspace workspac
     {
         if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<CampaignSummary>>(actor, incidentId, ct) is { } refusal) return refusal;
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IncidentId == incidentId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
-        return Outcome<IReadOnlyList<CampaignSummary>>.Ok(await SummariseAsync(campaigns, ct));
+        return Outcome<IReadOnlyList<CampaignSummary>>.Ok(await CampaignSummaries.ForAsync(db, campaigns, ct));
     }
 
     public async Task<Outcome<CampaignSummary>> GetAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct = default)
     {
         var found = await FindAsync(actor, incidentId, campaignId, ct);
-        return found.IsOk ? Outcome<CampaignSummary>.Ok((await SummariseAsync([found.Value!], ct))[0]) : found.Refusal<CampaignSummary>();
-    }
-
-    private sealed record Counted(Guid CampaignId, string Jurisdiction, RecipientState State, bool Confirmed, int Count, Instant? First, Instant? Last);
-
-    // One grouped query for all the campaigns asked about, however many there are.
-    private async Task<IReadOnlyList<CampaignSummary>> SummariseAsync(IReadOnlyList<Campaign> campaigns, CancellationToken ct)
-    {
-        var ids = campaigns.Select(c => c.Id).ToList();
-        var counted = (await db.CampaignRecipients.Where(r => ids.Contains(r.CampaignId))
-            .GroupBy(r => new { r.CampaignId, r.Jurisdiction, r.State, r.Confirmed })
-            .Select(g => new Counted(g.Key.CampaignId, g.Key.Jurisdiction, g.Key.State, g.Key.Confirmed, g.Count(), g.Min(r => r.SentAt), g.Max(r => r.SentAt)))
-            .ToListAsync(ct)).ToLookup(r => r.CampaignId);
-        return campaigns.Select(c => Summarise(c, counted[c.Id].ToList())).ToList();
-    }
-
-    private static CampaignSummary Summarise(Campaign campaign, List<Counted> rows)
-    {
-        var byState = rows.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
-        var byJurisdiction = rows.GroupBy(r => r.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new JurisdictionCounts(g.Key, g.GroupBy(r => r.State).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)))).ToList();
-        var sent = rows.Where(r => r.First is not null).ToList();
-        return new CampaignSummary(campaign, rows.Sum(r => r.Count), byState,
-            rows.Where(r => r.State == RecipientState.Sent && !r.Confirmed).Sum(r => r.Count), byJurisdiction,
-            sent.Count == 0 ? null : sent.Min(r => r.First), sent.Count == 0 ? null : sent.Max(r => r.Last));
+        return found.IsOk ? Outcome<CampaignSummary>.Ok(await CampaignSummaries.ForAsync(db, found.Value!, ct)) : found.Refusal<CampaignSummary>();
     }
 
     /// <summary>
