@@ -5,7 +5,6 @@ using Compliance.Tests.Filings.Support;
 using Compliance.Tests.Pages.Support;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
-using Compliance.Web.People;
 using CsvHelper;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;

@@ -7,7 +7,6 @@ using Compliance.Domain.Workspace;
 using Compliance.Jobs.Notices;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
-using Compliance.Web.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;

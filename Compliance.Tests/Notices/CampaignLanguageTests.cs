@@ -4,7 +4,6 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
 using Compliance.Tests.Support;
-using Compliance.Web.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Tests.Notices;

@@ -8,7 +8,6 @@ using Compliance.Jobs.Mail;
 using Compliance.Jobs.Mail.Smtp;
 using Compliance.Jobs.Notices;
 using Compliance.Tests.Support;
-using Compliance.Web.People;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 

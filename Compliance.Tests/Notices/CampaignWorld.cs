@@ -13,7 +13,6 @@ using Compliance.Jobs.Scheduling;
 using Compliance.Jobs.People;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
-using Compliance.Web.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -4,7 +4,6 @@ using Compliance.Tests.Pages.Support;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Vocabulary;
-using Compliance.Web.Calendar;
 using NodaTime;
 
 namespace Compliance.Tests.Pages;

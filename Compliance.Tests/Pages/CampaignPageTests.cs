@@ -4,7 +4,6 @@ using Compliance.Domain.Notices;
 using Compliance.Jobs.Notices;
 using Compliance.Tests.Filings.Support;
 using Compliance.Tests.Pages.Support;
-using Compliance.Web.People;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Compliance.Web.Pages.Incidents;
 
 namespace Compliance.Tests.Pages;
 

@@ -1,4 +1,3 @@
-using Compliance.Web.Pages.Incidents;
 using NodaTime;
 using NodaTime.Text;
 

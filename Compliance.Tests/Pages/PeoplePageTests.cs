@@ -6,7 +6,6 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Tests.Pages.Support;
 using Compliance.Web.Commands;
-using Compliance.Web.Pages.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

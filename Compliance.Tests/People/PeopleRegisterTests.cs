@@ -7,7 +7,6 @@ using Compliance.Domain.Workspace;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 using Compliance.Jobs.People;
-using Compliance.Web.People;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

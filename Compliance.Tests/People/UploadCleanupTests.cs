@@ -6,7 +6,6 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.People;
 using Compliance.Tests.Support;
-using Compliance.Web.People;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

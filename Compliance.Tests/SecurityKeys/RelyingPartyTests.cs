@@ -1,4 +1,3 @@
-using Compliance.Web.Accounts.SecurityKeys;
 using Microsoft.AspNetCore.Http;
 
 namespace Compliance.Tests.SecurityKeys;

@@ -34,7 +34,7 @@ public sealed class SqlServerScriptTests
     public void Recording_the_baseline_on_an_old_installation_is_valid_TSql()
     {
         using var db = Context();
-        var insert = db.GetService<IHistoryRepository>().GetInsertScript(new HistoryRow(LegacyHistory.BaselineId(db), "10.0.15"));
+        var insert = db.GetService<IHistoryRepository>().GetInsertScript(new Microsoft.EntityFrameworkCore.Migrations.HistoryRow(LegacyHistory.BaselineId(db), "10.0.15"));
         TSql.AssertParses(insert, "The baseline history insert");
     }
 

@@ -1,5 +1,4 @@
 using Compliance.Domain.Workspace;
-using Compliance.Web.Accounts;
 
 namespace Compliance.Web.Api;
 

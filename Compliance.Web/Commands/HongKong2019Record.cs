@@ -7,7 +7,6 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Filings;
 using Compliance.Jobs.Filings.Pdf;
-using Compliance.Web.Filings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;

@@ -11,7 +11,6 @@ using Compliance.Jobs.Mail.Smtp;
 using Compliance.Jobs.Notices;
 using Compliance.Jobs.Scheduling;
 using Compliance.Jobs.People;
-using Compliance.Web.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;

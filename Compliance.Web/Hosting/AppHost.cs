@@ -4,7 +4,6 @@ using Compliance.Domain.Persistence;
 using Compliance.Jobs.Notices;
 using Compliance.Jobs.Reminders;
 using Compliance.Jobs.Scheduling;
-using Compliance.Web.Assessments;
 using Compliance.Web.Health;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,16 +12,10 @@ using Compliance.Domain.Organisations;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Compliance.Domain.People;
-using Compliance.Web.Accounts;
-using Compliance.Web.Accounts.SecurityKeys;
 using Compliance.Jobs.People;
-using Compliance.Web.People;
 using Compliance.Web.Api;
-using Compliance.Web.Calendar;
-using Compliance.Web.Filters;
 using Compliance.Web.Assets;
 using Compliance.Web.Security;
-using Compliance.Web.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +58,7 @@ public static class AppHost
 
         services.AddRazorPages(o =>
         {
+            o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(o => o.Filters.Add<WorkspaceAccessFilter>());
@@ -124,7 +118,7 @@ public static class AppHost
         services.AddScoped<Compliance.Domain.Risk.RiskAssessmentWorkspace>();
         services.AddScoped<Compliance.Domain.Tasks.IncidentTasks>();
         services.AddScoped<OrganisationSettings>();
-        services.AddScoped<Compliance.Web.Filings.FilingService>();
+        services.AddScoped<Compliance.Web.Features.Filings.FilingService>();
         services.AddSingleton(RulesEngine.Default);
         services.AddIdentityCore<User>(o =>
             {

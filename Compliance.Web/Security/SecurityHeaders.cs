@@ -19,7 +19,7 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         // Read now: the dashboard's branch moves its prefix into PathBase before the response starts.
-        var policy = context.Request.Path.StartsWithSegments(Operators.JobDashboard.Path, StringComparison.OrdinalIgnoreCase)
+        var policy = context.Request.Path.StartsWithSegments(JobDashboard.Path, StringComparison.OrdinalIgnoreCase)
             ? DashboardContentSecurityPolicy
             : ContentSecurityPolicy;
         context.Response.OnStarting(() =>

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Web.Features.Account;
+
+[Authorize]
+public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext db, AccessRevocation access) : PageModel
+{
+    public IReadOnlyList<AccessRevocation.TokenView> Tokens { get; private set; } = [];
+    [BindProperty] public Guid TokenId { get; set; }
+
+    public string Show(NodaTime.Instant at) => NodaTime.Text.InstantPattern.General.Format(at);
+
+    /// <summary>A person revokes one of their own tokens (a lost laptop, a script retired).</summary>
+    public async Task<IActionResult> OnPostRevokeTokenAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (!await access.RevokeTokenAsync(TokenId, user.Id, user.Email)) return NotFound();
+        await LoadAsync();
+        return Page();
+    }
+
+    public bool TwoFactorEnabled { get; private set; }
+    public int SecurityKeys { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+    public bool HasFeed { get; private set; }
+    public string? NewFeedUrl { get; private set; }
+    [BindProperty] public string? TimeZone { get; set; }
+    [BindProperty] public string? Language { get; set; }
+    public bool LanguageSaved { get; private set; }
+
+    public static readonly IReadOnlyList<(string Id, string Name)> Languages = [("en", "English"), ("fr", "Français"), ("zh-Hant", "繁體中文")];
+
+    public async Task<IActionResult> OnPostLanguageAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (Languages.All(l => l.Id != Language)) return BadRequest();
+        user.Language = Language!;
+        await db.SaveChangesAsync();
+        LanguageSaved = true;
+        return Page();
+    }
+    public bool ZoneSaved { get; private set; }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        var zone = string.IsNullOrWhiteSpace(TimeZone) ? null : NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)?.Id;
+        if (zone is null && !string.IsNullOrWhiteSpace(TimeZone)) return BadRequest();
+        user.TimeZone = zone;
+        await db.SaveChangesAsync();
+        TimeZone = zone;
+        ZoneSaved = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? RedirectToPage("/Account/Login") : Page();
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (!user.TwoFactorEnabled && SecurityKeys == 0) return Page();
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        RecoveryCodesLeft = 10;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCalendarFeedAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        user.CalendarFeedHash = CalendarFeedSecret.Hash(secret);
+        await db.SaveChangesAsync();
+        HasFeed = true;
+        NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{user.Id:N}/{secret}.ics";
+        return Page();
+    }
+
+    private async Task<User?> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return null;
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        SecurityKeys = await db.SecurityKeys.CountAsync(k => k.UserId == user.Id);
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        HasFeed = user.CalendarFeedHash is not null;
+        TimeZone ??= user.TimeZone;
+        Tokens = await access.TokensOfAsync(user.Id);
+        Language ??= user.Language;
+        return user;
+    }
+}
+
+public static class CalendarFeedSecret
+{
+    public static string Hash(string secret) => Domain.Sha256Text.Of(secret);
+}

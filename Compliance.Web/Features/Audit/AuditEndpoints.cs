@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using Compliance.Domain.Audit;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
+using Compliance.Web.Commands;
+using NodaTime;
+
+namespace Compliance.Web.Features.Audit;
+
+/// <summary>
+/// GET /incidents/{id}/audit: the incident's lines of the hash-chained log. As JSON for anyone who may read the
+/// incident; as CSV (?format=csv or Accept: text/csv) only for those who may export, and the export is itself logged.
+/// </summary>
+public static class AuditEndpoints
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/incidents/{id:guid}/audit", HandleAsync)
+            .WithTags("Audit")
+            .WithName("IncidentAudit")
+            .WithSummary("The incident's audit log, oldest first: JSON, or CSV with ?format=csv or Accept: text/csv (an export, itself audited).")
+            .Produces<AuditList>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> HandleAsync(Guid id, string? format, HttpContext http, IncidentWorkspace workspace,
+        AuditLog audit, ComplianceDbContext db, IClock clock, CancellationToken ct)
+    {
+        if (format is not null && format is not ("csv" or "json")) return ApiResults.Invalid("format", "must be 'json' or 'csv'.");
+        var actor = http.Actor();
+        var incident = await workspace.GetAsync(actor, id, ct);
+        if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
+        var entries = await workspace.AuditAsync(actor, id, ct);
+        if (!entries.IsOk) return ApiResults.From(entries, _ => Results.Empty);
+
+        var zone = incident.Value!.ClockZone;
+        if (!WantsCsv(http.Request, format))
+            return Results.Ok(new AuditList(entries.Value!.Select(e => AuditEntryResource.From(e, zone)).ToList()));
+
+        if (!Permissions.Allows(actor, Operation.ExportAudit, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
+        // Logged before the file leaves: an export that cannot be recorded does not happen.
+        await audit.AppendAsync(actor.OrganisationId, id, actor.Email, "audit.exported", new { format = "csv", entries = entries.Value!.Count }, ct);
+        await db.SaveChangesAsync(ct);
+
+        await using var csv = new StringWriter();
+        await AuditCsv.WriteAsync(entries.Value!, csv);
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{incident.Value.Reference}-audit.csv");
+    }
+
+    private static bool WantsCsv(HttpRequest request, string? format) =>
+        format == "csv"
+        || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
+}
+
+public sealed record AuditEntryResource(long Sequence, string At, string Actor, string Action, JsonElement Data, string PreviousHash, string Hash)
+{
+    public static AuditEntryResource From(AuditEntry e, string zone)
+    {
+        using var data = JsonDocument.Parse(e.Data);
+        return new(e.Sequence, ApiTime.Format(e.At, zone), e.Actor, e.Action, data.RootElement.Clone(), e.PreviousHash, e.Hash);
+    }
+}
+
+public sealed record AuditList(IReadOnlyList<AuditEntryResource> Entries);

@@ -1,0 +1,49 @@
+using Compliance.Domain.Organisations;
+using System.Security.Cryptography;
+using System.Text;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Web.Features.Calendars;
+
+/// <summary>
+/// GET /calendar/{userIdN}/{secret}.ics: a person's secret feed of their organisation's open deadlines. Calendar
+/// apps cannot sign in, so the secret in the address is the credential; only its hash is stored, and any wrong
+/// part of the address answers 404, the same as an address that never existed.
+/// </summary>
+public static class CalendarFeed
+{
+    private const string MappedKey = "Compliance.Calendar.Mapped";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        // Mapping twice would make the route ambiguous; tests map it while the host may already do so.
+        if (endpoints is IApplicationBuilder app && !app.Properties.TryAdd(MappedKey, true)) return;
+        endpoints.MapGet("/calendar/{userId}/{secret}.ics", ServeAsync).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> ServeAsync(string userId, string secret, HttpContext http, ComplianceDbContext db,
+        IncidentWorkspace workspace, Compliance.Domain.Tasks.IncidentTasks tasks, IClock clock)
+    {
+        var ct = http.RequestAborted;
+        if (!Guid.TryParseExact(userId, "N", out var id)) return Results.NotFound();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (user?.CalendarFeedHash is not { } stored || !SameHash(stored, CalendarFeedSecret.Hash(secret))) return Results.NotFound();
+
+        var now = clock.GetCurrentInstant();
+        var member = Member.Acting(await db.Members.AsNoTracking().Where(m => m.UserId == id).ToListAsync(ct), now);
+        if (member is null) return Results.NotFound();
+
+        var actor = new Actor(user.Id, user.Email, member.OrganisationId, member.Role, member.IncidentId, member.ExpiresAt);
+        var duties = await workspace.OpenDutiesAsync(actor, ct);
+        var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+        http.Response.Headers.CacheControl = "private, no-store";
+        var open = await tasks.OpenTasksAsync(actor, ct);
+        return Results.Text(DeadlineCalendar.Write(duties.Select(d => (d.Obligation, d.Incident)), site, now, open), "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static bool SameHash(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
+}

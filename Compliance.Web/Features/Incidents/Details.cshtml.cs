@@ -1,0 +1,114 @@
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Web.Features.Incidents;
+
+/// <summary>One incident: its facts, status, timeline, current duties with their forms, and the history of changed duties.</summary>
+public sealed class DetailsModel(IncidentWorkspace workspace, Compliance.Domain.Rules.Engine.RulesEngine engine, CurrentActor current, ComplianceDbContext db, IClock clock)
+    : WorkspacePage(current, db, clock)
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public string? NewStatus { get; set; }
+    [BindProperty] public TimelineForm Event { get; set; } = new();
+
+    public Incident Incident { get; private set; } = null!;
+    public DateTimeZone ClockZone => TimeText.Zone(Incident.ClockZone, Zones.Organisation);
+    public IReadOnlyList<DeadlineView> Duties { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    /// <summary>Where people are affected but the catalogue has no rule at all: the tracker cannot say what the law asks there.</summary>
+    public IReadOnlyList<string> WithoutRules { get; private set; } = [];
+    public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> EvidenceNames { get; private set; } = new Dictionary<Guid, string>();
+    public string? StatusError { get; private set; }
+    public FieldErrors EventTimeErrors { get; private set; } = new("event-at", []);
+    public FieldErrors EventTextErrors { get; private set; } = new("event-description", []);
+    public Ambiguity? EventAmbiguity { get; private set; }
+
+    public bool CanEdit => Allows(Operation.EditIncident, Id);
+    public bool CanDecide => Allows(Operation.DecideObligation, Id);
+    public bool CanFulfil => Allows(Operation.FulfilObligation, Id);
+    public bool CanAddEvent => Allows(Operation.AddTimelineEvent, Id);
+    public IReadOnlyList<DeadlineView> OpenDuties => Duties.Where(d => d.IsOpen).ToList();
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostStatusAsync()
+    {
+        if (await LoadAsync() is { } refusal) return refusal;
+        if (!Allows(Operation.EditIncident, Id)) return Forbid();
+        if (!KebabCase<IncidentStatus>.TryParse(NewStatus, out var status))
+        {
+            StatusError = "Choose open, contained or closed.";
+            return Page();
+        }
+        var changed = await workspace.SetStatusAsync(Actor, Id, status, HttpContext.RequestAborted);
+        if (changed.IsOk) return Redirect($"/Incidents/{Id}");
+        if (changed.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(changed.Status);
+        StatusError = changed.Errors.Values.SelectMany(m => m).FirstOrDefault();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEventAsync()
+    {
+        if (await LoadAsync() is { } refusal) return refusal;
+        if (!Allows(Operation.AddTimelineEvent, Id)) return Forbid();
+        var zone = TimeText.Zone(Event.Zone, Zones.Reader);
+        if (Event.At.IsBlank)
+        {
+            EventTimeErrors = EventTimeErrors with { Messages = ["Enter when it happened."] };
+            return Page();
+        }
+        var resolved = LocalClock.Resolve(Event.At, zone);
+        EventAmbiguity = resolved.Ambiguity;
+        if (resolved.Instant is not { } at)
+        {
+            EventTimeErrors = EventTimeErrors with { Messages = [resolved.Problem!] };
+            return Page();
+        }
+        var added = await workspace.AddTimelineEventAsync(Actor, Id, at, Event.Description ?? "", HttpContext.RequestAborted);
+        if (added.IsOk) return Redirect($"/Incidents/{Id}#timeline");
+        if (added.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(added.Status);
+        EventTextErrors = EventTextErrors with { Messages = added.Errors.Values.SelectMany(m => m).Select(m => FieldMessages.ForPerson("Description", m)).ToList() };
+        return Page();
+    }
+
+    public DecisionFormView DecisionForm(Obligation duty) => new(Id, duty, null, []);
+
+    public FulfilmentFormView FulfilmentForm(Obligation duty) => new(Id, duty, new FulfilmentForm { Zone = FulfilmentFormView.DefaultZone(duty, Zones.Reader.Id) },
+        ZoneChoices.Few(Zones.Reader.Id, Zones.Organisation.Id, duty.TimeZone), new Dictionary<string, string[]>(), null);
+
+    public LocalTimeField EventTimeField => new("Event.At", "event-at", "When", null, Event.At, true, EventTimeErrors, EventAmbiguity);
+
+    public ZoneSelect EventZoneField => new("Event.Zone", "event-zone", "Time zone of that time",
+        ZoneChoices.Few(Zones.Reader.Id, Zones.Organisation.Id, Incident.ClockZone), Event.Zone ?? Zones.Reader.Id);
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var actor = await LoadActorAsync();
+        var ct = HttpContext.RequestAborted;
+        var found = await workspace.GetAsync(actor, Id, ct);
+        if (!found.IsOk) return Refusal(found.Status);
+        Incident = found.Value!;
+        WithoutRules = Incident.Affected.Select(a => a.Jurisdiction)
+            .Where(j => JurisdictionCode.TryParse(j, out var code) && engine.Catalogue.RegimesFor(code!.Value).Length == 0)
+            .Order(StringComparer.Ordinal).ToList();
+
+        var all = (await workspace.ObligationsAsync(actor, Id, withHistory: true, ct)).Value!;
+        Duties = all.Where(o => o.Status != ObligationStatus.Superseded).Select(o => new DeadlineView(o, Zones, Now)).ToList();
+        History = DutyHistory.Build(all, (await workspace.AuditAsync(actor, Id, ct)).Value!);
+        Timeline = (await workspace.TimelineAsync(actor, Id, ct)).Value!;
+
+        // Names only: the files themselves are read through the workspace when someone downloads one.
+        var evidenceIds = all.Where(o => o.EvidenceFileId is not null).Select(o => o.EvidenceFileId!.Value).ToList();
+        EvidenceNames = await Db.EvidenceFiles.Where(e => evidenceIds.Contains(e.Id)).Select(e => new { e.Id, e.FileName })
+            .ToDictionaryAsync(e => e.Id, e => e.FileName, ct);
+        return null;
+    }
+}

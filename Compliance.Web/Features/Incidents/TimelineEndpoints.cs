@@ -1,0 +1,65 @@
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Json;
+using Compliance.Domain.Workspace;
+
+namespace Compliance.Web.Features.Incidents;
+
+/// <summary>GET/POST /incidents/{id}/timeline: what happened, in the order it happened, and who recorded it.</summary>
+public static class TimelineEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var timeline = api.MapGroup("/incidents/{id:guid}/timeline").WithTags("Timeline");
+
+        timeline.MapGet("/", ListAsync)
+            .WithName("ListTimeline")
+            .WithSummary("The incident's timeline, earliest event first.")
+            .Produces<TimelineList>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        timeline.MapPost("/", AddAsync)
+            .WithName("AddTimelineEvent")
+            .WithSummary("Record an event: when it happened (ISO date and time with offset) and what happened.")
+            .Accepts<TimelineEventBody>("application/json")
+            .Produces<TimelineEventResource>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ListAsync(Guid id, HttpContext http, IncidentWorkspace workspace, CancellationToken ct)
+    {
+        var incident = await workspace.GetAsync(http.Actor(), id, ct);
+        if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
+        var zone = incident.Value!.ClockZone;
+        return ApiResults.From(await workspace.TimelineAsync(http.Actor(), id, ct),
+            events => Results.Ok(new TimelineList(events.Select(e => TimelineEventResource.From(e, zone)).ToList())));
+    }
+
+    private static async Task<IResult> AddAsync(Guid id, HttpContext http, IncidentWorkspace workspace, CancellationToken ct)
+    {
+        var incident = await workspace.GetAsync(http.Actor(), id, ct);
+        if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
+
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
+        if (body.Problem is not null) return body.Problem;
+        using var document = body.Document!;
+        var reader = new FieldReader();
+        var at = reader.Instant(body.Root, "at", "at", required: true);
+        var description = reader.String(body.Root, "description", "description", required: true, maxLength: 4000);
+        if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
+
+        var zone = incident.Value!.ClockZone;
+        return ApiResults.From(await workspace.AddTimelineEventAsync(http.Actor(), id, at!.Value, description!, ct),
+            e => Results.Created($"{IncidentEndpoints.UrlOf(id)}/timeline", TimelineEventResource.From(e, zone)));
+    }
+}
+
+public sealed record TimelineEventResource(Guid Id, string At, string Description, string RecordedBy, string RecordedAt)
+{
+    public static TimelineEventResource From(TimelineEvent e, string zone) =>
+        new(e.Id, ApiTime.Format(e.At, zone), e.Description, e.RecordedBy, ApiTime.Format(e.RecordedAt, zone));
+}
+
+public sealed record TimelineList(IReadOnlyList<TimelineEventResource> Events);

@@ -1,0 +1,80 @@
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Compliance.Web.Features.People;
+
+/// <summary>
+/// The affected people of an incident, for security leads and legal staff: the list a page at a time, searched by
+/// name, exact email or jurisdiction (every page shown is audited), safety flags per person, the manual-contact
+/// worklist, and the incident's counts taken from the list.
+/// </summary>
+public sealed class PeopleModel(PeopleRegister register, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
+    : WorkspacePage(current, db, clock)
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "in")] public string? Jurisdiction { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public bool NamesSearchedInPart { get; private set; }
+    public IReadOnlyList<(string Jurisdiction, int People)> Jurisdictions { get; private set; } = [];
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>This page's address with one query value changed (search, jurisdiction and page travel together).</summary>
+    public string Link(int page)
+    {
+        var query = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder();
+        if (Search is { Length: > 0 }) query.Add("q", Search);
+        if (Jurisdiction is { Length: > 0 }) query.Add("in", Jurisdiction);
+        if (page > 1) query.Add("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return $"/Incidents/{Id}/People{query}";
+    }
+    public string IncidentTitle { get; private set; } = "";
+    public IReadOnlyList<PeopleRegister.Person> People { get; private set; } = [];
+    public IReadOnlyList<PeopleRegister.ManualContact> Worklist { get; private set; } = [];
+    public string? Message { get; private set; }
+    public bool CanUpdateCounts { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostFlagsAsync(Guid personId, bool doNotEmail, string? delegateTo, string? redactions)
+    {
+        await LoadActorAsync();
+        var result = await register.SetFlagsAsync(Actor, Id, personId, new PeopleRegister.Flags(doNotEmail, delegateTo, redactions), HttpContext.RequestAborted);
+        if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
+        Message = result.IsOk ? "Saved. People with a flag never receive an email notice." : string.Join(" ", result.Errors.SelectMany(e => e.Value));
+        return await LoadAsync() ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostCountsAsync()
+    {
+        await LoadActorAsync();
+        var result = await register.UpdateCountsAsync(Actor, Id, HttpContext.RequestAborted);
+        if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
+        Message = result.IsOk ? "The incident's counts now follow the list; its duties were recomputed." : string.Join(" ", result.Errors.SelectMany(e => e.Value));
+        return await LoadAsync() ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var actor = await LoadActorAsync();
+        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        if (!incident.IsOk) return Refusal(incident.Status);
+        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
+        var worklist = await register.WorklistAsync(actor, Id, HttpContext.RequestAborted);
+        if (!worklist.IsOk) return Refusal(worklist.Status);
+        Worklist = worklist.Value!;
+        Jurisdictions = (await register.JurisdictionsAsync(actor, Id, HttpContext.RequestAborted)).Value!;
+        if (Jurisdiction is { Length: > 0 } j && !Jurisdictions.Any(x => x.Jurisdiction == j || x.Jurisdiction.StartsWith(j + "-", StringComparison.Ordinal))) Jurisdiction = null;
+        var page = (await register.PageAsync(actor, Id, Search, Jurisdiction, PageNumber, PageSize, HttpContext.RequestAborted)).Value!;
+        (People, Total, NamesSearchedInPart) = (page.People, page.Total, page.NamesSearchedInPart);
+        PageNumber = Math.Max(PageNumber, 1);
+        CanUpdateCounts = Allows(Operation.EditIncident, Id);
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Risk;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Web.Features.Risk;
+
+/// <summary>
+/// PUT /incidents/{id}/risk-assessment: the answers to the guided assessment, the level confirmed and the rationale
+/// (required when the level is not the proposed one). The incident's riskLevel becomes the confirmed level.
+/// </summary>
+public static class RiskAssessmentEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPut("/incidents/{id:guid}/risk-assessment", PutAsync)
+            .WithTags("Incidents")
+            .WithName("AssessRisk")
+            .WithSummary("Confirm the incident's risk level from the guided assessment's answers, or override the proposed level with a rationale " +
+                         "(admin, security lead, or the incident's responder). The confirmed level and the rationale become the incident's riskLevel and riskRationale, " +
+                         "the duties are recomputed from them, and the answers, proposal and decision are audited.")
+            .Accepts<RiskAssessmentBody>("application/json")
+            .Produces<RiskAssessmentResource>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> PutAsync(Guid id, HttpContext http, RiskAssessmentWorkspace workspace, IClock clock, CancellationToken ct)
+    {
+        var actor = http.Actor();
+        var current = await workspace.GetAsync(actor, id, ct);
+        if (!current.IsOk) return ApiResults.From(current, _ => Results.Empty);
+        // Refuse before reading: a viewer learns nothing from having their answers validated.
+        if (!RiskPermissions.MayAssess(actor, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
+
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
+        if (body.Problem is not null) return body.Problem;
+        using var document = body.Document!;
+        var (input, errors) = RiskAssessmentInput.Parse(body.Root);
+        if (input is null) return ApiResults.Invalid(errors);
+        return ApiResults.From(await workspace.ConfirmAsync(actor, id, input, ct), view =>
+        {
+            http.Response.Headers.ETag = IncidentResource.ETagOf(view.Incident);
+            return Results.Ok(RiskAssessmentResource.From(view.Assessment!, view.Incident));
+        });
+    }
+}
+
+/// <summary>The answers, as the API takes and shows them; a flag left out is "no".</summary>
+public sealed record RiskAnswersBody(
+    bool? StateActor,
+    bool? Surveillance,
+    bool? Reprisal,
+    bool? PoliticalExposure,
+    bool? VulnerablePeople,
+    string Identification,
+    IReadOnlyList<string>? Lost,
+    string Misuse,
+    string Consequences)
+{
+    public static RiskAnswersBody From(RiskAnswers a) => new(a.StateActor, a.Surveillance, a.Reprisal, a.PoliticalExposure, a.VulnerablePeople,
+        KebabCase<Identification>.ToId(a.Identification), a.Lost.Select(KebabCase<SecurityLoss>.ToId).ToList(),
+        KebabCase<Misuse>.ToId(a.Misuse), KebabCase<Consequences>.ToId(a.Consequences));
+}
+
+/// <summary>PUT body: identification negligible|limited|significant|maximum; lost [confidentiality, integrity, availability]; misuse no-sign|possible|observed; consequences minor|significant|severe.</summary>
+public sealed record RiskAssessmentBody(RiskAnswersBody Answers, string ConfirmedLevel, string? Rationale);
+
+public sealed record RiskReasonResource(string Factor, string Level, string Explanation, string Source);
+
+/// <summary>
+/// The last confirmed assessment. <see cref="Current"/> is false when the incident's risk level or rationale was since
+/// changed by an edit of the facts (PATCH riskLevel, the old form field), which the rules then follow.
+/// </summary>
+public sealed record RiskAssessmentResource(
+    RiskAnswersBody Answers,
+    string ProposedLevel,
+    IReadOnlyList<RiskReasonResource> Reasons,
+    string ConfirmedLevel,
+    bool Overridden,
+    string Rationale,
+    string ConfirmedBy,
+    string ConfirmedAt,
+    bool Current)
+{
+    public static RiskAssessmentResource From(RiskAssessment a, Incident incident) => new(
+        RiskAnswersBody.From(a.Answers), KebabCase<RiskLevel>.ToId(a.ProposedLevel),
+        a.Reasons.Select(r => new RiskReasonResource(r.Factor, KebabCase<RiskLevel>.ToId(r.Level), r.Explanation, r.Source)).ToList(),
+        KebabCase<RiskLevel>.ToId(a.ConfirmedLevel), a.Overridden, a.Rationale, a.ConfirmedBy, ApiTime.Format(a.ConfirmedAt, incident.ClockZone),
+        incident.RiskLevel == a.ConfirmedLevel && incident.RiskRationale == a.Rationale);
+
+    /// <summary>The incident resource with its assessment (additive field <c>riskAssessment</c>, null before the first one).</summary>
+    public static async Task<IncidentResource> AttachAsync(IncidentResource resource, Incident incident, ComplianceDbContext db, CancellationToken ct) =>
+        await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incident.Id, ct) is { } a
+            ? resource with { RiskAssessment = From(a, incident) }
+            : resource;
+}

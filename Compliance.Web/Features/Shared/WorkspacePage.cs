@@ -1,0 +1,50 @@
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Compliance.Web.Features.Shared;
+
+/// <summary>The zones a person reads times in: their own (or their organisation's), and the organisation's.</summary>
+public sealed record DisplayZones(DateTimeZone Reader, DateTimeZone Organisation);
+
+/// <summary>
+/// What every workspace page needs: who is acting, the zones to show times in, the injected clock, and the
+/// answer to "may this person do this here?" for showing buttons (the workspace asks again before acting).
+/// </summary>
+public abstract class WorkspacePage(CurrentActor current, ComplianceDbContext db, IClock clock) : PageModel
+{
+    private Actor? actor;
+
+    protected ComplianceDbContext Db => db;
+    protected IClock Clock => clock;
+    public Instant Now { get; } = clock.GetCurrentInstant();
+    public DisplayZones Zones { get; private set; } = new(DateTimeZone.Utc, DateTimeZone.Utc);
+
+    protected Actor Actor => actor ?? throw new InvalidOperationException("Call LoadActorAsync first.");
+
+    /// <summary>Loads the actor and their zones; WorkspaceAccessFilter has already turned away non-members.</summary>
+    protected async Task<Actor> LoadActorAsync()
+    {
+        if (actor is not null) return actor; // a handler and the page load it calls may both ask
+        actor = await current.GetAsync(User, HttpContext.RequestAborted)
+            ?? throw new InvalidOperationException("WorkspaceAccessFilter lets only active members reach workspace pages.");
+        var organisationZone = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.TimeZone).SingleAsync(HttpContext.RequestAborted);
+        var userZone = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var organisation = TimeText.Zone(organisationZone, DateTimeZone.Utc);
+        Zones = new DisplayZones(TimeText.Zone(userZone, organisation), organisation);
+        return actor;
+    }
+
+    public bool Allows(Operation operation, Guid? incidentId) => Permissions.Allows(Actor, operation, incidentId, Now);
+
+    /// <summary>Other organisations' rows are simply not there; a role that may not act is sent to the refusal page.</summary>
+    protected IActionResult Refusal(OutcomeStatus status) => status switch
+    {
+        OutcomeStatus.NotFound => NotFound(),
+        OutcomeStatus.Forbidden => Forbid(),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Only refusals have a standard answer."),
+    };
+}
