@@ -19,6 +19,7 @@ using Compliance.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace Compliance.Web.Hosting;
@@ -54,7 +55,17 @@ public static class AppHost
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");
 
         services.AddSingleton<TimeProvider>(new ClockTimeProvider(clock));
-        AddAccounts(services, builder.Configuration, settings);
+        services.TryAddScoped<ReaderZones>();
+        services.TryAddScoped<WorkspaceContext>();
+        services.AddIncidentsFeature();
+        services.AddPeopleFeature();
+        services.AddNoticesFeature();
+        services.AddFilingsFeature();
+        services.AddRiskFeature();
+        services.AddTasksFeature();
+        services.AddOrganisationsFeature();
+        services.AddMembersFeature();
+        services.AddAccountFeature(builder.Configuration);
 
         services.AddRazorPages(o =>
         {
@@ -98,101 +109,6 @@ public static class AppHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
-    }
-
-    private static void AddAccounts(IServiceCollection services, IConfiguration config, AppConfiguration settings)
-    {
-        services.AddScoped<PeopleImport>();
-        services.AddScoped<PeopleRegister>();
-        services.AddScoped<ManualContacts>();
-        services.AddSingleton<PeopleUploads>();
-        services.AddScoped<NoticePreviews>();
-        services.AddScoped<Campaigns>();
-
-        services.AddScoped<CurrentActor>();
-        services.AddScoped<AccessRevocation>();
-        services.AddScoped<MemberAdministration>();
-        // An invitation's link to choose a password works for three days.
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
-        services.AddScoped<IncidentWorkspace>();
-        services.AddScoped<Compliance.Domain.Risk.RiskAssessmentWorkspace>();
-        services.AddScoped<Compliance.Domain.Tasks.IncidentTasks>();
-        services.AddScoped<OrganisationSettings>();
-        services.AddScoped<Compliance.Web.Features.Filings.FilingService>();
-        services.AddSingleton(RulesEngine.Default);
-        services.AddIdentityCore<User>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                // Length, not composition (NIST SP 800-63B): a long passphrase is allowed, as on the command line.
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireDigit = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireLowercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                // Our claims, not Identity's defaults: UserManager.GetUserAsync and the security-stamp check read these.
-                o.ClaimsIdentity.UserIdClaimType = ComplianceClaims.UserId;
-                o.ClaimsIdentity.UserNameClaimType = ComplianceClaims.Email;
-                o.ClaimsIdentity.EmailClaimType = ComplianceClaims.Email;
-                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.ProviderName;
-            })
-            .AddUserStore<UserStore>()
-            .AddClaimsPrincipalFactory<ClaimsFactory>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.ProviderName)
-            .AddTokenProvider<SecurityKeyTwoFactorProvider>(SecurityKeyTwoFactorProvider.ProviderName);
-        services.AddScoped<CeremonyState>();
-        services.AddScoped<SecurityKeyCeremonies>();
-        services.AddScoped<SecurityKeyPolicy>();
-
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddCookie(IdentityConstants.ApplicationScheme, o =>
-            {
-                o.Cookie.Name = "compliance.session";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.LoginPath = "/Account/Login";
-                o.LogoutPath = "/Account/Logout";
-                o.AccessDeniedPath = "/Account/Denied";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
-            })
-            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
-            {
-                o.Cookie.Name = "compliance.2fa";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
-            })
-            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "compliance.2fa-remember")
-            .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "compliance.external")
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ComplianceClaims.ApiScheme, null);
-        // Two factors here are the authenticator app and recovery codes; there is no phone number to text.
-        services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap.Remove(TokenOptions.DefaultPhoneProvider));
-
-        services.AddAuthorization(o =>
-        {
-            o.AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ComplianceClaims.ApiScheme).RequireAuthenticatedUser());
-        });
-
-        // Guessing passwords: 10 sign-in attempts a minute per client address, on top of Identity's lockout.
-        services.AddSingleton(SignInThrottle.Limits.Default);
-        services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<DecoyPassword>();
-        var perAddress = Settings.Int(config, "SignIn:PerAddressPerMinute", 60, 1, 100_000);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
-        });
     }
 
     public const string ApiPolicy = "api";

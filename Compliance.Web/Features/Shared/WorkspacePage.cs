@@ -14,13 +14,34 @@ public sealed record DisplayZones(DateTimeZone Reader, DateTimeZone Organisation
 /// What every workspace page needs: who is acting, the zones to show times in, the injected clock, and the
 /// answer to "may this person do this here?" for showing buttons (the workspace asks again before acting).
 /// </summary>
-public abstract class WorkspacePage(CurrentActor current, ComplianceDbContext db, IClock clock) : PageModel
+public abstract class WorkspacePage : PageModel
 {
+    private readonly CurrentActor current;
+    private readonly ReaderZones readerZones;
+    private readonly ComplianceDbContext? db;
     private Actor? actor;
 
-    protected ComplianceDbContext Db => db;
-    protected IClock Clock => clock;
-    public Instant Now { get; } = clock.GetCurrentInstant();
+    protected WorkspacePage(WorkspaceContext context)
+    {
+        current = context.Current;
+        readerZones = context.Zones;
+        Clock = context.Clock;
+        Now = Clock.GetCurrentInstant();
+    }
+
+    /// <summary>Transitional: pages that still read the database themselves. Going: reads belong in named queries.</summary>
+    protected WorkspacePage(CurrentActor current, ComplianceDbContext db, IClock clock)
+    {
+        this.current = current;
+        this.db = db;
+        readerZones = new ReaderZones(db);
+        Clock = clock;
+        Now = clock.GetCurrentInstant();
+    }
+
+    protected ComplianceDbContext Db => db ?? throw new InvalidOperationException("This page reads through its feature's queries.");
+    protected IClock Clock { get; }
+    public Instant Now { get; }
     public DisplayZones Zones { get; private set; } = new(DateTimeZone.Utc, DateTimeZone.Utc);
 
     protected Actor Actor => actor ?? throw new InvalidOperationException("Call LoadActorAsync first.");
@@ -31,10 +52,7 @@ public abstract class WorkspacePage(CurrentActor current, ComplianceDbContext db
         if (actor is not null) return actor; // a handler and the page load it calls may both ask
         actor = await current.GetAsync(User, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("WorkspaceAccessFilter lets only active members reach workspace pages.");
-        var organisationZone = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.TimeZone).SingleAsync(HttpContext.RequestAborted);
-        var userZone = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        var organisation = TimeText.Zone(organisationZone, DateTimeZone.Utc);
-        Zones = new DisplayZones(TimeText.Zone(userZone, organisation), organisation);
+        Zones = await readerZones.ForAsync(actor, HttpContext.RequestAborted);
         return actor;
     }
 

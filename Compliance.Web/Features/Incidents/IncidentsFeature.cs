@@ -1,0 +1,16 @@
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Workspace;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Compliance.Web.Features.Incidents;
+
+/// <summary>Logging incidents and turning their facts into duties.</summary>
+public static class IncidentsFeature
+{
+    public static IServiceCollection AddIncidentsFeature(this IServiceCollection services)
+    {
+        services.TryAddSingleton(RulesEngine.Default);
+        services.TryAddScoped<IncidentWorkspace>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Compliance.Domain.People;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Compliance.Web.Features.People;
+
+/// <summary>Lists of affected people: import, flags and manual contacts.</summary>
+public static class PeopleFeature
+{
+    public static IServiceCollection AddPeopleFeature(this IServiceCollection services)
+    {
+        services.TryAddScoped<PeopleImport>();
+        services.TryAddScoped<PeopleRegister>();
+        services.TryAddScoped<ManualContacts>();
+        services.TryAddSingleton<PeopleUploads>();
+        return services;
+    }
+}
