@@ -4,7 +4,7 @@ using Compliance.Domain.People;
 using Compliance.Jobs.Mail;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// Where the campaign sender's time goes, measured from outside it (<c>bench notices</c>): its database commands and

@@ -1,6 +1,6 @@
 using Compliance.Web.Commands;
 
-namespace Compliance.Tests.Filings;
+namespace Compliance.Tests.Bench;
 
 public sealed class FilingBenchTests
 {

@@ -5,7 +5,7 @@ using Compliance.Jobs.Mail;
 using Compliance.Jobs.Mail.Smtp;
 using NodaTime;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// <c>bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]]</c>: N generated notices of about 1 KB

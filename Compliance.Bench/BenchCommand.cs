@@ -7,7 +7,7 @@ using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
 using NodaTime;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// <c>bench assess</c>: one incident with people in every jurisdiction the catalogue names, assessed against the whole

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Compliance.Jobs.Mail;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// nodemailer's pooled transport (tools/nodemailer-bench), the peer the bench commands compare our transport with:

@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// Fictional affected people for <c>bench notices</c>, written as the CSV an organisation would upload: Hong Kong

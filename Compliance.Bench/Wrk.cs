@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// wrk (Debian's package), the load generator of <c>bench web</c>: C connections on two threads for S seconds against

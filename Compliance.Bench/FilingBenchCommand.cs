@@ -5,7 +5,7 @@ using Compliance.Jobs.Filings;
 using Compliance.Jobs.Filings.Pdf;
 using NodaTime;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// <c>bench filing</c>: a three-page PCPD filing with Chinese text, composed and rendered repeatedly after a

@@ -1,7 +1,7 @@
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 
-namespace Compliance.Tests.Mail;
+namespace Compliance.Tests.Bench;
 
 // `bench smtp` runs end to end on a small count; its figures are for people, so no timing is asserted.
 public sealed class MailBenchCommandTests
@@ -13,7 +13,7 @@ public sealed class MailBenchCommandTests
         var stdout = new StringWriter();
 
         var exit = await MailBenchCommand.RunAsync(
-            ["--smtp", $"127.0.0.1:{sink.Port}", "--messages", "100", "--connections", "1,2", "--warmup", "10"], Notices.Clock, stdout, new StringWriter());
+            ["--smtp", $"127.0.0.1:{sink.Port}", "--messages", "100", "--connections", "1,2", "--warmup", "10"], Compliance.Tests.Mail.Notices.Clock, stdout, new StringWriter());
 
         var output = stdout.ToString();
         Assert.True(exit == CommandLine.Ok, output);
@@ -35,7 +35,7 @@ public sealed class MailBenchCommandTests
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var stderr = new StringWriter();
 
-        var exit = await MailBenchCommand.RunAsync(args, Notices.Clock, new StringWriter(), stderr);
+        var exit = await MailBenchCommand.RunAsync(args, Compliance.Tests.Mail.Notices.Clock, new StringWriter(), stderr);
 
         Assert.Equal(CommandLine.BadInput, exit);
         Assert.StartsWith("usage: bench smtp", stderr.ToString());

@@ -2,7 +2,7 @@ using Compliance.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// A throwaway database and folder for a benchmark: a SQLite file in the folder, or a fresh database on a PostgreSQL

@@ -6,7 +6,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Web.Hosting;
 using NodaTime;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// <c>bench web</c>: seeds a federation (organisations, incidents with their duties, affected people) through the real
@@ -120,7 +120,7 @@ public static partial class WebBenchCommand
             var port = FreePort();
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(typeof(WebBenchCommand).Assembly.Location);
-            foreach (var a in new[] { "bench", "web-node", "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" }.Concat(database.Arguments))
+            foreach (var a in new[] { "web-node", "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" }.Concat(database.Arguments))
                 start.ArgumentList.Add(a);
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, e) => { };

@@ -14,7 +14,7 @@ using Compliance.Jobs.People;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// Fills a throwaway database for <c>bench web</c> through the code people use: the first organisation, its security

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 
-namespace Compliance.Tests.Mail;
+namespace Compliance.Tests.Bench;
 
 // `bench notices` runs the whole campaign end to end on a small count; its figures are for people, so no timing is asserted.
 public sealed class NoticeBenchCommandTests
@@ -16,8 +16,8 @@ public sealed class NoticeBenchCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(["bench", "notices", "--people", $"{People}", "--smtp", $"127.0.0.1:{sink.Port}", "--connections", "2"],
-            Notices.Clock, TextReader.Null, stdout, stderr);
+        var exit = await BenchCommandLine.RunAsync(["notices", "--people", $"{People}", "--smtp", $"127.0.0.1:{sink.Port}", "--connections", "2"],
+            Compliance.Tests.Mail.Notices.Clock, stdout, stderr);
 
         var output = stdout.ToString();
         Assert.True(exit == CommandLine.Ok, output + stderr);
@@ -48,7 +48,7 @@ public sealed class NoticeBenchCommandTests
         var stdout = new StringWriter();
 
         var exit = await NoticeBenchCommand.RunAsync(["--people", "20", "--smtp", $"127.0.0.1:{sink.Port}", .. keep ? new[] { "--keep" } : []],
-            Notices.Clock, stdout, new StringWriter());
+            Compliance.Tests.Mail.Notices.Clock, stdout, new StringWriter());
 
         Assert.Equal(CommandLine.Ok, exit);
         var database = Regex.Match(stdout.ToString(), @"machine: .*SQLite [\d.]+ \((?<file>.+)\)").Groups["file"].Value;
@@ -78,7 +78,7 @@ public sealed class NoticeBenchCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(["bench", "notices", .. args], Notices.Clock, TextReader.Null, stdout, stderr);
+        var exit = await BenchCommandLine.RunAsync(["notices", .. args], Compliance.Tests.Mail.Notices.Clock, stdout, stderr);
 
         Assert.Equal(CommandLine.BadInput, exit);
         Assert.StartsWith("usage: bench notices", stderr.ToString());

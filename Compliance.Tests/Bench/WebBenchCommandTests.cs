@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Bench;
 
 // `bench web` end to end on a tiny federation: seeded, served by a web node of its own, signed in, loaded by wrk. Its
 // figures are for people; what is asserted is that every page answered, and that the report has every figure.
@@ -14,8 +14,8 @@ public sealed class WebBenchCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(["bench", "web", "--organisations", "3", "--incidents", "7", "--people", "300", "--clients", "2", "--seconds", "1"],
-            FixedClock.At("2026-06-01T12:00:00Z"), TextReader.Null, stdout, stderr);
+        var exit = await BenchCommandLine.RunAsync(["web", "--organisations", "3", "--incidents", "7", "--people", "300", "--clients", "2", "--seconds", "1"],
+            FixedClock.At("2026-06-01T12:00:00Z"), stdout, stderr);
 
         var output = stdout.ToString();
         Assert.True(exit == CommandLine.Ok, output + stderr);
@@ -44,7 +44,7 @@ public sealed class WebBenchCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(["bench", "web", .. commandLine.Split(' ')], FixedClock.At("2026-06-01T12:00:00Z"), TextReader.Null, stdout, stderr);
+        var exit = await BenchCommandLine.RunAsync(["web", .. commandLine.Split(' ')], FixedClock.At("2026-06-01T12:00:00Z"), stdout, stderr);
 
         Assert.Equal(CommandLine.BadInput, exit);
         Assert.StartsWith("usage: bench web", stderr.ToString());
@@ -95,8 +95,8 @@ public sealed class SweepBenchCommandTests
         var stderr = new StringWriter();
         string[] database = provider == Compliance.Domain.Persistence.DatabaseProvider.Postgres ? ["--database", "postgres"] : [];
 
-        var exit = await CommandLine.RunAsync(["bench", "sweep", "--organisations", "2,5", "--duties", "60", "--due", "3,6", "--passes", "2", .. database],
-            FixedClock.At("2026-06-01T12:00:00Z"), TextReader.Null, stdout, stderr);
+        var exit = await BenchCommandLine.RunAsync(["sweep", "--organisations", "2,5", "--duties", "60", "--due", "3,6", "--passes", "2", .. database],
+            FixedClock.At("2026-06-01T12:00:00Z"), stdout, stderr);
 
         var output = stdout.ToString();
         Assert.True(exit == CommandLine.Ok, output + stderr);
@@ -115,7 +115,7 @@ public sealed class SweepBenchCommandTests
     public async Task Bench_sweep_with_a_bad_option_is_bad_input(string commandLine)
     {
         var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["bench", "sweep", .. commandLine.Split(' ')], FixedClock.At("2026-06-01T12:00:00Z"), TextReader.Null, new StringWriter(), stderr);
+        var exit = await BenchCommandLine.RunAsync(["sweep", .. commandLine.Split(' ')], FixedClock.At("2026-06-01T12:00:00Z"), new StringWriter(), stderr);
         Assert.Equal(CommandLine.BadInput, exit);
         Assert.StartsWith("usage: bench sweep", stderr.ToString());
     }

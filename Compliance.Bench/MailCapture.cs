@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Compliance.Jobs.Mail;
 
-namespace Compliance.Web.Commands;
+namespace Compliance.Bench;
 
 /// <summary>
 /// Keeps, in a JSON file for nodemailer's bench script, every message the campaign sender hands to the transport, so
