@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using Compliance.Domain.Rules.Assessment;
 using Compliance.Domain.Vocabulary;
 
 namespace Compliance.Domain.Rules.Catalogue;
