@@ -1,8 +1,7 @@
-using Compliance.Domain.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Compliance.Domain.Persistence;
+namespace Compliance.Domain.Leases;
 
 /// <summary>The lease rows of exclusive background work (migration 20261204120000_JobLeases).</summary>
 public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
