@@ -18,6 +18,8 @@ internal static class DutyCompiler
         if (verification == Verification.M) reason += " Verify with counsel: this rule rests on an unverified source.";
         var recipient = ConditionCompiler.Parse<Recipient>(d.Recipient, $"{path}.recipient");
         var when = d.When is null ? null : ConditionCompiler.Compile(d.When, $"{path}.when");
+        if (d.ProhibitedContent.Count != (d.Notice?.ForbiddenFields.Count ?? 0))   // the words, and the field the notice check forbids
+            throw new CatalogueException($"{path}: prohibitedContent needs one notice.forbiddenFields entry per line, and each forbidden field a line saying it.");
         return new DutyRule
         {
             Id = d.Id,
