@@ -246,7 +246,7 @@ public static class NoticeBenchCommand
         return rows.ToDictionary(r => (r.State, r.Confirmed), r => r.Count);
     }
 
-    // What CampaignSender.ComposeAsync does for each person, without the database and the decryption: one render of a
+    // What NoticeComposer.ComposeAsync does for each person, without the database and the decryption: one render of a
     // notice per template the campaign uses, a thousand times over.
     private static async Task<double> RenderMicrosecondsAsync(DatabaseOptions database, Guid campaignId, IClock clock)
     {
