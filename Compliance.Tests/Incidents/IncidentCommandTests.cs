@@ -25,24 +25,8 @@ public sealed class IncidentCommandTests
           "riskRationale": "HKID numbers with names: identity theft and targeting of activists." }
         """;
 
-    private sealed record Org(Guid Id, Actor Admin, Actor Lead, Actor Legal, Actor Viewer);
-
-    private static async Task<(DatabaseOptions, Org, Org)> TwoOrganisationsAsync(DatabaseProvider provider)
-    {
-        var options = await TestDatabases.CreateMigratedAsync(provider);
-        await using var db = ComplianceDatabase.CreateContext(options);
-        Org Make(string name)
-        {
-            var id = Guid.NewGuid();
-            db.Organisations.Add(new Organisation(id, name, "Asia/Hong_Kong", [JurisdictionCode.Parse("HK")], []));
-            Actor A(Role r) => new(Guid.NewGuid(), $"{r}@{name}.example".ToLowerInvariant(), id, r);
-            return new Org(id, A(Role.Admin), A(Role.SecurityLead), A(Role.Legal), A(Role.Viewer));
-        }
-        var a = Make("Alpha");
-        var b = Make("Beta");
-        await db.SaveChangesAsync();
-        return (options, a, b);
-    }
+    private static Task<(DatabaseOptions, TestOrganisation, TestOrganisation)> TwoOrganisationsAsync(DatabaseProvider provider) =>
+        TwoOrganisations.CreateAsync(provider, "Asia/Hong_Kong", "HK");
 
     private static Desk Workspace(ComplianceDbContext db) => new(db);
 

@@ -24,14 +24,15 @@ public static class TwoOrganisations
           "riskRationale": "National ID numbers with names: identity theft and targeting of activists." }
         """;
 
-    public static async Task<(DatabaseOptions Options, TestOrganisation Alpha, TestOrganisation Beta)> CreateAsync(DatabaseProvider provider)
+    public static async Task<(DatabaseOptions Options, TestOrganisation Alpha, TestOrganisation Beta)> CreateAsync(DatabaseProvider provider,
+        string zone = "Africa/Nairobi", string establishment = "KE")
     {
         var options = await TestDatabases.CreateMigratedAsync(provider);
         await using var db = ComplianceDatabase.CreateContext(options);
         TestOrganisation Make(string name)
         {
             var id = Guid.NewGuid();
-            db.Organisations.Add(new Organisation(id, name, "Africa/Nairobi", [JurisdictionCode.Parse("KE")], []));
+            db.Organisations.Add(new Organisation(id, name, zone, [JurisdictionCode.Parse(establishment)], []));
             Actor A(Role r) => new(Guid.NewGuid(), $"{r}@{name}.example".ToLowerInvariant(), id, r);
             return new TestOrganisation(id, A(Role.Admin), A(Role.SecurityLead), A(Role.Legal), A(Role.Viewer));
         }
