@@ -4,8 +4,9 @@ using Compliance.Domain.Persistence;
 using Compliance.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Compliance.Tests.Api;
 
-namespace Compliance.Tests.Api;
+namespace Compliance.Tests.Audit;
 
 public sealed class ConcurrentAuditTests
 {

@@ -3,8 +3,9 @@ using Compliance.Domain.Obligations;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
+using Compliance.Tests.Pages;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Incidents;
 
 public sealed class IncidentFormTests(PagesApp app) : IClassFixture<PagesApp>
 {

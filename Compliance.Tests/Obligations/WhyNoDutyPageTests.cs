@@ -1,6 +1,7 @@
 using Compliance.Tests.Pages.Support;
+using Compliance.Tests.Pages;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Obligations;
 
 // The incident page says, beside the duties, why no duty arises where people are affected (issue 13).
 public sealed class WhyNoDutyPageTests(PagesApp app) : IClassFixture<PagesApp>

@@ -1,8 +1,9 @@
 using System.Net;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
+using Compliance.Tests.Pages;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Audit;
 
 public sealed class AuditPageTests(PagesApp app) : IClassFixture<PagesApp>
 {

@@ -8,8 +8,9 @@ using Compliance.Domain.Vocabulary;
 using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Compliance.Tests.Foundation;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Obligations;
 
 // "Every change of a fact re-runs the rules; obligations that change keep their history" (design.md).
 public sealed class ObligationPlannerTests

@@ -1,7 +1,8 @@
 using Compliance.Domain.Audit;
 using NodaTime;
+using Compliance.Tests.Foundation;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Audit;
 
 public sealed class AuditChainTests
 {

@@ -5,8 +5,9 @@ using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Vocabulary;
 using NodaTime;
+using Compliance.Tests.Pages;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Calendars;
 
 public sealed class CalendarFeedTests(PagesApp app) : IClassFixture<PagesApp>
 {

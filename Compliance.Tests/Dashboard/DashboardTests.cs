@@ -1,6 +1,7 @@
 using Compliance.Tests.Pages.Support;
+using Compliance.Tests.Pages;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Dashboard;
 
 public sealed class DashboardTests(PagesApp app) : IClassFixture<PagesApp>
 {

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text.Json;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
@@ -8,8 +9,9 @@ using Compliance.Domain.Workspace;
 using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Compliance.Tests.Foundation;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Incidents;
 
 // Recording law enforcement's request on a stored incident re-plans its duties, keeps the old ones as history, and is audited.
 public sealed class LawEnforcementHoldIncidentTests
@@ -39,12 +41,12 @@ public sealed class LawEnforcementHoldIncidentTests
         await using var db = ComplianceDatabase.CreateContext(options);
         db.Organisations.Add(new Organisation(orgId, "Texan NGO", "America/Chicago", [], []));
         await db.SaveChangesAsync();
-        var ws = new IncidentWorkspace(db, RulesEngine.Default, Clock);
-        var incident = (await ws.CreateAsync(lead, Input(""))).Value!;
+        var update = new UpdateIncident(db, RulesEngine.Default, Clock);
+        var incident = (await new CreateIncident(db, RulesEngine.Default, Clock).HandleAsync(lead, Input(""))).Value!;
         var before = await db.Obligations.Where(o => o.IncidentId == incident.Id).ToListAsync();
 
-        var updated = await ws.UpdateAsync(lead, incident.Id,
-            Input(""", "lawEnforcementHold": { "from": "2026-03-11T08:00:00-05:00", "until": "2026-03-25T08:00:00-05:00" }"""), null);
+        var updated = await update.HandleAsync(lead, new UpdateIncidentRequest(incident.Id,
+            Input(""", "lawEnforcementHold": { "from": "2026-03-11T08:00:00-05:00", "until": "2026-03-25T08:00:00-05:00" }"""), null));
 
         Assert.True(updated.IsOk);
         Assert.Equal(Instant.FromUtc(2026, 3, 25, 13, 0), updated.Value!.LawEnforcementHoldUntil);
@@ -58,7 +60,7 @@ public sealed class LawEnforcementHoldIncidentTests
         Assert.Contains(audit, e => e.Data.Contains("lawEnforcementHold", StringComparison.Ordinal));
 
         // Lifting the hold (null) puts the original deadline back, as a new row.
-        var lifted = await ws.UpdateAsync(lead, incident.Id, Input(""", "lawEnforcementHold": null"""), null);
+        var lifted = await update.HandleAsync(lead, new UpdateIncidentRequest(incident.Id, Input(""", "lawEnforcementHold": null"""), null));
         Assert.Null(lifted.Value!.LawEnforcementHoldFrom);
         Assert.Equal(people[0].Deadline, (await db.Obligations.SingleAsync(o => o.IncidentId == incident.Id && o.RuleId == "us-tx-individuals" && o.Status == ObligationStatus.Open)).Deadline);
     }

@@ -3,8 +3,9 @@ using Compliance.Domain.Persistence;
 using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
+using Compliance.Tests.Foundation;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Audit;
 
 /// <summary>
 /// Someone who can write the database (not the audit key, not the checkpoint folder) tries to hide what happened.

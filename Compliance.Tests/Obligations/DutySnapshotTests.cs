@@ -12,8 +12,9 @@ using Compliance.Jobs.Filings;
 using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Compliance.Tests.Foundation;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Obligations;
 
 // "Correcting a rule later never rewrites what an old filing cited" (style.md, habit 1): each stored duty keeps the
 // rule it was computed from, and filings read that snapshot, not the catalogue of the day.

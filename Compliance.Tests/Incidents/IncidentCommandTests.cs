@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
@@ -10,9 +11,10 @@ using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Incidents;
 
-public sealed class IncidentWorkspaceTests
+/// <summary>The commands and reads of incidents and their duties, as pages, API and command line all call them.</summary>
+public sealed class IncidentCommandTests
 {
     private static readonly FixedClock Clock = FixedClock.At("2026-03-02T09:00:00Z");
 
@@ -23,26 +25,30 @@ public sealed class IncidentWorkspaceTests
           "riskRationale": "HKID numbers with names: identity theft and targeting of activists." }
         """;
 
-    private sealed record Org(Guid Id, Actor Admin, Actor Lead, Actor Legal, Actor Viewer);
+    private static Task<(DatabaseOptions, TestOrganisation, TestOrganisation)> TwoOrganisationsAsync(DatabaseProvider provider) =>
+        TwoOrganisations.CreateAsync(provider, "Asia/Hong_Kong", "HK");
 
-    private static async Task<(DatabaseOptions, Org, Org)> TwoOrganisationsAsync(DatabaseProvider provider)
+    private static Desk Workspace(ComplianceDbContext db) => new(db);
+
+    /// <summary>Each handler and query by the name of what it does, over one unit of work.</summary>
+    private sealed class Desk(ComplianceDbContext db)
     {
-        var options = await TestDatabases.CreateMigratedAsync(provider);
-        await using var db = ComplianceDatabase.CreateContext(options);
-        Org Make(string name)
-        {
-            var id = Guid.NewGuid();
-            db.Organisations.Add(new Organisation(id, name, "Asia/Hong_Kong", [JurisdictionCode.Parse("HK")], []));
-            Actor A(Role r) => new(Guid.NewGuid(), $"{r}@{name}.example".ToLowerInvariant(), id, r);
-            return new Org(id, A(Role.Admin), A(Role.SecurityLead), A(Role.Legal), A(Role.Viewer));
-        }
-        var a = Make("Alpha");
-        var b = Make("Beta");
-        await db.SaveChangesAsync();
-        return (options, a, b);
+        public Task<Outcome<Incident>> CreateAsync(Actor a, IncidentInput input) => new CreateIncident(db, RulesEngine.Default, Clock).HandleAsync(a, input);
+        public Task<Outcome<Incident>> UpdateAsync(Actor a, Guid id, IncidentInput input, int? expectedVersion) =>
+            new UpdateIncident(db, RulesEngine.Default, Clock).HandleAsync(a, new UpdateIncidentRequest(id, input, expectedVersion));
+        public Task<Outcome<Incident>> SetStatusAsync(Actor a, Guid id, IncidentStatus status) => new SetIncidentStatus(db, Clock).HandleAsync(a, new SetIncidentStatusRequest(id, status));
+        public Task<Outcome<TimelineEvent>> AddTimelineEventAsync(Actor a, Guid id, Instant at, string text) =>
+            new AddTimelineEvent(db, Clock).HandleAsync(a, new AddTimelineEventRequest(id, at, text));
+        public Task<Outcome<Obligation>> DecideNotRequiredAsync(Actor a, Guid id, string rationale) => new DecideNotRequired(db, Clock).HandleAsync(a, new DecideNotRequiredRequest(id, rationale));
+        public Task<Outcome<Obligation>> FulfilAsync(Actor a, Guid id, Instant at, string reference, EvidenceUpload? evidence) =>
+            new FulfilDuty(db, RulesEngine.Default, Clock).HandleAsync(a, new FulfilDutyRequest(id, at, reference, evidence));
+        public Task<Outcome<Incident>> GetAsync(Actor a, Guid id) => new IncidentAccess(db, Clock).GetAsync(a, id);
+        public Task<Outcome<IReadOnlyList<Incident>>> ListAsync(Actor a) => new IncidentAccess(db, Clock).ListAsync(a);
+        public Task<Outcome<IReadOnlyList<Obligation>>> ObligationsAsync(Actor a, Guid id, bool withHistory) => new IncidentDuties(db, Clock).ReadAsync(a, id, withHistory);
+        public Task<IReadOnlyList<(Obligation Obligation, Incident Incident)>> OpenDutiesAsync(Actor a) => new OpenDuties(db, Clock).ReadAsync(a);
+        public Task<Outcome<EvidenceFile>> EvidenceAsync(Actor a, Guid id) => new DutyEvidence(db, Clock).ReadAsync(a, id);
+        public Task<Outcome<IReadOnlyList<AuditEntry>>> AuditAsync(Actor a, Guid id) => new IncidentAuditTrail(db, Clock).ReadAsync(a, id);
     }
-
-    private static IncidentWorkspace Workspace(ComplianceDbContext db) => new(db, RulesEngine.Default, Clock);
 
     private static IncidentInput Input(string json, string zone = "Asia/Hong_Kong")
     {
@@ -164,7 +170,7 @@ public sealed class IncidentWorkspaceTests
 
         Assert.Equal(OutcomeStatus.Invalid, (await ws.DecideNotRequiredAsync(alpha.Legal, regulator.Id, "no")).Status);
         var filed = await ws.FulfilAsync(alpha.Legal, regulator.Id, Clock.Now, "ODPC-2026-77",
-            new IncidentWorkspace.EvidenceUpload("receipt.pdf", "application/pdf", [1, 2, 3]));
+            new EvidenceUpload("receipt.pdf", "application/pdf", [1, 2, 3]));
         Assert.True(filed.IsOk);
         Assert.False(filed.Value!.WasLate);
         var evidence = await ws.EvidenceAsync(alpha.Viewer, filed.Value.EvidenceFileId!.Value);

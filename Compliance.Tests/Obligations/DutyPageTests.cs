@@ -2,8 +2,9 @@ using System.Net;
 using Compliance.Domain.Obligations;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
+using Compliance.Tests.Pages;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Obligations;
 
 public sealed class DutyPageTests(PagesApp app) : IClassFixture<PagesApp>
 {
