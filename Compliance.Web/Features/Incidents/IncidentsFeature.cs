@@ -22,7 +22,6 @@ public static class IncidentsFeature
         services.TryAddScoped<AddTimelineEvent>();
         // Transitional: other features still reach incidents through it.
         services.TryAddScoped<IncidentWorkspace>();
-        // The host registers the features it knows of; these grew out of this one (the lead moves the calls into AppHost).
-        return services.AddObligationsFeature().AddAuditFeature().AddDashboardFeature().AddCalendarsFeature();
+        return services;
     }
 }
