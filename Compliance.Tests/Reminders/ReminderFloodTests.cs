@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Jobs.Hosting;
 using System.Collections.Concurrent;
 using System.Text.Json;

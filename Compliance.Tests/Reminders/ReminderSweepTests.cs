@@ -1,3 +1,5 @@
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Incidents;
 using Compliance.Jobs.Hosting;
 using System.Text.Json;
 using System.Text.RegularExpressions;

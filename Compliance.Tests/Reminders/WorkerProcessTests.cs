@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
