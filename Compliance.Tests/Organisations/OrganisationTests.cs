@@ -7,7 +7,7 @@ using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Organisations;
 
 public sealed class OrganisationTests
 {
