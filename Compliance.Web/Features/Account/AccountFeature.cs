@@ -42,6 +42,7 @@ public static class AccountFeature
         services.AddScoped<CeremonyState>();
         services.AddScoped<SecurityKeyCeremonies>();
         services.AddScoped<SecurityKeyPolicy>();
+        services.TryAddScoped<SecondFactorSignIn>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
