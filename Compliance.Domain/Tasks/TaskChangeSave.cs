@@ -1,0 +1,21 @@
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Reminders;
+using NodaTime;
+
+namespace Compliance.Domain.Tasks;
+
+/// <summary>
+/// Saves a change to an incident's tasks with its audit lines and the re-plan of the incident's reminders, in one
+/// transaction: the planner reads the saved task, so the change is written first, then the plan, then both commit.
+/// </summary>
+public static class TaskChangeSave
+{
+    public static async Task SaveAsync(ComplianceDbContext db, IClock clock, Guid organisationId, Guid incidentId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await new ReminderPlanner(db, clock).SyncAsync(organisationId, incidentId, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}
