@@ -3,8 +3,8 @@ using Compliance.Domain.Audit;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
 using Compliance.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -17,7 +17,7 @@ namespace Compliance.Web.Features.Members;
 /// </summary>
 public static class AccountCommands
 {
-    public const int MinimumPasswordLength = 12;
+    public const int MinimumPasswordLength = AddMember.MinimumPasswordLength;
 
     public static async Task<int> UserAsync(string[] args, IClock clock, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -50,17 +50,10 @@ public static class AccountCommands
             expires = parsed.Value;
         }
 
-        var user = await FindUserAsync(db, email);
-        var created = user is null;
-        user ??= new User(Guid.NewGuid(), email.Trim(), o.Get("name") ?? email.Trim(), clock.GetCurrentInstant());
-        if (created) db.Users.Add(user);
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
-        user.RenewSecurityStamp();
-        db.Members.Add(new Member(Guid.NewGuid(), org.Id, user.Id, role, incidentId, expires));
-        await new AuditLog(db, clock).AppendAsync(org.Id, incidentId, "command-line", "member.added",
-            new { user = user.Email, role = KebabCase<Role>.ToId(role), incident = incidentId, expires = expires?.ToString() });
-        await db.SaveChangesAsync();
-        await stdout.WriteLineAsync($"{(created ? "Created" : "Updated")} {user.Email} as {KebabCase<Role>.ToId(role)} of {org.Name}.");
+        var added = await new AddMember(db, clock).HandleAsync(Actor.System(org.Id, "command-line"),
+            new AddMember.Request(email, o.Get("name"), role, incidentId, expires, password));
+        if (!added.IsOk) return Usage(stderr, string.Join(Environment.NewLine, added.Errors.Values.SelectMany(m => m).Select(m => $"error: {m}")));
+        await stdout.WriteLineAsync($"{(added.Value!.NewAccount ? "Created" : "Updated")} {added.Value.User.Email} as {KebabCase<Role>.ToId(role)} of {org.Name}.");
         return CommandLine.Ok;
     }
 
