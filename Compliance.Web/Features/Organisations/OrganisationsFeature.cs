@@ -1,4 +1,4 @@
-using Compliance.Domain.Workspace;
+using Compliance.Domain.Organisations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compliance.Web.Features.Organisations;
@@ -8,7 +8,11 @@ public static class OrganisationsFeature
 {
     public static IServiceCollection AddOrganisationsFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<OrganisationSettings>();
+        services.TryAddScoped<OrganisationQuery>();
+        services.TryAddScoped<UpdateOrganisation>();
+        services.TryAddScoped<OrganisationOverview>();
+        // Transitional: AppHost does not call AddRemindersFeature yet (the Jobs page is the organisation's mail activity).
+        services.AddRemindersFeature();
         return services;
     }
 }

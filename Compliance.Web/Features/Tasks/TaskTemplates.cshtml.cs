@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compliance.Domain.Organisations;
 using Compliance.Domain.Tasks;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
@@ -10,7 +11,7 @@ namespace Compliance.Web.Features.Tasks;
 /// The tasks every new incident starts with: kind, title, default owner (a role or a member), due so many hours after
 /// awareness. Admins edit it; incidents already logged keep the tasks they have.
 /// </summary>
-public sealed class TaskTemplatesModel(SaveTaskTemplates save, TaskOwners owners, OrganisationSettings settings, WorkspaceContext context)
+public sealed class TaskTemplatesModel(SaveTaskTemplates save, TaskOwners owners, OrganisationQuery organisations, WorkspaceContext context)
     : WorkspacePage(context)
 {
     public const int BlankRows = 3;
@@ -35,7 +36,7 @@ public sealed class TaskTemplatesModel(SaveTaskTemplates save, TaskOwners owners
     {
         var actor = await LoadActorAsync();
         if (!Allows(Operation.ManageOrganisation, null)) return Forbid();
-        var org = (await settings.GetAsync(actor, HttpContext.RequestAborted)).Value!;
+        var org = (await organisations.GetAsync(actor, HttpContext.RequestAborted)).Value!;
         Rows = TaskTemplates.Read(org.TaskTemplates).Select(ToRow).ToList();
         Saved = Request.Query.ContainsKey("saved");
         return await ShowAsync(actor);

@@ -1,31 +1,26 @@
 using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
-using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Compliance.Domain.Workspace;
+namespace Compliance.Domain.Organisations;
 
 /// <summary>
-/// An organisation's own facts. Establishments and attributes decide which laws apply, so changing them
-/// re-plans the duties of every incident that is not closed, and the change is audited.
+/// Changes an organisation's own facts (admins only). Establishments and attributes decide which laws apply, so
+/// changing them re-plans the duties of every incident that is not closed and their reminders, in one transaction
+/// with the audit line.
 /// </summary>
-public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine engine, IClock clock)
+public sealed class UpdateOrganisation(ComplianceDbContext db, RulesEngine engine, IClock clock)
 {
-    public sealed record Changes(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor,
+    public sealed record Request(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor,
         string? ReminderPolicy = null, bool? RequirePhishingResistant = null);
 
-    public async Task<Outcome<Organisation>> GetAsync(Actor actor, CancellationToken ct = default)
-    {
-        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == actor.OrganisationId, ct);
-        return org is null ? Outcome<Organisation>.NotFound() : Outcome<Organisation>.Ok(org);
-    }
-
-    public async Task<Outcome<Organisation>> UpdateAsync(Actor actor, Changes changes, CancellationToken ct = default)
+    public async Task<Outcome<Organisation>> HandleAsync(Actor actor, Request changes, CancellationToken ct = default)
     {
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<Organisation>.Forbidden();
         var errors = new Dictionary<string, string[]>();
@@ -45,6 +40,7 @@ public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine eng
         if (errors.Count > 0) return Outcome<Organisation>.Invalid(errors);
 
         db.OrganisationScope = actor.OrganisationId;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var org = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
         var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor, org.RequirePhishingResistant, org.ReminderPolicy };
         org.Update(changes.Name.Trim(), changes.TimeZone, establishments, changes.Attributes);
@@ -61,6 +57,7 @@ public sealed class OrganisationSettings(ComplianceDbContext db, RulesEngine eng
         await db.SaveChangesAsync(ct);
         await new Reminders.ReminderPlanner(db, clock).SyncAsync(org.Id, null, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<Organisation>.Ok(org);
     }
 }
