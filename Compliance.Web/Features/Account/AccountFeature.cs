@@ -43,6 +43,8 @@ public static class AccountFeature
         services.AddScoped<SecurityKeyCeremonies>();
         services.AddScoped<SecurityKeyPolicy>();
         services.TryAddScoped<SecondFactorSignIn>();
+        services.TryAddScoped<UserSecurityKeys>();
+        services.TryAddScoped<AccountPreferences>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
