@@ -1,5 +1,4 @@
 using Compliance.Jobs.Hosting;
-using Compliance.Domain.Audit;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -73,11 +72,10 @@ public static class AccountCommands
         var org = o.Get("org") is { } slug ? orgs.SingleOrDefault(x => x.Slug == slug) : orgs.Count == 1 ? orgs[0] : null;
         if (org is null) return Usage(stderr, $"error: give --org, one of {string.Join(", ", orgs.Select(x => x.Slug))}.");
 
-        var now = clock.GetCurrentInstant();
-        var (token, secret) = ApiToken.Issue(user.Id, org.Id, o.Get("name") ?? "command line", now, days > 0 ? now + Duration.FromDays(days) : null);
-        db.ApiTokens.Add(token);
-        await new AuditLog(db, clock).AppendAsync(org.Id, null, "command-line", "token.created", new { user = user.Email, token.Name, token.Id });
-        await db.SaveChangesAsync();
+        var issued = await new IssueApiToken(db, clock).HandleAsync(Actor.System(org.Id, "command-line"),
+            new IssueApiToken.Request(user.Id, o.Get("name") ?? "command line", days > 0 ? days : null));
+        if (!issued.IsOk) return Usage(stderr, $"error: {user.Email} is not a member of {org.Name}.");
+        var secret = issued.Value!.Secret;
         await stdout.WriteLineAsync(secret);
         await stderr.WriteLineAsync($"Token for {user.Email} in {org.Name}; it is shown only now. Use it as 'Authorization: Bearer <token>'.");
         return CommandLine.Ok;
@@ -100,33 +98,5 @@ public static class AccountCommands
     {
         stderr.WriteLine(message);
         return CommandLine.BadInput;
-    }
-}
-
-/// <summary>"--name value" pairs; "--Key=value" pairs pass through as configuration.</summary>
-public sealed class Options
-{
-    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
-    public string[] ConfigurationArgs { get; private init; } = [];
-
-    public string? Get(string name) => values.GetValueOrDefault(name);
-
-    public static Options Parse(string[] args)
-    {
-        var config = new List<string>();
-        var options = new Options();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=')) config.Add(args[i]);
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-                options.values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true"; // a flag
-        }
-        return new Options { ConfigurationArgs = [.. config] }.With(options.values);
-    }
-
-    private Options With(Dictionary<string, string> v)
-    {
-        foreach (var kv in v) values[kv.Key] = kv.Value;
-        return this;
     }
 }
