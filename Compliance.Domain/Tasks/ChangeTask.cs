@@ -15,13 +15,12 @@ public sealed class ChangeTask(ComplianceDbContext db, IncidentTaskQuery tasks, 
 
     public async Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
     {
-        var found = await tasks.GetAsync(actor, request.IncidentId, request.TaskId, ct);
-        if (!found.IsOk) return found;
-        var task = found.Value!;
-        if (!Permissions.Allows(actor, Operation.ChangeTasks, request.IncidentId, clock.GetCurrentInstant())) return Outcome<IncidentTask>.Forbidden();
-        if (request.Edit is { } input && await edit.ApplyAsync(actor, task, input, ct) is { IsOk: false } refused) return refused;
-        if (request.State is { } state && await move.ApplyAsync(actor, task, state, ct) is { IsOk: false } unmoved) return unmoved;
-        if (db.ChangeTracker.HasChanges()) await TaskChangeSave.SaveAsync(db, clock, actor.OrganisationId, request.IncidentId, ct);
-        return Outcome<IncidentTask>.Ok(task);
+        return await TaskChangeSave.ApplyAndSaveAsync(db, clock, tasks, actor, request.IncidentId, request.TaskId, async task =>
+        {
+            if (!Permissions.Allows(actor, Operation.ChangeTasks, request.IncidentId, clock.GetCurrentInstant())) return Outcome<IncidentTask>.Forbidden();
+            if (request.Edit is { } input && await edit.ApplyAsync(actor, task, input, ct) is { IsOk: false } refused) return refused;
+            if (request.State is { } state && await move.ApplyAsync(actor, task, state, ct) is { IsOk: false } unmoved) return unmoved;
+            return Outcome<IncidentTask>.Ok(task);
+        }, ct);
     }
 }

@@ -13,15 +13,8 @@ public sealed class ChangeTaskState(ComplianceDbContext db, IncidentTaskQuery ta
     public sealed record Request(Guid IncidentId, Guid TaskId, TaskState State, Instant? DoneAt = null, string? Reason = null, string? Notes = null,
         IncidentWorkspace.EvidenceUpload? Evidence = null);
 
-    public async Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
-    {
-        var found = await tasks.GetAsync(actor, request.IncidentId, request.TaskId, ct);
-        if (!found.IsOk) return found;
-        var applied = await ApplyAsync(actor, found.Value!, request, ct);
-        if (!applied.IsOk) return applied;
-        await TaskChangeSave.SaveAsync(db, clock, actor.OrganisationId, request.IncidentId, ct);
-        return applied;
-    }
+    public Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default) =>
+        TaskChangeSave.ApplyAndSaveAsync(db, clock, tasks, actor, request.IncidentId, request.TaskId, task => ApplyAsync(actor, task, request, ct), ct);
 
     /// <summary>Checks and applies the move with its audit lines, unsaved (a PATCH may also edit the task).</summary>
     internal async Task<Outcome<IncidentTask>> ApplyAsync(Actor actor, IncidentTask task, Request change, CancellationToken ct)

@@ -10,15 +10,8 @@ public sealed class EditTask(ComplianceDbContext db, IncidentTaskQuery tasks, Ta
 {
     public sealed record Request(Guid IncidentId, Guid TaskId, TaskInput Input);
 
-    public async Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
-    {
-        var found = await tasks.GetAsync(actor, request.IncidentId, request.TaskId, ct);
-        if (!found.IsOk) return found;
-        var applied = await ApplyAsync(actor, found.Value!, request.Input, ct);
-        if (!applied.IsOk) return applied;
-        await TaskChangeSave.SaveAsync(db, clock, actor.OrganisationId, request.IncidentId, ct);
-        return applied;
-    }
+    public Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default) =>
+        TaskChangeSave.ApplyAndSaveAsync(db, clock, tasks, actor, request.IncidentId, request.TaskId, task => ApplyAsync(actor, task, request.Input, ct), ct);
 
     /// <summary>Checks and applies the change with its audit line, unsaved (a PATCH may also move the task's state).</summary>
     internal async Task<Outcome<IncidentTask>> ApplyAsync(Actor actor, IncidentTask task, TaskInput input, CancellationToken ct)
