@@ -3,7 +3,6 @@ using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
-using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -23,25 +22,15 @@ public sealed class UpdateOrganisation(ComplianceDbContext db, RulesEngine engin
     public async Task<Outcome<Organisation>> HandleAsync(Actor actor, Request changes, CancellationToken ct = default)
     {
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<Organisation>.Forbidden();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(changes.Name)) errors["name"] = ["Give the organisation's name (up to 200 characters)."];
-        else if (PlainText.Problem(changes.Name.Trim(), PlainText.Line) is { } badName) errors["name"] = [badName];
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(changes.TimeZone) is null) errors["timeZone"] = [$"'{changes.TimeZone}' is not an IANA time zone such as 'Europe/Dublin'."];
-        var establishments = new List<JurisdictionCode>();
-        foreach (var (code, n) in changes.Establishments.Select((c, n) => (c, n)))
-        {
-            if (JurisdictionCode.TryParse(code, out var parsed)) establishments.Add(parsed.Value);
-            else errors[$"establishments[{n}]"] = [$"'{code}' is not an ISO 3166 code such as 'IE' or 'US-TX'."];
-        }
-        foreach (var (attribute, n) in changes.Attributes.Select((a, n) => (a, n)))
-            if (!OrganisationAttributes.IsWellFormed(attribute)) errors[$"attributes[{n}]"] = [$"'{attribute}' is not a kebab-case attribute."];
+        var errors = OrganisationFacts.Problems(changes.Name, changes.TimeZone, changes.Establishments, changes.Attributes, out var establishments);
         if (changes.ReminderPolicy is { } policy && Reminders.ReminderPolicy.Parse(policy) is null)
             errors["reminderPolicy"] = [$"'{policy}' is not a reminder policy: use 'half' and hours or minutes before the deadline, e.g. 'half,24h,4h,1h,0h'."];
         if (errors.Count > 0) return Outcome<Organisation>.Invalid(errors);
 
         db.OrganisationScope = actor.OrganisationId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var org = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == actor.OrganisationId, ct);
+        if (org is null) return Outcome<Organisation>.NotFound();
         var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor, org.RequirePhishingResistant, org.ReminderPolicy };
         org.Update(changes.Name.Trim(), changes.TimeZone, establishments, changes.Attributes);
         org.RequireTwoFactor = changes.RequireTwoFactor;

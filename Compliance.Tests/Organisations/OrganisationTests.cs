@@ -60,6 +60,7 @@ public sealed class OrganisationTests
         var org = (await new OrganisationQuery(work).GetAsync(admin)).Value!;
         var legal = admin with { Role = Role.Legal };
         Assert.Equal(OutcomeStatus.Forbidden, (await settings.HandleAsync(legal, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false))).Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await settings.HandleAsync(admin with { OrganisationId = Guid.NewGuid() }, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false))).Status);
 
         var result = await settings.HandleAsync(admin, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false));
         Assert.True(result.IsOk);
