@@ -52,7 +52,7 @@ public sealed class TaskReminderTests
         return new World(db, clock, orgId, incidentId, lead.Id, actor);
     }
 
-    private static IncidentTasks Tasks(ComplianceDbContext ctx, FixedClock clock) => new(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, clock), clock);
+    private static TaskCommands Tasks(ComplianceDbContext ctx, FixedClock clock) => new(ctx, clock);
 
     private static ReminderSweep Sweep(World w, SmtpSink sink) =>
         new(() => ComplianceDatabase.CreateContext(w.Db),
@@ -68,11 +68,11 @@ public sealed class TaskReminderTests
         await using (var ctx = ComplianceDatabase.CreateContext(w.Db))
         {
             var tasks = Tasks(ctx, w.Clock);
-            dueTask = (await tasks.AddAsync(w.Lead, w.IncidentId, new TaskInput(TaskKind.LawEnforcement, "Report to the Kenyan police cybercrime unit",
-                w.LeadId, Aware + Duration.FromHours(24), null, null, null))).Value!.Id;
-            doneTask = (await tasks.AddAsync(w.Lead, w.IncidentId, new TaskInput(TaskKind.Staff, "Tell staff what to watch for",
-                w.LeadId, Aware + Duration.FromHours(24), null, null, null))).Value!.Id;
-            var done = await tasks.ChangeStateAsync(w.Lead, w.IncidentId, doneTask, new IncidentTasks.StateChange(TaskState.Done, null, null, "Told at the all-staff call.", null));
+            dueTask = (await tasks.Add.HandleAsync(w.Lead, new AddTask.Request(w.IncidentId, new TaskInput(TaskKind.LawEnforcement, "Report to the Kenyan police cybercrime unit",
+                w.LeadId, Aware + Duration.FromHours(24), null, null, null)))).Value!.Id;
+            doneTask = (await tasks.Add.HandleAsync(w.Lead, new AddTask.Request(w.IncidentId, new TaskInput(TaskKind.Staff, "Tell staff what to watch for",
+                w.LeadId, Aware + Duration.FromHours(24), null, null, null)))).Value!.Id;
+            var done = await tasks.Move.HandleAsync(w.Lead, new ChangeTaskState.Request(w.IncidentId, doneTask, TaskState.Done, Notes: "Told at the all-staff call."));
             Assert.True(done.IsOk);
         }
         using var sink = new SmtpSink();
@@ -102,10 +102,10 @@ public sealed class TaskReminderTests
         var w = await IncidentAsync(provider);
         await using var ctx = ComplianceDatabase.CreateContext(w.Db);
         var tasks = Tasks(ctx, w.Clock);
-        var id = (await tasks.AddAsync(w.Lead, w.IncidentId, new TaskInput(TaskKind.Insurer, "Notify the insurer", w.LeadId, Aware + Duration.FromHours(72), null, null, null))).Value!.Id;
+        var id = (await tasks.Add.HandleAsync(w.Lead, new AddTask.Request(w.IncidentId, new TaskInput(TaskKind.Insurer, "Notify the insurer", w.LeadId, Aware + Duration.FromHours(72), null, null, null)))).Value!.Id;
         Assert.Contains(await ctx.Reminders.Where(r => r.TaskId == id).ToListAsync(), r => r.State == ReminderState.Pending);
 
-        await tasks.ChangeStateAsync(w.Lead, w.IncidentId, id, new IncidentTasks.StateChange(TaskState.NotNeeded, null, "We hold no cyber policy.", null, null));
+        await tasks.Move.HandleAsync(w.Lead, new ChangeTaskState.Request(w.IncidentId, id, TaskState.NotNeeded, Reason: "We hold no cyber policy."));
 
         Assert.All(await ctx.Reminders.Where(r => r.TaskId == id).ToListAsync(), r => Assert.Equal(ReminderState.Cancelled, r.State));
     }

@@ -35,36 +35,36 @@ public sealed class TaskTemplateTests
         ctx.Users.Add(board);
         ctx.Members.Add(new Member(Guid.NewGuid(), orgId, board.Id, Role.Legal));
         await ctx.SaveChangesAsync();
-        var workspace = new IncidentWorkspace(ctx, RulesEngine.Default, clock);
-        var tasks = new IncidentTasks(ctx, workspace, clock);
+        var tasks = new TaskCommands(ctx, clock);
+        var workspace = tasks.Workspace;
         var lead = new Actor(Guid.NewGuid(), "lead@cearta.example", orgId, Role.SecurityLead);
         var admin = new Actor(Guid.NewGuid(), "admin@cearta.example", orgId, Role.Admin);
 
         var first = (await workspace.CreateAsync(lead, Input("Phished mailbox"))).Value!.Id;
-        var firstTasks = (await tasks.ListAsync(lead, first)).Value!;
+        var firstTasks = (await tasks.Query.ListAsync(lead, first)).Value!;
         Assert.Equal(TaskTemplates.NgoDefault.Select(t => t.Title).Order(), firstTasks.Select(t => t.Title).Order());
         Assert.All(firstTasks, t => Assert.True(t.FromTemplate));
         Assert.Equal(Aware + Duration.FromHours(72), firstTasks.Single(t => t.Kind == TaskKind.LawEnforcement).DueAt);
 
-        Assert.Equal(OutcomeStatus.Forbidden, (await tasks.SaveTemplatesAsync(lead, [])).Status); // only admins keep the list
-        var bad = await tasks.SaveTemplatesAsync(admin, [new TaskTemplate(TaskKind.Staff, "Tell staff"), new TaskTemplate(TaskKind.Board, " ", DueHours: -4)]);
+        Assert.Equal(OutcomeStatus.Forbidden, (await tasks.SaveTemplates.HandleAsync(lead, new([]))).Status); // only admins keep the list
+        var bad = await tasks.SaveTemplates.HandleAsync(admin, new([new TaskTemplate(TaskKind.Staff, "Tell staff"), new TaskTemplate(TaskKind.Board, " ", DueHours: -4)]));
         Assert.Equal(["templates[1].dueHours", "templates[1].title"], bad.Errors.Keys.Order());
-        var saved = await tasks.SaveTemplatesAsync(admin,
+        var saved = await tasks.SaveTemplates.HandleAsync(admin, new(
         [
             new TaskTemplate(TaskKind.Board, "Call the chair of the board", OwnerUserId: board.Id, DueHours: 6),
             new TaskTemplate(TaskKind.Cert, "Report to NCSC Ireland", OwnerRole: Role.Legal),
-        ]);
+        ]));
         Assert.True(saved.IsOk);
 
         var second = (await workspace.CreateAsync(lead, Input("Lost laptop"))).Value!.Id;
-        var secondTasks = (await tasks.ListAsync(lead, second)).Value!;
+        var secondTasks = (await tasks.Query.ListAsync(lead, second)).Value!;
         Assert.Equal(["Call the chair of the board", "Report to NCSC Ireland"], secondTasks.Select(t => t.Title).Order());
         var call = secondTasks.Single(t => t.Kind == TaskKind.Board);
         Assert.Equal(board.Id, call.OwnerUserId);
         Assert.Equal(Aware + Duration.FromHours(6), call.DueAt);
         Assert.Equal(board.Id, secondTasks.Single(t => t.Kind == TaskKind.Cert).OwnerUserId); // by role: the organisation's one legal member
         Assert.Null(secondTasks.Single(t => t.Kind == TaskKind.Cert).DueAt);
-        Assert.Equal(TaskTemplates.NgoDefault.Count, (await tasks.ListAsync(lead, first)).Value!.Count); // the earlier incident keeps its tasks
+        Assert.Equal(TaskTemplates.NgoDefault.Count, (await tasks.Query.ListAsync(lead, first)).Value!.Count); // the earlier incident keeps its tasks
 
         var audit = await ctx.AuditEntries.Where(e => e.OrganisationId == orgId).Select(e => new { e.Action, e.IncidentId }).ToListAsync();
         Assert.Equal(2, audit.Count(e => e.Action == "task.created-from-template" && e.IncidentId == second));

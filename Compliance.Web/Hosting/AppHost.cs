@@ -69,6 +69,7 @@ public static class AppHost
         services.AddTasksFeature();
         services.AddOrganisationsFeature();
         services.AddMembersFeature();
+        services.AddRemindersFeature();
         services.AddAccountFeature(builder.Configuration);
 
         services.AddRazorPages(o =>

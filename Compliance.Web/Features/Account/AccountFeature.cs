@@ -42,6 +42,9 @@ public static class AccountFeature
         services.AddScoped<CeremonyState>();
         services.AddScoped<SecurityKeyCeremonies>();
         services.AddScoped<SecurityKeyPolicy>();
+        services.TryAddScoped<SecondFactorSignIn>();
+        services.TryAddScoped<UserSecurityKeys>();
+        services.TryAddScoped<AccountPreferences>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>

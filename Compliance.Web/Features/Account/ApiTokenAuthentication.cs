@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Compliance.Web.Features.Account;
 
-/// <summary><c>Authorization: Bearer cmp_...</c>: the token's hash is looked up; revoked or expired tokens fail.</summary>
+/// <summary><c>Authorization: Bearer cmp_...</c>: the token's hash is looked up (one query); revoked or expired tokens fail.</summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     ComplianceDbContext db, IClock clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -22,30 +22,33 @@ public sealed class ApiTokenAuthentication(
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Not an API token.");
 
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetCurrentInstant();
-        if (token is null || !token.IsValidAt(now)) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
-        var user = await db.Users.SingleAsync(u => u.Id == token.UserId, Context.RequestAborted);
+        // One read per request: the token, its owner, the organisation's sign-in rules and the owner's standing there.
+        var found = await (from t in db.ApiTokens
+                           where t.Hash == hash
+                           join u in db.Users on t.UserId equals u.Id
+                           join o in db.Organisations on t.OrganisationId equals o.Id
+                           select new
+                           {
+                               Token = t, u.Email, u.DisplayName, u.TwoFactorEnabled, o.RequireTwoFactor, o.RequirePhishingResistant,
+                               HasKey = db.SecurityKeys.Any(k => k.UserId == u.Id),
+                               Memberships = db.Members.IgnoreQueryFilters().Where(m => m.UserId == u.Id && m.OrganisationId == t.OrganisationId).ToList(),
+                           }).SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null || !found.Token.IsValidAt(now)) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+        var token = found.Token;
         // A token is no way around the organisation's rule: no two-factor sign-in on the account, no API either.
-        var org = await db.Organisations.Where(o => o.Id == token.OrganisationId)
-            .Select(o => new { o.RequireTwoFactor, o.RequirePhishingResistant }).SingleAsync(Context.RequestAborted);
-        var hasKey = await db.SecurityKeys.AnyAsync(k => k.UserId == user.Id, Context.RequestAborted);
-        if (org.RequireTwoFactor && !user.TwoFactorEnabled && !hasKey)
+        if (found.RequireTwoFactor && !found.TwoFactorEnabled && !found.HasKey)
             return AuthenticateResult.Fail("The organisation requires two-factor sign-in, which this token's owner has not turned on.");
         // Nor around the rule that security leads and admins hold a passkey or security key.
-        if (org.RequirePhishingResistant && !hasKey)
-        {
-            var memberships = await db.Members.IgnoreQueryFilters().Where(m => m.UserId == user.Id && m.OrganisationId == token.OrganisationId).ToListAsync(Context.RequestAborted);
-            if (Member.Acting(memberships, now) is { } member && PhishingResistantPolicy.AppliesTo(member.Role))
-                return AuthenticateResult.Fail("The organisation requires security leads and admins to sign in with a passkey or security key, and this token's owner has none.");
-        }
+        if (found.RequirePhishingResistant && !found.HasKey && Member.Acting(found.Memberships, now) is { } member && PhishingResistantPolicy.AppliesTo(member.Role))
+            return AuthenticateResult.Fail("The organisation requires security leads and admins to sign in with a passkey or security key, and this token's owner has none.");
         if (token.LastUsedAt is null || now - token.LastUsedAt > Duration.FromMinutes(5))
             await NoteUseAsync(token, now);
         var identity = new ClaimsIdentity(
         [
-            new Claim(ComplianceClaims.UserId, user.Id.ToString()),
-            new Claim(ComplianceClaims.Email, user.Email),
-            new Claim(ComplianceClaims.Name, user.DisplayName),
+            new Claim(ComplianceClaims.UserId, token.UserId.ToString()),
+            new Claim(ComplianceClaims.Email, found.Email),
+            new Claim(ComplianceClaims.Name, found.DisplayName),
             new Claim(ComplianceClaims.OrganisationId, token.OrganisationId.ToString()),
         ], ComplianceClaims.ApiScheme, ComplianceClaims.Email, null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ComplianceClaims.ApiScheme));

@@ -1,5 +1,4 @@
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Persistence;
 using Compliance.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,7 @@ namespace Compliance.Web.Features.Account;
 
 [EnableRateLimiting(AppHost.LoginRateLimit)]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, SignInThrottle throttle, DecoyPassword decoy,
-    SecurityKeyCeremonies keys, SecurityKeyPolicy keyPolicy, ComplianceDbContext db, ILogger<LoginModel> log) : PageModel
+    SecurityKeyCeremonies keys, SecurityKeyPolicy keyPolicy, SecondFactorSignIn finish, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -26,7 +25,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     public void OnGet() { }
 
     public const string Wrong = "The email or the password is wrong.";
-    public const string Locked = "Too many failed attempts: this account is locked for 15 minutes.";
+    public const string Locked = SecondFactorSignIn.Locked;
 
     // Every answer costs one password hash and says the same words whether or not the account exists.
     public async Task<IActionResult> OnPostAsync()
@@ -82,15 +81,8 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             Error = result.Error;
             return Page();
         }
-        if (await users.IsLockedOutAsync(user))
-        {
-            Error = Locked;
-            return Page();
-        }
-        await users.ResetAccessFailedCountAsync(user);
-        await db.SaveChangesAsync();
-        await SignInMethods.SignInAsync(signIn, user, SignInMethods.Key);
-        return LocalRedirect(SafeReturnUrl());
+        Error = await finish.FinishAsync(HttpContext, user, SignInMethods.Key, () => Task.FromResult<string?>(null));
+        return Error is null ? LocalRedirect(SafeReturnUrl()) : Page();
     }
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

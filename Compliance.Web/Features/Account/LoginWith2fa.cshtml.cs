@@ -8,11 +8,14 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn) : SecondFactor
 {
     [BindProperty] public string Code { get; set; } = "";
 
-    protected override string Rejected => "That code is not valid; codes change every 30 seconds.";
+    // Someone whose second factor is a key has no confirmed authenticator app: no code signs them in. Identity
+    // counts a wrong code towards the lockout itself.
+    protected override async Task<string?> SignInAsync(User user)
+    {
+        if (!user.TwoFactorEnabled) return Rejected;
+        var result = await SignInManager.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false);
+        return result.Succeeded ? null : result.IsLockedOut ? SecondFactorSignIn.Locked : Rejected;
+    }
 
-    // Someone whose second factor is a key has no confirmed authenticator app: no code signs them in.
-    protected override async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<User> manager) =>
-        await manager.GetTwoFactorAuthenticationUserAsync() is { TwoFactorEnabled: true }
-            ? await manager.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+    private const string Rejected = "That code is not valid; codes change every 30 seconds.";
 }

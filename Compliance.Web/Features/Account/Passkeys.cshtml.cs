@@ -1,12 +1,10 @@
 using Compliance.Domain;
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Compliance.Web.Features.Account;
@@ -16,7 +14,7 @@ namespace Compliance.Web.Features.Account;
 /// audited in every organisation the person works in and ends their other sessions (a new security stamp).
 /// </summary>
 [Authorize]
-public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> signIn, ComplianceDbContext db, CurrentActor current,
+public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> signIn, UserSecurityKeys keys, CurrentActor current,
     SecurityKeyCeremonies ceremonies, SecurityKeyPolicy policy, Compliance.Jobs.Hosting.AppConfiguration settings) : PageModel
 {
     public sealed record KeyRow(Guid Id, string Nickname, string Transports, Instant CreatedAt, Instant? LastUsedAt);
@@ -66,7 +64,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
         await ceremonies.AuditAsync(user.Id, user.Email, "security-key.registered",
             new { key = key.Nickname, keyId = key.Id, transports = key.TransportList, aaguid = key.AaGuid, recoveryCodesIssued = issueCodes });
         if (issueCodes) NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
-        else await db.SaveChangesAsync();
+        else await keys.SaveRegisteredAsync(HttpContext.RequestAborted);
         await SignInMethods.RenewAfterRegistrationAsync(signIn, user, User);
         Added = key.Nickname;
         await LoadAsync(user);
@@ -81,7 +79,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
         var user = await LoadAsync();
         if (user is null) return RedirectToPage("/Account/Login");
         if (!MayChange) { Error = ChangeRefused; return Page(); }
-        var key = await db.SecurityKeys.SingleOrDefaultAsync(k => k.Id == KeyId && k.UserId == user.Id);
+        var key = await keys.FindAsync(user.Id, KeyId, HttpContext.RequestAborted);
         if (key is null) return NotFound();
         var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         if (!check.Succeeded)
@@ -95,10 +93,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
             Error = refusal;
             return Page();
         }
-        db.SecurityKeys.Remove(key);
-        user.RenewSecurityStamp();
-        await ceremonies.AuditAsync(user.Id, user.Email, "security-key.removed", new { key = key.Nickname, keyId = key.Id, keysLeft = Keys.Count - 1 });
-        await db.SaveChangesAsync();
+        await keys.RemoveAsync(user, key, Keys.Count - 1, ceremonies, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         Removed = key.Nickname;
         await LoadAsync(user);
@@ -112,8 +107,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
     {
         var user = known ?? await users.GetUserAsync(User);
         if (user is null) return null;
-        Keys = (await db.SecurityKeys.AsNoTracking().Where(k => k.UserId == user.Id).ToListAsync())
-            .OrderBy(k => k.CreatedAt)
+        Keys = (await keys.ListAsync(user.Id, HttpContext.RequestAborted))
             .Select(k => new KeyRow(k.Id, k.Nickname, string.Join(", ", k.TransportList), k.CreatedAt, k.LastUsedAt)).ToList();
         MayChange = PhishingResistantPolicy.MayChangeKeys(Keys.Count, SignInMethods.Of(User));
         Standing = await current.GetAsync(User) is { } actor ? await policy.StandingAsync(actor, User) : PhishingResistantPolicy.Standing.Satisfied;

@@ -8,27 +8,36 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Compliance.Web.Features.Account;
 
 /// <summary>
-/// The second step of signing in, by authenticator code or recovery code: only after a correct password, rate
-/// limited like the first step, and locked out the same way.
+/// The second step of signing in, by authenticator code, key or recovery code: only after a correct password (the
+/// two-factor cookie names the person), rate limited like the first step, and locked out the same way.
 /// </summary>
 [EnableRateLimiting(AppHost.LoginRateLimit)]
 public abstract class SecondFactorPage(SignInManager<User> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
+    protected SignInManager<User> SignInManager { get; } = signIn;
 
-    protected abstract Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<User> manager);
-    protected abstract string Rejected { get; }
+    /// <summary>Signs the person in; returns why not, or null when signed in.</summary>
+    protected abstract Task<string?> SignInAsync(User user);
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+    /// <summary>What the page shows of the person before they prove it is them.</summary>
+    protected virtual void Show(User user) { }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await PendingUserAsync() is not { } user) return RedirectToPage("/Account/Login");
+        Show(user);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("/Account/Login");
-        var result = await SignInAsync(signIn);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = result.IsLockedOut ? "Too many failed attempts: this account is locked for 15 minutes." : Rejected;
-        return Page();
+        if (await PendingUserAsync() is not { } user) return RedirectToPage("/Account/Login");
+        Show(user);
+        Error = await SignInAsync(user);
+        return Error is null ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/") : Page();
     }
+
+    protected Task<User?> PendingUserAsync() => SignInManager.GetTwoFactorAuthenticationUserAsync();
 }

@@ -1,16 +1,13 @@
-using System.Security.Cryptography;
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Web.Features.Account;
 
 [Authorize]
-public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext db, AccessRevocation access) : PageModel
+public sealed class SecurityModel(UserManager<User> users, SecurityKeyPolicy keys, AccountPreferences preferences, AccessRevocation access) : PageModel
 {
     public IReadOnlyList<AccessRevocation.TokenView> Tokens { get; private set; } = [];
     [BindProperty] public Guid TokenId { get; set; }
@@ -37,15 +34,13 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     [BindProperty] public string? Language { get; set; }
     public bool LanguageSaved { get; private set; }
 
-    public static readonly IReadOnlyList<(string Id, string Name)> Languages = [("en", "English"), ("fr", "Français"), ("zh-Hant", "繁體中文")];
+    public static IReadOnlyList<(string Id, string Name)> Languages => AccountPreferences.Languages;
 
     public async Task<IActionResult> OnPostLanguageAsync()
     {
         var user = await LoadAsync();
         if (user is null) return RedirectToPage("/Account/Login");
-        if (Languages.All(l => l.Id != Language)) return BadRequest();
-        user.Language = Language!;
-        await db.SaveChangesAsync();
+        if (!await preferences.SetLanguageAsync(user, Language, HttpContext.RequestAborted)) return BadRequest();
         LanguageSaved = true;
         return Page();
     }
@@ -55,10 +50,8 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     {
         var user = await LoadAsync();
         if (user is null) return RedirectToPage("/Account/Login");
-        var zone = string.IsNullOrWhiteSpace(TimeZone) ? null : NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)?.Id;
-        if (zone is null && !string.IsNullOrWhiteSpace(TimeZone)) return BadRequest();
-        user.TimeZone = zone;
-        await db.SaveChangesAsync();
+        var (ok, zone) = await preferences.SetTimeZoneAsync(user, TimeZone, HttpContext.RequestAborted);
+        if (!ok) return BadRequest();
         TimeZone = zone;
         ZoneSaved = true;
         return Page();
@@ -80,9 +73,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
     {
         var user = await LoadAsync();
         if (user is null) return RedirectToPage("/Account/Login");
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        user.CalendarFeedHash = CalendarFeedSecret.Hash(secret);
-        await db.SaveChangesAsync();
+        var secret = await preferences.NewCalendarFeedAsync(user, HttpContext.RequestAborted);
         HasFeed = true;
         NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{user.Id:N}/{secret}.ics";
         return Page();
@@ -93,7 +84,7 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
         var user = await users.GetUserAsync(User);
         if (user is null) return null;
         TwoFactorEnabled = user.TwoFactorEnabled;
-        SecurityKeys = await db.SecurityKeys.CountAsync(k => k.UserId == user.Id);
+        SecurityKeys = await keys.KeysOfAsync(user.Id);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         HasFeed = user.CalendarFeedHash is not null;
         TimeZone ??= user.TimeZone;
@@ -101,9 +92,4 @@ public sealed class SecurityModel(UserManager<User> users, ComplianceDbContext d
         Language ??= user.Language;
         return user;
     }
-}
-
-public static class CalendarFeedSecret
-{
-    public static string Hash(string secret) => Domain.Sha256Text.Of(secret);
 }

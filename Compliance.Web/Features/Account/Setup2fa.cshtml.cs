@@ -1,17 +1,15 @@
 using System.Text;
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
 namespace Compliance.Web.Features.Account;
 
 [Authorize]
-public sealed class Setup2faModel(UserManager<User> users, SignInManager<User> signIn, ComplianceDbContext db) : PageModel
+public sealed class Setup2faModel(UserManager<User> users, SignInManager<User> signIn, SecurityKeyPolicy policy) : PageModel
 {
     public const string Issuer = "Breach notification tracker";
 
@@ -91,8 +89,7 @@ public sealed class Setup2faModel(UserManager<User> users, SignInManager<User> s
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
         using var data = new QRCodeGenerator().CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
         QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
-        var orgIds = await db.Members.Where(m => m.UserId == user.Id).Select(m => m.OrganisationId).ToListAsync();
-        Required = await db.Organisations.AnyAsync(o => orgIds.Contains(o.Id) && o.RequireTwoFactor);
+        Required = (await policy.RequirementsAsync(user.Id, HttpContext.RequestAborted)).TwoFactorRequired;
     }
 
     private static string Group(string key)

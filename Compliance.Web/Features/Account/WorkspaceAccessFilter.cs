@@ -1,9 +1,7 @@
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Web.Features.Account;
 
@@ -13,7 +11,7 @@ namespace Compliance.Web.Features.Account;
 /// factor of security leads and admins, they must be signed in with a key. Account pages are exempt so that set-up is
 /// reachable, except the Account page itself (its tokens and calendar address) under the key rule.
 /// </summary>
-public sealed class WorkspaceAccessFilter(CurrentActor current, UserManager<User> users, ComplianceDbContext db, SecurityKeyPolicy keys) : IAsyncPageFilter
+public sealed class WorkspaceAccessFilter(CurrentActor current, UserManager<User> users, SecurityKeyPolicy keys) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -38,9 +36,7 @@ public sealed class WorkspaceAccessFilter(CurrentActor current, UserManager<User
             context.Result = new RedirectToPageResult("/Account/Denied");
             return;
         }
-        // The organisation's two sign-in rules in one read: this runs on every workspace request.
-        var rules = await db.Organisations.Where(o => o.Id == actor.OrganisationId)
-            .Select(o => new { o.RequireTwoFactor, o.RequirePhishingResistant }).SingleAsync(http.RequestAborted);
+        var rules = await keys.RulesOfAsync(actor.OrganisationId, http.RequestAborted);
         if (rules.RequireTwoFactor && await users.GetUserAsync(http.User) is { } user && !await users.GetTwoFactorEnabledAsync(user))
         {
             context.Result = new RedirectToPageResult("/Account/Setup2fa");

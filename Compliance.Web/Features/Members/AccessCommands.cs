@@ -1,4 +1,5 @@
 using Compliance.Domain.Organisations;
+using Compliance.Domain.Workspace;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -47,8 +48,9 @@ public static class AccessCommands
         var org = await db.Organisations.SingleOrDefaultAsync(x => x.Slug == slug);
         if (org is null) return AccountCommands.Usage(stderr, $"error: --org '{slug}' is not an organisation.");
         var user = await AccountCommands.FindUserAsync(db, email);
-        var removed = user is null ? 0 : await new AccessRevocation(db, clock).RemoveMemberAsync(org.Id, user.Id, "command-line");
-        if (removed == 0) return AccountCommands.Usage(stderr, $"error: '{email}' is not a member of {org.Name}.");
+        var removed = user is null ? null : await new RemoveMember(db, clock).HandleAsync(Actor.System(org.Id, "command-line"), new RemoveMember.Request(user.Id));
+        if (removed is null || removed.Status == OutcomeStatus.NotFound) return AccountCommands.Usage(stderr, $"error: '{email}' is not a member of {org.Name}.");
+        if (!removed.IsOk) return AccountCommands.Usage(stderr, $"error: {removed.Errors.Values.SelectMany(m => m).First()}");
         await stdout.WriteLineAsync($"Removed {user!.Email} from {org.Name}: their sessions have ended and their tokens there are revoked.");
         return CommandLine.Ok;
     }

@@ -1,10 +1,9 @@
 using Compliance.Jobs.Hosting;
-using Compliance.Domain.Audit;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
 using Compliance.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -17,7 +16,7 @@ namespace Compliance.Web.Features.Members;
 /// </summary>
 public static class AccountCommands
 {
-    public const int MinimumPasswordLength = 12;
+    public const int MinimumPasswordLength = AddMember.MinimumPasswordLength;
 
     public static async Task<int> UserAsync(string[] args, IClock clock, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -50,17 +49,10 @@ public static class AccountCommands
             expires = parsed.Value;
         }
 
-        var user = await FindUserAsync(db, email);
-        var created = user is null;
-        user ??= new User(Guid.NewGuid(), email.Trim(), o.Get("name") ?? email.Trim(), clock.GetCurrentInstant());
-        if (created) db.Users.Add(user);
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
-        user.RenewSecurityStamp();
-        db.Members.Add(new Member(Guid.NewGuid(), org.Id, user.Id, role, incidentId, expires));
-        await new AuditLog(db, clock).AppendAsync(org.Id, incidentId, "command-line", "member.added",
-            new { user = user.Email, role = KebabCase<Role>.ToId(role), incident = incidentId, expires = expires?.ToString() });
-        await db.SaveChangesAsync();
-        await stdout.WriteLineAsync($"{(created ? "Created" : "Updated")} {user.Email} as {KebabCase<Role>.ToId(role)} of {org.Name}.");
+        var added = await new AddMember(db, clock).HandleAsync(Actor.System(org.Id, "command-line"),
+            new AddMember.Request(email, o.Get("name"), role, incidentId, expires, password));
+        if (!added.IsOk) return Usage(stderr, string.Join(Environment.NewLine, added.Errors.Values.SelectMany(m => m).Select(m => $"error: {m}")));
+        await stdout.WriteLineAsync($"{(added.Value!.NewAccount ? "Created" : "Updated")} {added.Value.User.Email} as {KebabCase<Role>.ToId(role)} of {org.Name}.");
         return CommandLine.Ok;
     }
 
@@ -80,11 +72,10 @@ public static class AccountCommands
         var org = o.Get("org") is { } slug ? orgs.SingleOrDefault(x => x.Slug == slug) : orgs.Count == 1 ? orgs[0] : null;
         if (org is null) return Usage(stderr, $"error: give --org, one of {string.Join(", ", orgs.Select(x => x.Slug))}.");
 
-        var now = clock.GetCurrentInstant();
-        var (token, secret) = ApiToken.Issue(user.Id, org.Id, o.Get("name") ?? "command line", now, days > 0 ? now + Duration.FromDays(days) : null);
-        db.ApiTokens.Add(token);
-        await new AuditLog(db, clock).AppendAsync(org.Id, null, "command-line", "token.created", new { user = user.Email, token.Name, token.Id });
-        await db.SaveChangesAsync();
+        var issued = await new IssueApiToken(db, clock).HandleAsync(Actor.System(org.Id, "command-line"),
+            new IssueApiToken.Request(user.Id, o.Get("name") ?? "command line", days > 0 ? days : null));
+        if (!issued.IsOk) return Usage(stderr, $"error: {user.Email} is not a member of {org.Name}.");
+        var secret = issued.Value!.Secret;
         await stdout.WriteLineAsync(secret);
         await stderr.WriteLineAsync($"Token for {user.Email} in {org.Name}; it is shown only now. Use it as 'Authorization: Bearer <token>'.");
         return CommandLine.Ok;
@@ -107,33 +98,5 @@ public static class AccountCommands
     {
         stderr.WriteLine(message);
         return CommandLine.BadInput;
-    }
-}
-
-/// <summary>"--name value" pairs; "--Key=value" pairs pass through as configuration.</summary>
-public sealed class Options
-{
-    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
-    public string[] ConfigurationArgs { get; private init; } = [];
-
-    public string? Get(string name) => values.GetValueOrDefault(name);
-
-    public static Options Parse(string[] args)
-    {
-        var config = new List<string>();
-        var options = new Options();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=')) config.Add(args[i]);
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-                options.values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true"; // a flag
-        }
-        return new Options { ConfigurationArgs = [.. config] }.With(options.values);
-    }
-
-    private Options With(Dictionary<string, string> v)
-    {
-        foreach (var kv in v) values[kv.Key] = kv.Value;
-        return this;
     }
 }

@@ -10,7 +10,13 @@ public static class MembersFeature
     public static IServiceCollection AddMembersFeature(this IServiceCollection services)
     {
         services.TryAddScoped<AccessRevocation>();
-        services.TryAddScoped<MemberAdministration>();
+        services.TryAddScoped<AddMember>();
+        services.TryAddScoped<ChangeMemberRole>();
+        services.TryAddScoped<ResetTwoFactor>();
+        services.TryAddScoped<RemoveMember>();
+        services.TryAddScoped<MemberCommands>();
+        services.TryAddScoped<MemberList>();
+        services.TryAddScoped<InvitationMail>();
         // An invitation's link to choose a password works for three days.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         return services;

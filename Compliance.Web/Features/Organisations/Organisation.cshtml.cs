@@ -1,16 +1,14 @@
-using Compliance.Domain.Persistence;
+using Compliance.Domain.Organisations;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NodaTime.Text;
 
 namespace Compliance.Web.Features.Organisations;
 
-public sealed class OrganisationModel(CurrentActor current, OrganisationSettings settings, ComplianceDbContext db) : PageModel
+/// <summary>An admin's settings of the organisation: name, zone, establishments and attributes, sign-in rules, reminder policy.</summary>
+public sealed class OrganisationModel(CurrentActor current, OrganisationQuery organisations, UpdateOrganisation update, OrganisationOverview overview) : PageModel
 {
-    public sealed record MemberRow(string Email, Role Role, string? IncidentReference, string? Until, bool TwoFactor, int Keys);
 
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string TimeZone { get; set; } = "";
@@ -22,13 +20,13 @@ public sealed class OrganisationModel(CurrentActor current, OrganisationSettings
     public string Slug { get; private set; } = "";
     public bool Saved { get; private set; }
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public List<MemberRow> Members { get; private set; } = [];
+    public IReadOnlyList<OrganisationOverview.MemberRow> Members { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         var actor = await current.GetAsync(User);
         if (actor is null || actor.Role != Role.Admin) return Forbid();
-        var org = (await settings.GetAsync(actor)).Value!;
+        var org = (await organisations.GetAsync(actor)).Value!;
         Name = org.Name;
         TimeZone = org.TimeZone;
         Establishments = string.Join(", ", org.Establishments);
@@ -45,7 +43,7 @@ public sealed class OrganisationModel(CurrentActor current, OrganisationSettings
         var actor = await current.GetAsync(User);
         if (actor is null || actor.Role != Role.Admin) return Forbid();
         var establishments = Establishments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToUpperInvariant()).ToList();
-        var result = await settings.UpdateAsync(actor, new OrganisationSettings.Changes(Name, TimeZone.Trim(), establishments, Attributes, RequireTwoFactor, ReminderPolicy, RequirePhishingResistant));
+        var result = await update.HandleAsync(actor, new UpdateOrganisation.Request(Name, TimeZone.Trim(), establishments, Attributes, RequireTwoFactor, ReminderPolicy, RequirePhishingResistant));
         Saved = result.IsOk;
         Errors = result.Errors;
         await LoadAsync(actor);
@@ -54,14 +52,7 @@ public sealed class OrganisationModel(CurrentActor current, OrganisationSettings
 
     private async Task LoadAsync(Actor actor)
     {
-        Slug = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.Slug).SingleAsync();
-        var rows = await (from m in db.Members
-                          join u in db.Users on m.UserId equals u.Id
-                          where m.OrganisationId == actor.OrganisationId
-                          select new { u.Email, m.Role, m.IncidentId, m.ExpiresAt, u.TwoFactorEnabled, Keys = db.SecurityKeys.Count(k => k.UserId == u.Id) }).ToListAsync();
-        var references = await db.Incidents.Where(i => rows.Select(r => r.IncidentId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference);
-        Members = rows.OrderBy(r => r.Role).ThenBy(r => r.Email)
-            .Select(r => new MemberRow(r.Email, r.Role, r.IncidentId is { } id ? references.GetValueOrDefault(id) : null,
-                r.ExpiresAt is { } e ? InstantPattern.General.Format(e) : null, r.TwoFactorEnabled || r.Keys > 0, r.Keys)).ToList();
+        var view = await overview.ReadAsync(actor.OrganisationId, HttpContext.RequestAborted);
+        (Slug, Members) = (view.Slug, view.Members);
     }
 }

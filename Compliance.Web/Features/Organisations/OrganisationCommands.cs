@@ -1,7 +1,5 @@
-using Compliance.Domain.Audit;
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Vocabulary;
-using Microsoft.EntityFrameworkCore;
+using Compliance.Domain.Workspace;
 using NodaTime;
 
 namespace Compliance.Web.Features.Organisations;
@@ -16,30 +14,24 @@ public static class OrganisationCommands
         var o = Options.Parse(args[1..]);
         if (o.Get("name") is not { Length: > 0 } name || o.Get("slug") is not { } slug || o.Get("zone") is not { } zone)
             return AccountCommands.Usage(stderr, "error: --name, --slug and --zone are required.\n" + usage);
-        if (Organisation.Slugify(slug) != slug) return AccountCommands.Usage(stderr, $"error: --slug '{slug}' must be lower-case letters, digits and dashes (e.g. '{Organisation.Slugify(slug)}').");
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null) return AccountCommands.Usage(stderr, $"error: --zone '{zone}' is not an IANA time zone such as 'Europe/Dublin'.");
-        var establishments = new List<JurisdictionCode>();
-        foreach (var code in Split(o.Get("establishments")))
-        {
-            if (!JurisdictionCode.TryParse(code, out var parsed)) return AccountCommands.Usage(stderr, $"error: --establishments '{code}' is not an ISO 3166 code such as 'IE' or 'US-TX'.");
-            establishments.Add(parsed.Value);
-        }
-        var attributes = Split(o.Get("attributes")).ToList();
-        if (attributes.FirstOrDefault(a => !OrganisationAttributes.IsWellFormed(a)) is { } badAttribute)
-            return AccountCommands.Usage(stderr, $"error: --attributes '{badAttribute}' is not a kebab-case attribute; known: {string.Join(", ", OrganisationAttributes.Known.Keys)}.");
         var require2fa = false;
         if (o.Get("require-2fa") is { } r && !bool.TryParse(r, out require2fa)) return AccountCommands.Usage(stderr, "error: --require-2fa must be true or false.");
 
         await using var db = await AccountCommands.OpenAsync(o);
-        if (await db.Organisations.AnyAsync(x => x.Slug == slug)) return AccountCommands.Usage(stderr, $"error: an organisation '{slug}' exists already.");
-        var org = new Organisation(Guid.NewGuid(), name, zone, establishments, attributes, slug) { RequireTwoFactor = require2fa };
-        db.Organisations.Add(org);
-        await new AuditLog(db, clock).AppendAsync(org.Id, null, "command-line", "organisation.created",
-            new { org.Name, org.Slug, org.TimeZone, org.Establishments, org.Attributes, org.RequireTwoFactor });
-        await db.SaveChangesAsync();
+        var created = await new CreateOrganisation(db, clock).HandleAsync(Actor.System(Guid.Empty, "command-line"),
+            new CreateOrganisation.Request(name, slug, zone, Split(o.Get("establishments")).ToList(), Split(o.Get("attributes")).ToList(), require2fa));
+        if (!created.IsOk)
+            return AccountCommands.Usage(stderr, string.Join(Environment.NewLine, created.Errors.SelectMany(e => e.Value.Select(m => $"error: --{Option(e.Key)} {m}"))));
         await stdout.WriteLineAsync($"Created {name} ({slug}). Add its first admin: echo 'PASSWORD' | Compliance.Web user add --org {slug} --email E --role admin");
         return CommandLine.Ok;
     }
+
+    /// <summary>The option that gave a field: "establishments[1]" came from --establishments, "timeZone" from --zone.</summary>
+    private static string Option(string field) => field.Split('[')[0] switch
+    {
+        "timeZone" => "zone",
+        var name => name,
+    };
 
     private static IEnumerable<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

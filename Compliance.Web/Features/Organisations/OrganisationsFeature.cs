@@ -1,4 +1,4 @@
-using Compliance.Domain.Workspace;
+using Compliance.Domain.Organisations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compliance.Web.Features.Organisations;
@@ -8,7 +8,9 @@ public static class OrganisationsFeature
 {
     public static IServiceCollection AddOrganisationsFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<OrganisationSettings>();
+        services.TryAddScoped<OrganisationQuery>();
+        services.TryAddScoped<UpdateOrganisation>();
+        services.TryAddScoped<OrganisationOverview>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using Compliance.Domain.Obligations;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Tasks;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
@@ -12,8 +11,7 @@ namespace Compliance.Web.Features.Tasks;
 /// evidence) or mark it not needed (why). Everyone who may read the incident sees it; only those who may change tasks act.</summary>
 [RequestSizeLimit(EvidenceFile.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFile.MaxBytes + 1024 * 1024)]
-public sealed class DetailsModel(IncidentTasks tasks, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : TaskPage(tasks, workspace, current, db, clock)
+public sealed class DetailsModel(ChangeTaskState move, TaskPageReads reads, WorkspaceContext context) : TaskPage(reads, context)
 {
     // Types a browser shows without running anything; everything else downloads as bytes (as for duties' evidence).
     private static readonly HashSet<string> InertTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -73,14 +71,14 @@ public sealed class DetailsModel(IncidentTasks tasks, IncidentWorkspace workspac
         }
         if (Evidence is { Length: > EvidenceFile.MaxBytes }) errors["evidence"] = ["is larger than 10 MiB; keep a smaller copy here and the original elsewhere."];
         if (errors.Count > 0) return Show(errors);
-        return await ChangeAsync(new IncidentTasks.StateChange(TaskState.Done, at, null, Notes, await ReadEvidenceAsync()));
+        return await ChangeAsync(new ChangeTaskState.Request(IncidentId, Id, TaskState.Done, at, Notes: Notes, Evidence: await ReadEvidenceAsync()));
     }
 
     public async Task<IActionResult> OnPostNotNeededAsync()
     {
         if (await LoadAsync() is { } refusal) return refusal;
         if (!CanChange) return Forbid();
-        return await ChangeAsync(new IncidentTasks.StateChange(TaskState.NotNeeded, null, Reason, null, null));
+        return await ChangeAsync(new ChangeTaskState.Request(IncidentId, Id, TaskState.NotNeeded, Reason: Reason));
     }
 
     public async Task<IActionResult> OnPostStateAsync()
@@ -89,12 +87,12 @@ public sealed class DetailsModel(IncidentTasks tasks, IncidentWorkspace workspac
         if (!CanChange) return Forbid();
         if (!KebabCase<TaskState>.TryParse(NewState, out var state) || state is TaskState.Done or TaskState.NotNeeded)
             return Show(new Dictionary<string, string[]> { ["state"] = ["Choose open or in progress."] });
-        return await ChangeAsync(new IncidentTasks.StateChange(state, null, null, null, null));
+        return await ChangeAsync(new ChangeTaskState.Request(IncidentId, Id, state));
     }
 
-    private async Task<IActionResult> ChangeAsync(IncidentTasks.StateChange change)
+    private async Task<IActionResult> ChangeAsync(ChangeTaskState.Request change)
     {
-        var changed = await Tasks.ChangeStateAsync(Actor, IncidentId, Id, change, HttpContext.RequestAborted);
+        var changed = await move.HandleAsync(Actor, change, HttpContext.RequestAborted);
         if (changed.IsOk) return Redirect($"/Incidents/{IncidentId}/Tasks/{Id}");
         if (changed.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(changed.Status);
         return Show(changed.Errors);
@@ -120,8 +118,7 @@ public sealed class DetailsModel(IncidentTasks tasks, IncidentWorkspace workspac
         var found = await Tasks.GetAsync(Actor, IncidentId, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
         Item = found.Value!;
-        if (Item.EvidenceFileId is { } evidenceId)
-            EvidenceName = Db.EvidenceFiles.Where(e => e.Id == evidenceId).Select(e => e.FileName).SingleOrDefault();
+        EvidenceName = await Tasks.EvidenceNameAsync(Item, HttpContext.RequestAborted);
         return null;
     }
 }

@@ -1,14 +1,11 @@
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Tasks;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Tasks;
 
 /// <summary>Changing a task's kind, title, owner, due time, notes and, for law enforcement, the report's reference and officer.</summary>
-public sealed class EditModel(IncidentTasks tasks, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : TaskPage(tasks, workspace, current, db, clock)
+public sealed class EditModel(EditTask edit, TaskPageReads reads, WorkspaceContext context) : TaskPage(reads, context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public TaskForm Form { get; set; } = new();
@@ -29,7 +26,7 @@ public sealed class EditModel(IncidentTasks tasks, IncidentWorkspace workspace, 
         var (input, errors, ambiguity) = Form.Read(IncidentZone);
         if (input is not null)
         {
-            var edited = await Tasks.EditAsync(Actor, IncidentId, Id, input, HttpContext.RequestAborted);
+            var edited = await edit.HandleAsync(Actor, new EditTask.Request(IncidentId, Id, input), HttpContext.RequestAborted);
             if (edited.IsOk) return Redirect($"/Incidents/{IncidentId}/Tasks/{Id}");
             if (edited.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(edited.Status);
             errors = new Dictionary<string, string[]>(edited.Errors);

@@ -1,15 +1,12 @@
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Tasks;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Tasks;
 
 /// <summary>Adding a task to an incident beyond those its organisation's template gave it.</summary>
-public sealed class NewModel(IncidentTasks tasks, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : TaskPage(tasks, workspace, current, db, clock)
+public sealed class NewModel(AddTask add, TaskPageReads reads, WorkspaceContext context) : TaskPage(reads, context)
 {
     [BindProperty] public TaskForm Form { get; set; } = new();
     public TaskFormView View { get; private set; } = null!;
@@ -30,7 +27,7 @@ public sealed class NewModel(IncidentTasks tasks, IncidentWorkspace workspace, C
         var (input, errors, ambiguity) = Form.Read(IncidentZone);
         if (input is not null)
         {
-            var added = await Tasks.AddAsync(Actor, IncidentId, input, HttpContext.RequestAborted);
+            var added = await add.HandleAsync(Actor, new AddTask.Request(IncidentId, input), HttpContext.RequestAborted);
             if (added.IsOk) return Redirect($"/Incidents/{IncidentId}#tasks");
             if (added.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(added.Status);
             errors = new Dictionary<string, string[]>(added.Errors);

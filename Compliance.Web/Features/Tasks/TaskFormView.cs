@@ -3,7 +3,7 @@ using Compliance.Domain.Tasks;
 namespace Compliance.Web.Features.Tasks;
 
 /// <summary>What the task form partial shows: the values, the members to choose from, the zones, and the problems.</summary>
-public sealed record TaskFormView(TaskForm Form, IReadOnlyList<IncidentTasks.Owner> Owners, IReadOnlyList<string> Zones,
+public sealed record TaskFormView(TaskForm Form, IReadOnlyList<TaskOwner> Owners, IReadOnlyList<string> Zones,
     IReadOnlyDictionary<string, string[]> Errors, Ambiguity? Ambiguity, string SubmitLabel)
 {
     public FieldErrors KindErrors => TaskPage.ErrorsFor(Errors, "kind", "task-kind", "Kind");

@@ -1,10 +1,9 @@
 using System.Globalization;
-using Compliance.Domain.Persistence;
+using Compliance.Domain.Organisations;
 using Compliance.Domain.Tasks;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Tasks;
 
@@ -12,8 +11,8 @@ namespace Compliance.Web.Features.Tasks;
 /// The tasks every new incident starts with: kind, title, default owner (a role or a member), due so many hours after
 /// awareness. Admins edit it; incidents already logged keep the tasks they have.
 /// </summary>
-public sealed class TaskTemplatesModel(IncidentTasks tasks, OrganisationSettings settings, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class TaskTemplatesModel(SaveTaskTemplates save, TaskOwners owners, OrganisationQuery organisations, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     public const int BlankRows = 3;
 
@@ -29,7 +28,7 @@ public sealed class TaskTemplatesModel(IncidentTasks tasks, OrganisationSettings
     }
 
     [BindProperty] public List<Row> Rows { get; set; } = [];
-    public IReadOnlyList<IncidentTasks.Owner> Owners { get; private set; } = [];
+    public IReadOnlyList<TaskOwner> Owners { get; private set; } = [];
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public bool Saved { get; private set; }
 
@@ -37,8 +36,8 @@ public sealed class TaskTemplatesModel(IncidentTasks tasks, OrganisationSettings
     {
         var actor = await LoadActorAsync();
         if (!Allows(Operation.ManageOrganisation, null)) return Forbid();
-        var org = (await settings.GetAsync(actor, HttpContext.RequestAborted)).Value!;
-        Rows = tasks.Templates(org).Value!.Select(ToRow).ToList();
+        var org = (await organisations.GetAsync(actor, HttpContext.RequestAborted)).Value!;
+        Rows = TaskTemplates.Read(org.TaskTemplates).Select(ToRow).ToList();
         Saved = Request.Query.ContainsKey("saved");
         return await ShowAsync(actor);
     }
@@ -72,7 +71,7 @@ public sealed class TaskTemplatesModel(IncidentTasks tasks, OrganisationSettings
         }
         if (errors.Count == 0)
         {
-            var saved = await tasks.SaveTemplatesAsync(actor, templates, HttpContext.RequestAborted);
+            var saved = await save.HandleAsync(actor, new SaveTaskTemplates.Request(templates), HttpContext.RequestAborted);
             if (saved.IsOk) return Redirect("/Admin/TaskTemplates?saved=1");
             if (saved.Status == OutcomeStatus.Forbidden) return Forbid();
             errors = new Dictionary<string, string[]>(saved.Errors);
@@ -105,7 +104,7 @@ public sealed class TaskTemplatesModel(IncidentTasks tasks, OrganisationSettings
 
     private async Task<IActionResult> ShowAsync(Actor actor)
     {
-        Owners = await tasks.OwnersAsync(actor.OrganisationId, HttpContext.RequestAborted);
+        Owners = await owners.ListAsync(actor.OrganisationId, HttpContext.RequestAborted);
         for (var i = 0; i < BlankRows; i++) Rows.Add(new Row { Kind = KebabCase<TaskKind>.ToId(TaskKind.Other) });
         return Page();
     }

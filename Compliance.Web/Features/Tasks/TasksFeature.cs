@@ -8,7 +8,16 @@ public static class TasksFeature
 {
     public static IServiceCollection AddTasksFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<IncidentTasks>();
+        services.TryAddScoped<IncidentTaskQuery>();
+        services.TryAddScoped<OpenTasks>();
+        services.TryAddScoped<TaskOwners>();
+        services.TryAddScoped<TaskPageReads>();
+        services.TryAddScoped<AddTask>();
+        services.TryAddScoped<EditTask>();
+        services.TryAddScoped<ChangeTaskState>();
+        services.TryAddScoped<ChangeTask>();
+        services.TryAddScoped<SaveTaskTemplates>();
+        services.TryAddScoped<IncidentTasks>(); // transitional, for the calendar feed
         return services;
     }
 }

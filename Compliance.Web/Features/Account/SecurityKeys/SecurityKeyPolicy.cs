@@ -12,6 +12,14 @@ public sealed class SecurityKeyPolicy(ComplianceDbContext db, IClock clock)
 {
     public Task<int> KeysOfAsync(Guid userId, CancellationToken ct = default) => db.SecurityKeys.CountAsync(k => k.UserId == userId, ct);
 
+    /// <summary>The organisation's two sign-in rules in one read (the workspace filter asks on every request).</summary>
+    public async Task<(bool RequireTwoFactor, bool RequirePhishingResistant)> RulesOfAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        var rules = await db.Organisations.Where(o => o.Id == organisationId)
+            .Select(o => new { o.RequireTwoFactor, o.RequirePhishingResistant }).SingleAsync(ct);
+        return (rules.RequireTwoFactor, rules.RequirePhishingResistant);
+    }
+
     public async Task<PhishingResistantPolicy.Standing> StandingAsync(Actor actor, ClaimsPrincipal principal, CancellationToken ct = default) =>
         await StandingAsync(actor, principal,
             await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.RequirePhishingResistant).SingleAsync(ct), ct);

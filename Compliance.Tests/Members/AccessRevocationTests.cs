@@ -7,7 +7,7 @@ using Compliance.Tests.Pages.Support;
 using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Members;
 
 // Taking access away without SQL: a token revoked, a person removed (their sessions and tokens end with them), and
 // the organisation's two-factor rule holding for tokens too.

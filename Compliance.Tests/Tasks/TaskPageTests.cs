@@ -8,7 +8,7 @@ using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Tasks;
 
 /// <summary>The incident's Tasks section and its pages, the dashboard, the feed, and the Canada 2022 demo case.</summary>
 public sealed class TaskPageTests(PagesApp app) : IClassFixture<PagesApp>

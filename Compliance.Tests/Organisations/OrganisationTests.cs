@@ -1,4 +1,5 @@
 using Compliance.Domain.Obligations;
+using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Vocabulary;
@@ -7,7 +8,7 @@ using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Organisations;
 
 public sealed class OrganisationTests
 {
@@ -55,12 +56,13 @@ public sealed class OrganisationTests
 
         await using var work = ComplianceDatabase.CreateContext(db);
         var admin = new Actor(Guid.NewGuid(), "admin@demo.example", DemoSeeder.OrganisationId, Role.Admin);
-        var settings = new OrganisationSettings(work, RulesEngine.Default, Clock);
-        var org = (await settings.GetAsync(admin)).Value!;
+        var settings = new UpdateOrganisation(work, RulesEngine.Default, Clock);
+        var org = (await new OrganisationQuery(work).GetAsync(admin)).Value!;
         var legal = admin with { Role = Role.Legal };
-        Assert.Equal(OutcomeStatus.Forbidden, (await settings.UpdateAsync(legal, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false))).Status);
+        Assert.Equal(OutcomeStatus.Forbidden, (await settings.HandleAsync(legal, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false))).Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await settings.HandleAsync(admin with { OrganisationId = Guid.NewGuid() }, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false))).Status);
 
-        var result = await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false));
+        var result = await settings.HandleAsync(admin, new(org.Name, org.TimeZone, org.Establishments, ["commercial-activity"], false));
         Assert.True(result.IsOk);
         await using var read = ComplianceDatabase.CreateContext(db);
         var canada = await read.Incidents.SingleAsync(i => i.Reference == "INC-2022-001");
@@ -76,14 +78,14 @@ public sealed class OrganisationTests
         await using (var ctx = ComplianceDatabase.CreateContext(db)) await DemoSeeder.SeedAsync(ctx, Clock);
         await using var work = ComplianceDatabase.CreateContext(db);
         var admin = new Actor(Guid.NewGuid(), "admin@demo.example", DemoSeeder.OrganisationId, Role.Admin);
-        var settings = new OrganisationSettings(work, RulesEngine.Default, Clock);
-        var org = (await settings.GetAsync(admin)).Value!;
+        var settings = new UpdateOrganisation(work, RulesEngine.Default, Clock);
+        var org = (await new OrganisationQuery(work).GetAsync(admin)).Value!;
 
-        var bad = await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, org.Attributes, false, "every tuesday"));
+        var bad = await settings.HandleAsync(admin, new(org.Name, org.TimeZone, org.Establishments, org.Attributes, false, "every tuesday"));
         Assert.Equal(OutcomeStatus.Invalid, bad.Status);
         Assert.Contains("reminderPolicy", bad.Errors.Keys);
 
-        Assert.True((await settings.UpdateAsync(admin, new(org.Name, org.TimeZone, org.Establishments, org.Attributes, false, "48h, 2h"))).IsOk);
+        Assert.True((await settings.HandleAsync(admin, new(org.Name, org.TimeZone, org.Establishments, org.Attributes, false, "48h, 2h"))).IsOk);
         await using var read = ComplianceDatabase.CreateContext(db);
         Assert.Equal("48h,2h", (await read.Organisations.SingleAsync()).ReminderPolicy);
     }

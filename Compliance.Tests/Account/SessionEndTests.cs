@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Account;
 
 // Sessions end when their owner says so, an authenticator code works once, and the authenticator key is shown only
 // while two-factor sign-in is being set up: what a stolen cookie, a shoulder-surfed code or a borrowed session can do.

@@ -2,7 +2,7 @@ using System.Net;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Account;
 
 public sealed class AccountZoneTests(PagesApp app) : IClassFixture<PagesApp>
 {

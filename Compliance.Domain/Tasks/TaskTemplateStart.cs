@@ -11,10 +11,10 @@ namespace Compliance.Domain.Tasks;
 /// Gives a new incident the organisation's template tasks, inside the caller's unit of work: owners by member or by
 /// role (the first active member holding it), due so many hours after awareness. Each is audited as from the template.
 /// </summary>
-internal static class TemplateTasks
+public static class TaskTemplateStart
 {
-    public static async Task AddAsync(ComplianceDbContext db, AuditLog audit, Incident incident, Organisation organisation, string actor,
-        IClock clock, CancellationToken ct)
+    public static async Task StartAsync(ComplianceDbContext db, AuditLog audit, Incident incident, Organisation organisation, string actor,
+        IClock clock, CancellationToken ct = default)
     {
         var templates = TaskTemplates.Read(organisation.TaskTemplates);
         if (templates.Count == 0) return;
@@ -31,7 +31,7 @@ internal static class TemplateTasks
             var task = new IncidentTask(Guid.NewGuid(), organisation.Id, incident.Id, template.Kind, template.Title, owner, template.DueFrom(incident.AwareAt),
                 actor, now, fromTemplate: true);
             db.IncidentTasks.Add(task);
-            await audit.AppendAsync(organisation.Id, incident.Id, actor, "task.created-from-template", IncidentTasks.Describe(task), ct);
+            await audit.AppendAsync(organisation.Id, incident.Id, actor, "task.created-from-template", TaskAuditFacts.Of(task), ct);
         }
     }
 }

@@ -4,7 +4,7 @@ using Compliance.Domain.Reminders;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Reminders;
 
 // The Jobs page says which duty each reminder is for, with a link to it, and keeps subjects readable.
 public sealed class JobsPageDutyTests(PagesApp app) : IClassFixture<PagesApp>

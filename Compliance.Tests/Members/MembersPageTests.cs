@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Members;
 
 // An admin manages the organisation's people in the browser: invite, change a role, reset two-factor, remove.
 public sealed partial class MembersPageTests(PagesApp app) : IClassFixture<PagesApp>

@@ -9,7 +9,7 @@ using Compliance.Tests.Support;
 using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Foundation;
+namespace Compliance.Tests.Account;
 
 public sealed class AccountTests
 {

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Compliance.Domain.Persistence;
+using Compliance.Tests.Api;
 using Compliance.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Api;
+namespace Compliance.Tests.Tasks;
 
 /// <summary>Tasks beyond the law over the API: from the organisation's template, changed by the roles that may, audited, and invisible to another organisation.</summary>
 [Collection(ApiCollection.Name)]

@@ -7,7 +7,7 @@ using Compliance.Web.Commands;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Account;
 
 // The application exactly as AppHost composes it: sessions survive the security-stamp check, the account pages find
 // the signed-in person, two-factor users reach the code page, and signing out carries its antiforgery token.

@@ -1,0 +1,20 @@
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Tasks;
+using Compliance.Domain.Workspace;
+using NodaTime;
+
+namespace Compliance.Tests.Tasks;
+
+/// <summary>The task handlers and reads over one context, wired as the app wires them.</summary>
+internal sealed class TaskCommands(ComplianceDbContext db, IClock clock)
+{
+    public IncidentWorkspace Workspace { get; } = new(db, RulesEngine.Default, clock);
+    public IncidentTaskQuery Query => new(db, Workspace);
+    public TaskOwners Owners => new(db, clock);
+    public AddTask Add => new(db, Workspace, Owners, clock);
+    public EditTask Edit => new(db, Query, Owners, clock);
+    public ChangeTaskState Move => new(db, Query, clock);
+    public ChangeTask Change => new(db, Query, Edit, Move, clock);
+    public SaveTaskTemplates SaveTemplates => new(db, Owners, clock);
+}
