@@ -32,12 +32,12 @@ public sealed class CampaignSendingTests
         return (await register.ListAsync(CampaignWorld.Legal, world.Incident, "test")).Value!.Single(p => p.Details.Name == name).Id;
     }
 
-    private static async Task FlagAsync(CampaignWorld world, string name, PeopleRegister.Flags flags)
+    private static async Task FlagAsync(CampaignWorld world, string name, (bool DoNotEmail, string? DelegateTo, string? Redactions) flags)
     {
         var id = await PersonAsync(world, name);
         await using var ctx = world.Open();
         var register = new PeopleRegister(ctx, world.Protector, new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock), world.Clock);
-        Assert.True((await register.SetFlagsAsync(CampaignWorld.Legal, world.Incident, id, flags)).IsOk);
+        Assert.True((await new SetPersonFlags(ctx, world.Protector, new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock), world.Clock).HandleAsync(CampaignWorld.Legal, new(world.Incident, id, flags.DoNotEmail, flags.DelegateTo, flags.Redactions))).IsOk);
     }
 
     [Theory]
@@ -45,8 +45,8 @@ public sealed class CampaignSendingTests
     public async Task Each_supporter_gets_one_notice_in_their_language_and_the_flagged_activist_gets_none(DatabaseProvider provider)
     {
         var world = await CampaignWorld.CreateAsync(provider, HongKongSupporters);
-        await FlagAsync(world, "Activist A", new(true, null, null));
-        await FlagAsync(world, "Lee Wai Ling", new(false, null, "supporter database"));
+        await FlagAsync(world, "Activist A", (true, null, null));
+        await FlagAsync(world, "Lee Wai Ling", (false, null, "supporter database"));
         using var sink = new SmtpSink();
         await using var transport = CampaignWorld.Transport(sink.Port);
 
@@ -54,16 +54,16 @@ public sealed class CampaignSendingTests
         await using (var ctx = world.Open())
         {
             var campaigns = world.Campaigns(ctx);
-            var audience = (await campaigns.AudienceAsync(CampaignWorld.Legal, world.Incident)).Value!;
+            var audience = (await campaigns.Audience.GetAsync(CampaignWorld.Legal, world.Incident)).Value!;
             Assert.Equal(3, audience.Sum(a => a.People)); // not the activist, not Ng Ka Yan (no email)
-            var prepared = await campaigns.PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice("Hong Kong supporters", ["HK"], []));
+            var prepared = await campaigns.Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, "Hong Kong supporters", ["HK"], []));
             Assert.True(prepared.IsOk);
             campaignId = prepared.Value!.Id;
-            var self = await campaigns.ApproveAsync(CampaignWorld.Legal, world.Incident, campaignId);
+            var self = await campaigns.Approve.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId));
             Assert.Equal(OutcomeStatus.Invalid, self.Status);
             Assert.Contains("someone else must approve", self.Errors["approver"][0]);
             Assert.Empty(sink.Messages());
-            Assert.True((await campaigns.ApproveAsync(CampaignWorld.Lead, world.Incident, campaignId)).IsOk);
+            Assert.True((await campaigns.Approve.HandleAsync(CampaignWorld.Lead, new(world.Incident, campaignId))).IsOk);
         }
 
         var pass = await world.Sender(transport).RunAsync();
@@ -104,7 +104,7 @@ public sealed class CampaignSendingTests
         Assert.Equal(3, sink.Received().Count);
         await using (var ctx = world.Open())
         {
-            var again = await world.Campaigns(ctx).PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice(null, [], []));
+            var again = await world.Campaigns(ctx).Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, null, [], []));
             Assert.Equal(OutcomeStatus.Invalid, again.Status);
             Assert.Contains("people", again.Errors.Keys);
         }
@@ -113,11 +113,11 @@ public sealed class CampaignSendingTests
         using var csv = new MemoryStream();
         await using (var ctx = world.Open())
         {
-            var summary = await world.Campaigns(ctx).WriteProofCsvAsync(CampaignWorld.Legal, world.Incident, campaignId, csv);
+            var summary = await world.Campaigns(ctx).ProofCsv.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId), csv);
             Assert.True(summary.IsOk);
         }
         var lines = Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(",", Campaigns.ProofColumns), lines[0]);
+        Assert.Equal(string.Join(",", CampaignProofCsv.Columns), lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.Contains("陳大文") && l.Contains(",sent,yes,"));
         var formula = lines.Single(l => l.Contains("HYPERLINK"));
@@ -132,7 +132,7 @@ public sealed class CampaignSendingTests
         using var sink = new SmtpSink();
         await using var transport = CampaignWorld.Transport(sink.Port);
         var campaign = await world.ApprovedCampaignAsync();
-        await FlagAsync(world, "Activist A", new(false, "Trusted lawyer, +852 5555 0101", null));
+        await FlagAsync(world, "Activist A", (false, "Trusted lawyer, +852 5555 0101", null));
 
         var pass = await world.Sender(transport).RunAsync();
 
@@ -158,7 +158,7 @@ public sealed class CampaignSendingTests
                 .OrderBy(r => r.PersonId).Select(r => r.PersonId).FirstAsync();
             var register = new PeopleRegister(ctx, world.Protector, new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock), world.Clock);
             flagged = (await register.PersonAsync(CampaignWorld.Legal, world.Incident, next, "test")).Value!.Details.Email;
-            Assert.True((await register.SetFlagsAsync(CampaignWorld.Legal, world.Incident, next, new(true, null, null))).IsOk);
+            Assert.True((await new SetPersonFlags(ctx, world.Protector, new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock), world.Clock).HandleAsync(CampaignWorld.Legal, new(world.Incident, next, true, null, null))).IsOk);
         });
 
         var pass = await world.Sender(transport, new CampaignOptions(5, 0)).RunAsync();
@@ -302,7 +302,7 @@ public sealed class CampaignSendingTests
 
         // Someone checked the server's log and did not find it: resend, with the same Message-ID.
         await using (var ctx = world.Open())
-            Assert.Equal(1, (await world.Campaigns(ctx).ResendUnconfirmedAsync(CampaignWorld.Legal, world.Incident, campaignId)).Value);
+            Assert.Equal(1, (await world.Campaigns(ctx).Resend.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId))).Value);
         Assert.Equal(1, (await world.Sender(transport).RunAsync()).Sent);
         await using (var ctx = world.Open())
         {

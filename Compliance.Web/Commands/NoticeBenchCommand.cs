@@ -136,16 +136,17 @@ public static class NoticeBenchCommand
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
             var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
-            var previews = new NoticePreviews(db, new PeopleRegister(db, protector, workspace, clock), workspace, NoticeTemplates.Default, transport, clock);
-            var draft = await previews.SaveDraftAsync(legal, incidentId, Notice);
+            var saveDraft = new SaveNoticeDraft(db, workspace, clock);
+            var draft = await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, Notice));
             if (!draft.IsOk) return Fail(stderr, $"the notice draft was not saved: {draft.Status}");
             foreach (var (language, text) in Translations)
-                if (!(await previews.SaveDraftAsync(legal, incidentId, language, text)).IsOk) return Fail(stderr, $"the {language} notice was not saved");
-            var campaigns = new Campaigns(db, workspace, NoticeTemplates.Default, new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), protector, clock);
-            var prepared = await campaigns.PrepareAsync(legal, incidentId, new Campaigns.Choice("Benchmark notice", [], []));
+                if (!(await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, language, text))).IsOk) return Fail(stderr, $"the {language} notice was not saved");
+            var prepared = await new PrepareCampaign(db, workspace, NoticeTemplates.Default, clock)
+                .HandleAsync(legal, new PrepareCampaign.Request(incidentId, "Benchmark notice", [], []));
             if (!prepared.IsOk) return Fail(stderr, $"the campaign was not prepared: {Problems(prepared)}");
             campaignId = prepared.Value!.Id;
-            var approved = await campaigns.ApproveAsync(lead, incidentId, campaignId);
+            var approved = await new ApproveCampaign(db, new CampaignLookup(db, workspace), NoticeTemplates.Default,
+                new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), clock).HandleAsync(lead, new ApproveCampaign.Request(incidentId, campaignId));
             if (!approved.IsOk) return Fail(stderr, $"the campaign was not approved: {Problems(approved)}");
         }
         var recipients = await CountRecipientsAsync(database, campaignId);
