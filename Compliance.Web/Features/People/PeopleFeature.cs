@@ -10,7 +10,12 @@ public static class PeopleFeature
     {
         services.TryAddScoped<PeopleImport>();
         services.TryAddScoped<PeopleRegister>();
-        services.TryAddScoped<ManualContacts>();
+        services.TryAddScoped<SetPersonFlags>();
+        services.TryAddScoped<UpdateCountsFromList>();
+        services.TryAddScoped<ContactReadAccess>();
+        services.TryAddScoped<ContactWorklist>();
+        services.TryAddScoped<RecordedContacts>();
+        services.TryAddScoped<RecordContact>();
         services.TryAddSingleton<PeopleUploads>();
         return services;
     }

@@ -1,10 +1,8 @@
 using System.Text;
 using Compliance.Domain.People;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.People;
 
@@ -14,8 +12,8 @@ namespace Compliance.Web.Features.People;
 /// </summary>
 [RequestSizeLimit(PeopleUploads.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = PeopleUploads.MaxBytes + 1024 * 1024)]
-public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads, IncidentWorkspace workspace,
-    CurrentActor current, ComplianceDbContext db, IClock clock) : WorkspacePage(current, db, clock)
+public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads, IncidentWorkspace workspace, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     public static readonly IReadOnlyList<(string Field, string Label, bool Required)> Fields =
     [

@@ -9,7 +9,7 @@ using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.People;
 
 // The manual-contact worklist as the responder on the phone uses it, and the duty's counts that follow from it.
 public sealed class ContactsPageTests(PagesApp app) : IClassFixture<PagesApp>
