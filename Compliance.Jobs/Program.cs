@@ -18,6 +18,7 @@ try
     settings.Audit.Seal.EnsureAvailable();
 
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+    builder.Services.AddSingleton(TimeProvider.System); // what the campaign sender paces itself by
     builder.Services.AddComplianceJobs(settings);
     var host = builder.Build();
     if (settings.BaseUrl is null)

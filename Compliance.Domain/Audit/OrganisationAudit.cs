@@ -6,15 +6,18 @@ namespace Compliance.Domain.Audit;
 
 /// <summary>
 /// An organisation's whole audit log, newest first, filtered by person, kind and date. Reads (views and exports) are
-/// left out unless asked for, and counted, so that the changes stand out.
+/// left out unless asked for, and counted, so that the changes stand out. Lines about an incident name its reference.
 /// </summary>
-public static class OrganisationAudit
+public sealed class OrganisationAudit(ComplianceDbContext db)
 {
     public sealed record Filter(string? Actor, string? Group, Instant? From, Instant? Until, bool IncludeReads);
 
-    public sealed record Result(IReadOnlyList<AuditEntry> Entries, int ReadsLeftOut, IReadOnlyList<string> Actors, bool More);
+    public sealed record Result(IReadOnlyList<AuditEntry> Entries, int ReadsLeftOut, IReadOnlyList<string> Actors, bool More)
+    {
+        public IReadOnlyDictionary<Guid, string> IncidentReferences { get; init; } = new Dictionary<Guid, string>();
+    }
 
-    public static async Task<Result> ReadAsync(ComplianceDbContext db, Guid organisationId, Filter filter, int limit, CancellationToken ct = default)
+    public async Task<Result> ReadAsync(Guid organisationId, Filter filter, int limit, CancellationToken ct = default)
     {
         var log = db.AuditEntries.AsNoTracking().IgnoreQueryFilters().Where(e => e.OrganisationId == organisationId);
         var actors = await log.Select(e => e.Actor).Distinct().OrderBy(a => a).ToListAsync(ct);
@@ -34,6 +37,9 @@ public static class OrganisationAudit
             log = log.Where(e => !reads.Contains(e.Action));
         }
         var entries = await log.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
-        return new Result(entries.Take(limit).ToList(), readsLeftOut, actors, entries.Count > limit);
+        var shown = entries.Take(limit).ToList();
+        var ids = shown.Where(e => e.IncidentId is not null).Select(e => e.IncidentId!.Value).Distinct().ToList();
+        var references = await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, ct);
+        return new Result(shown, readsLeftOut, actors, entries.Count > limit) { IncidentReferences = references };
     }
 }

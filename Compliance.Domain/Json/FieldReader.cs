@@ -151,53 +151,6 @@ public sealed class FieldReader
         return zone;
     }
 
-    /// <summary>The facts of the assessment contract that the assessment and the incident requests share, read and cross-checked once.</summary>
-    public sealed record ContractFacts(
-        Instant? AwareAt, Instant? DeterminedAt, Instant? AssessedAt, List<DataCategory>? DataCategories, List<AffectedEntry>? Affected,
-        Exfiltration? Exfiltration, Encryption? Encryption, Cause? Cause, RiskLevel? RiskLevel)
-    {
-        /// <summary>The optional <c>lawEnforcementHold: {from, until}</c> (additive to the contract).</summary>
-        public Rules.Assessment.LawEnforcementHold? LawEnforcementHold { get; init; }
-    }
-
-    /// <summary>Law enforcement's request to delay notices to people: both ends required, the end after the start.</summary>
-    private Rules.Assessment.LawEnforcementHold? Hold(JsonElement root)
-    {
-        const string path = "lawEnforcementHold";
-        if (!Present(root, path, out var hold)) return null;
-        if (hold.ValueKind != JsonValueKind.Object)
-        {
-            Error(path, "must be an object {\"from\": ..., \"until\": ...} with two ISO 8601 times, or null.");
-            return null;
-        }
-        var from = Instant(hold, "from", $"{path}.from", required: true);
-        var until = Instant(hold, "until", $"{path}.until", required: true);
-        if (from is null || until is null) return null;
-        if (until <= from)
-        {
-            Error($"{path}.until", "must be after lawEnforcementHold.from.");
-            return null;
-        }
-        return new Rules.Assessment.LawEnforcementHold(from.Value, until.Value);
-    }
-
-    public ContractFacts Facts(JsonElement root)
-    {
-        var facts = new ContractFacts(
-            Instant(root, "awareAt", "awareAt", required: true),
-            Instant(root, "determinedAt", "determinedAt", required: false),
-            Instant(root, "assessedAt", "assessedAt", required: false),
-            EnumArray<DataCategory>(root, "dataCategories", "dataCategories", "data category"),
-            Affected(root, "affected", "affected"),
-            Enum<Exfiltration>(root, "exfiltration", "exfiltration"),
-            Enum<Encryption>(root, "encryption", "encryption"),
-            Enum<Cause>(root, "cause", "cause"),
-            Enum<RiskLevel>(root, "riskLevel", "riskLevel"));
-        if (facts.AwareAt is { } a && facts.DeterminedAt is { } d && d < a) Error("determinedAt", "must not be before awareAt.");
-        if (facts.AwareAt is { } a2 && facts.AssessedAt is { } s && s < a2) Error("assessedAt", "must not be before awareAt.");
-        return facts with { LawEnforcementHold = Hold(root) };
-    }
-
     public static string Show(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"'{e.GetString()}'" : e.GetRawText();
 
     /// <summary>Parses bytes into a document, or reports why not under "$".</summary>

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Organisations;
+using Compliance.Domain.Persistence;
 
 namespace Compliance.Domain.Risk;
 
-/// <summary>One assessment row per incident (its organisation filter is set in the context, which owns the scope).</summary>
-public sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<RiskAssessment>
+/// <summary>One assessment row per incident.</summary>
+public sealed class RiskAssessmentConfiguration(ComplianceDbContext db) : IEntityTypeConfiguration<RiskAssessment>
 {
     public void Configure(EntityTypeBuilder<RiskAssessment> e)
     {
@@ -21,5 +22,6 @@ public sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<RiskA
         e.Ignore(x => x.Answers);
         e.Ignore(x => x.Reasons);
         e.Ignore(x => x.Overridden);
+        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
     }
 }

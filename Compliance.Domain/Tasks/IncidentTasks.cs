@@ -16,11 +16,9 @@ namespace Compliance.Domain.Tasks;
 /// workspace (another organisation's is not found), checks the role, changes the task, re-plans its reminders and writes
 /// the audit line. Admins and security leads change tasks, a responder those of their incident; legal and viewers read.
 /// </summary>
-public sealed class IncidentTasks(ComplianceDbContext db, IncidentWorkspace workspace, IClock clock)
+public sealed partial class IncidentTasks(ComplianceDbContext db, IncidentWorkspace workspace, IClock clock)
 {
     public sealed record Owner(Guid UserId, string Email, string Name, Role Role);
-
-    public sealed record StateChange(TaskState State, Instant? DoneAt, string? Reason, string? Notes, IncidentWorkspace.EvidenceUpload? Evidence);
 
     private AuditLog Audit => new(db, clock);
 
@@ -79,17 +77,9 @@ public sealed class IncidentTasks(ComplianceDbContext db, IncidentWorkspace work
         if (!found.IsOk) return found;
         if (!MayChange(actor, incidentId)) return Outcome<IncidentTask>.Forbidden();
         var now = clock.GetCurrentInstant();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var reason = change.Reason?.Trim();
-        if (change.State == TaskState.NotNeeded)
-        {
-            if (string.IsNullOrWhiteSpace(reason) || reason.Length < 5) errors["reason"] = ["Say why this task is not needed (at least 5 characters); the record should show the reasoning."];
-            else if (PlainText.Problem(reason, IncidentTask.ReasonLength, multiline: true) is { } badReason) errors["reason"] = [badReason];
-        }
-        if (change.DoneAt is { } at && at > now + Duration.FromMinutes(5)) errors["doneAt"] = ["is in the future; record a task as done once it is done."];
-        if (change.Notes is { Length: > 0 } notes && PlainText.Problem(notes.Trim(), IncidentTask.NotesLength, multiline: true) is { } badNotes) errors["notes"] = [badNotes];
-        if (change.Evidence is { Content.Length: > EvidenceFile.MaxBytes }) errors["evidence"] = [$"is larger than {EvidenceFile.MaxBytes / 1024 / 1024} MiB; keep a smaller copy here and the original elsewhere."];
+        var errors = change.Problems(now);
         if (errors.Count > 0) return Outcome<IncidentTask>.Invalid(errors);
+        var reason = change.Reason?.Trim();
 
         var task = found.Value!;
         var before = task.State;
@@ -154,31 +144,9 @@ public sealed class IncidentTasks(ComplianceDbContext db, IncidentWorkspace work
     private async Task<IReadOnlyCollection<Guid>> OwnerIdsAsync(Guid organisationId, CancellationToken ct) =>
         (await OwnersAsync(organisationId, ct)).Select(o => o.UserId).ToHashSet();
 
-    /// <summary>
-    /// Gives a new incident the organisation's template tasks, inside the caller's unit of work: owners by member or by
-    /// role (the first active member holding it), due so many hours after awareness. Each is audited as from the template.
-    /// </summary>
-    public static async Task StartFromTemplateAsync(ComplianceDbContext db, AuditLog audit, Incident incident, Organisation organisation, string actor,
-        IClock clock, CancellationToken ct = default)
-    {
-        var templates = TaskTemplates.Read(organisation.TaskTemplates);
-        if (templates.Count == 0) return;
-        var now = clock.GetCurrentInstant();
-        var members = (await (from m in db.Members
-                              join u in db.Users on m.UserId equals u.Id
-                              where m.OrganisationId == organisation.Id && m.IncidentId == null
-                              select new { m, u.Email }).ToListAsync(ct))
-            .Where(r => r.m.IsActiveAt(now)).OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase).Select(r => r.m).ToList();
-        foreach (var template in templates)
-        {
-            var owner = template.OwnerUserId is { } user && members.Any(m => m.UserId == user) ? user
-                : template.OwnerRole is { } role ? members.FirstOrDefault(m => m.Role == role)?.UserId : null;
-            var task = new IncidentTask(Guid.NewGuid(), organisation.Id, incident.Id, template.Kind, template.Title, owner, template.DueFrom(incident.AwareAt),
-                actor, now, fromTemplate: true);
-            db.IncidentTasks.Add(task);
-            await audit.AppendAsync(organisation.Id, incident.Id, actor, "task.created-from-template", Describe(task), ct);
-        }
-    }
+    /// <summary>Gives a new incident the organisation's template tasks, inside the caller's unit of work (<see cref="TemplateTasks"/>).</summary>
+    public static Task StartFromTemplateAsync(ComplianceDbContext db, AuditLog audit, Incident incident, Organisation organisation, string actor,
+        IClock clock, CancellationToken ct = default) => TemplateTasks.AddAsync(db, audit, incident, organisation, actor, clock, ct);
 
     public Outcome<IReadOnlyList<TaskTemplate>> Templates(Organisation organisation) => Outcome<IReadOnlyList<TaskTemplate>>.Ok(TaskTemplates.Read(organisation.TaskTemplates));
 
@@ -186,18 +154,7 @@ public sealed class IncidentTasks(ComplianceDbContext db, IncidentWorkspace work
     public async Task<Outcome<IReadOnlyList<TaskTemplate>>> SaveTemplatesAsync(Actor actor, IReadOnlyList<TaskTemplate> templates, CancellationToken ct = default)
     {
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<IReadOnlyList<TaskTemplate>>.Forbidden();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (templates.Count > TaskTemplates.MaxCount) errors["templates"] = [$"has {templates.Count} tasks where at most {TaskTemplates.MaxCount} fit."];
-        var owners = await OwnerIdsAsync(actor.OrganisationId, ct);
-        for (var n = 0; n < templates.Count; n++)
-        {
-            var t = templates[n];
-            if (string.IsNullOrWhiteSpace(t.Title)) errors[$"templates[{n}].title"] = ["Say what is to be done (up to 200 characters)."];
-            else if (PlainText.Problem(t.Title.Trim(), IncidentTask.TitleLength) is { } bad) errors[$"templates[{n}].title"] = [bad];
-            if (t.DueHours is < 0 or > TaskTemplate.MaxDueHours) errors[$"templates[{n}].dueHours"] = [$"must be between 0 and {TaskTemplate.MaxDueHours} hours after awareness."];
-            if (t.OwnerUserId is { } owner && !owners.Contains(owner)) errors[$"templates[{n}].ownerId"] = ["is not a member of your organisation; choose one of its members."];
-            if (t.OwnerRole is Role.Responder) errors[$"templates[{n}].ownerRole"] = ["cannot be responder: a responder is a guest on one incident."];
-        }
+        var errors = TaskTemplates.Problems(templates, await OwnerIdsAsync(actor.OrganisationId, ct));
         if (errors.Count > 0) return Outcome<IReadOnlyList<TaskTemplate>>.Invalid(errors);
 
         db.OrganisationScope = actor.OrganisationId;
@@ -213,7 +170,7 @@ public sealed class IncidentTasks(ComplianceDbContext db, IncidentWorkspace work
     public static IEnumerable<IncidentTask> Ordered(IEnumerable<IncidentTask> tasks) =>
         tasks.OrderBy(t => t.IsOpen ? 0 : 1).ThenBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Title, StringComparer.Ordinal);
 
-    private static object Describe(IncidentTask t) => new
+    internal static object Describe(IncidentTask t) => new
     {
         t.Id, kind = KebabCase<TaskKind>.ToId(t.Kind), t.Title, ownerId = t.OwnerUserId, dueAt = t.DueAt?.ToString(),
         t.Notes, t.ReportReference, t.Officer,

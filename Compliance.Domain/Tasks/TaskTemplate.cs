@@ -49,6 +49,23 @@ public static class TaskTemplates
 
     public static string Write(IEnumerable<TaskTemplate> templates) => JsonSerializer.Serialize(templates.ToList(), Json);
 
+    /// <summary>What is wrong with a list an admin wants to keep, by field; owners are the members who may own a task.</summary>
+    public static Dictionary<string, string[]> Problems(IReadOnlyList<TaskTemplate> templates, IReadOnlyCollection<Guid> owners)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (templates.Count > MaxCount) errors["templates"] = [$"has {templates.Count} tasks where at most {MaxCount} fit."];
+        for (var n = 0; n < templates.Count; n++)
+        {
+            var t = templates[n];
+            if (string.IsNullOrWhiteSpace(t.Title)) errors[$"templates[{n}].title"] = ["Say what is to be done (up to 200 characters)."];
+            else if (PlainText.Problem(t.Title.Trim(), IncidentTask.TitleLength) is { } bad) errors[$"templates[{n}].title"] = [bad];
+            if (t.DueHours is < 0 or > TaskTemplate.MaxDueHours) errors[$"templates[{n}].dueHours"] = [$"must be between 0 and {TaskTemplate.MaxDueHours} hours after awareness."];
+            if (t.OwnerUserId is { } owner && !owners.Contains(owner)) errors[$"templates[{n}].ownerId"] = ["is not a member of your organisation; choose one of its members."];
+            if (t.OwnerRole is Role.Responder) errors[$"templates[{n}].ownerRole"] = ["cannot be responder: a responder is a guest on one incident."];
+        }
+        return errors;
+    }
+
     private sealed class KebabEnumJson<T> : JsonConverter<T> where T : struct, Enum
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KebabCase<T>.Parse(reader.GetString()!);

@@ -43,7 +43,7 @@ public sealed record IncidentInput(
         }
         var title = r.String(root, "title", "title", required: true, maxLength: 200);
         var summary = r.String(root, "summary", "summary", required: false, maxLength: 20000, multiline: true) ?? "";
-        var facts = r.Facts(root);
+        var facts = ContractFacts.Read(r, root);
         var from = r.Instant(root, "occurredFrom", "occurredFrom", required: false);
         var until = r.Instant(root, "occurredUntil", "occurredUntil", required: false);
         var rationale = r.String(root, "riskRationale", "riskRationale", required: false, maxLength: 4000, multiline: true) ?? "";

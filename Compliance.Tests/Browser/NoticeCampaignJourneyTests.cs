@@ -14,93 +14,17 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Compliance.Tests.Browser;
 
-/// <summary>
-/// The app as a deployment runs it: its scheduler on (the campaign job sweeps every second and runs at once on
-/// approval) and a real SMTP server, Postfix's smtp-sink, on loopback. The security lead signs in with a one-time code.
-/// </summary>
-public sealed class NoticeCampaignJourneyFixture : IAsyncLifetime
-{
-    public SmtpSink Sink { get; } = new();
-    public PagesApp App { get; }
-    public string LeadAuthenticatorKey { get; private set; } = "";
-
-    public NoticeCampaignJourneyFixture() => App = new PagesApp
-    {
-        Arguments =
-        [
-            "--Scheduler:Enabled=true", "--Reminders:SweepSeconds=1",
-            "--Mail:Smtp:Host=127.0.0.1", $"--Mail:Smtp:Port={Sink.Port}", "--Mail:Smtp:StartTls=false", "--Mail:From=notices@demo.example",
-        ],
-    };
-
-    public async Task InitializeAsync()
-    {
-        await App.InitializeAsync();
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var lead = (await users.FindByEmailAsync(PagesApp.Lead))!;
-        await users.ResetAuthenticatorKeyAsync(lead);
-        LeadAuthenticatorKey = (await users.GetAuthenticatorKeyAsync(lead))!;
-        await users.SetTwoFactorEnabledAsync(lead, true);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Sink.Dispose();
-    }
-}
-
 // The issue's "done when", in a real browser: a legal officer imports the Hong Kong seed's supporters, sends each a
 // notice in their language through SMTP, sees who received it and downloads the proof; the flagged activists get nothing.
 [Collection("Browser")]
 public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCampaignJourneyFixture fixture) : IClassFixture<NoticeCampaignJourneyFixture>
 {
-    private sealed record Supporter(string Name, string Email, string Jurisdiction, string Language, string Note)
-    {
-        public bool AtRisk => Note.Contains("at risk", StringComparison.OrdinalIgnoreCase);
-    }
-
-    // Read from the seed itself, so the test follows the data rather than a number copied from it. The first five
-    // columns hold no commas; the note, last, may (quoted).
-    private static readonly IReadOnlyList<Supporter> Supporters = DemoSeeder.HongKongSupporters
-        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
-        .Select(line => line.Split(',', 6))
-        .Select(f => new Supporter(f[0], f[1], f[3], f[4], f[5].Trim('"')))
-        .ToList();
-
-    private static readonly (string Language, (string Label, string Text)[] Parts)[] NoticeTexts =
-    [
-        ("en",
-        [
-            ("What happened", "State-sponsored intruders were found in our supporter database."), ("When", "From January to March 2019."),
-            ("What it could mean for them", "Your name, Hong Kong ID number and contact details may be used to identify or contact you."),
-            ("What we have done", "We closed the intruders' access, told the PCPD and changed every password."),
-            ("What they can do", "Be wary of unexpected calls or messages that mention us."), ("Whom to ask (contact point)", "privacy@demo.example"),
-        ]),
-        ("zh-Hant",
-        [
-            ("What happened", "我們發現有國家支持的入侵者進入了我們的支持者資料庫。"), ("When", "2019 年 1 月至 3 月。"),
-            ("What it could mean for them", "您的姓名、香港身份證號碼及聯絡資料可能被用來識別或聯絡您。"),
-            ("What we have done", "我們已截斷入侵者的存取、通知私隱專員公署，並更改了所有密碼。"),
-            ("What they can do", "如有提及我們的陌生來電或訊息，請提高警覺。"), ("Whom to ask (contact point)", "privacy@demo.example"),
-        ]),
-        ("fr",
-        [
-            ("What happened", "Des intrus soutenus par un État ont été découverts dans notre base de données de sympathisants."),
-            ("When", "De janvier à mars 2019."),
-            ("What it could mean for them", "Votre nom, votre numéro d'identité et vos coordonnées pourraient servir à vous identifier ou à vous joindre."),
-            ("What we have done", "Nous avons coupé l'accès des intrus, avisé les autorités et changé tous les mots de passe."),
-            ("What they can do", "Méfiez-vous des appels ou messages inattendus qui nous mentionnent."), ("Whom to ask (contact point)", "privacy@demo.example"),
-        ]),
-    ];
-
     [Fact]
     public async Task A_legal_officer_imports_the_supporters_a_second_person_approves_each_gets_one_notice_in_their_language_and_the_activists_none()
     {
-        var doNotEmail = Supporters.Single(s => s.AtRisk && s.Note.Contains("do not email", StringComparison.OrdinalIgnoreCase));
-        var viaLawyer = Supporters.Single(s => s.AtRisk && s != doNotEmail);
-        var emailed = Supporters.Where(s => s.Email.Length > 0 && !s.AtRisk).ToList();
+        var doNotEmail = HongKongCampaign.Supporters.Single(s => s.AtRisk && s.Note.Contains("do not email", StringComparison.OrdinalIgnoreCase));
+        var viaLawyer = HongKongCampaign.Supporters.Single(s => s.AtRisk && s != doNotEmail);
+        var emailed = HongKongCampaign.Supporters.Where(s => s.Email.Length > 0 && !s.AtRisk).ToList();
         var chinese = emailed.First(s => s.Language == "zh-Hant" && s.Name.All(c => c > 0x2E80));
         var english = emailed.First(s => s.Language == "en");
         var csvFile = Path.Combine(Path.GetTempPath(), $"hong-kong-supporters-{Guid.NewGuid():N}.csv");
@@ -111,7 +35,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
         {
             // 1. Legal signs in, opens the Hong Kong incident and imports the list.
             var legal = await browser.NewPageAsync(fixture.App.Address);
-            await SignInAsync(legal, PagesApp.Legal);
+            await fixture.SignInAsync(legal, PagesApp.Legal);
             await legal.GotoAsync("/Incidents");
             await legal.GetByRole(AriaRole.Link, new() { Name = "INC-2019-001" }).ClickAsync();
             await legal.Locator("#people-link").ClickAsync();
@@ -126,13 +50,13 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             await legal.GetByLabel("Language (e.g. en, zh-Hant)").SelectOptionAsync("Language");
             await legal.GetByLabel("Phone").SelectOptionAsync("Phone");
             await legal.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
-            var perJurisdiction = string.Join(", ", Supporters.GroupBy(s => s.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
-            await Expect(legal.Locator("#import-summary")).ToHaveTextAsync($"{Supporters.Count} row(s): {perJurisdiction}; 0 problem(s).");
+            var perJurisdiction = string.Join(", ", HongKongCampaign.Supporters.GroupBy(s => s.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+            await Expect(legal.Locator("#import-summary")).ToHaveTextAsync($"{HongKongCampaign.Supporters.Count} row(s): {perJurisdiction}; 0 problem(s).");
             await CheckAccessibilityAsync(legal, "people-import-check", a11y);
             await BrowserFixture.ScreenshotAsync(legal, "10-people-import-check");
-            await legal.GetByRole(AriaRole.Button, new() { Name = $"Import {Supporters.Count} people" }).ClickAsync();
+            await legal.GetByRole(AriaRole.Button, new() { Name = $"Import {HongKongCampaign.Supporters.Count} people" }).ClickAsync();
             await Expect(legal).ToHaveURLAsync(new Regex($"/Incidents/{PagesApp.HongKong2019}/People$"));
-            await Expect(legal.Locator("#people tbody tr")).ToHaveCountAsync(Supporters.Count);
+            await Expect(legal.Locator("#people tbody tr")).ToHaveCountAsync(HongKongCampaign.Supporters.Count);
 
             // 2. The two activists: one must never be emailed, the other is reached through a trusted lawyer.
             var first = legal.Locator("#people tbody tr", new() { HasText = doNotEmail.Name });
@@ -148,7 +72,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             var worklist = legal.Locator("#worklist");
             await Expect(worklist.Locator("tbody tr", new() { HasText = doNotEmail.Name })).ToHaveCountAsync(1);
             await Expect(worklist.Locator("tbody tr", new() { HasText = viaLawyer.Name })).ToHaveCountAsync(1);
-            foreach (var withoutEmail in Supporters.Where(s => s.Email.Length == 0))
+            foreach (var withoutEmail in HongKongCampaign.Supporters.Where(s => s.Email.Length == 0))
                 await Expect(worklist.Locator("tbody tr", new() { HasText = withoutEmail.Name })).ToHaveCountAsync(1);
             await CheckAccessibilityAsync(legal, "people", a11y);
             await BrowserFixture.ScreenshotAsync(legal, "11-people-flagged");
@@ -157,7 +81,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
             await legal.Locator("#notices-link").ClickAsync();
             // One tab per language the supporters need, the missing ones named until written.
             await Expect(legal.Locator("#notice-missing-languages")).ToContainTextAsync("Chinese (Traditional) (zh-Hant)");
-            foreach (var (language, parts) in NoticeTexts)
+            foreach (var (language, parts) in HongKongCampaign.NoticeTexts)
             {
                 await legal.Locator($"#language-tab-{language}").ClickAsync();
                 foreach (var (label, text) in parts)
@@ -195,7 +119,7 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
 
             // 5. The security lead approves; the scheduler's campaign job sends, and the page refreshes itself until done.
             var lead = await browser.NewPageAsync(fixture.App.Address);
-            await SignInAsync(lead, PagesApp.Lead, fixture.LeadAuthenticatorKey);
+            await fixture.SignInAsync(lead, PagesApp.Lead, fixture.LeadAuthenticatorKey);
             await lead.GotoAsync(campaignPath);
             // 周慧敏 reads Traditional Chinese in British Columbia, where the templates are English and French: shown, and confirmed.
             await Expect(lead.Locator("#campaign-fallbacks")).ToContainTextAsync("1 person reads Chinese (Traditional) (zh-Hant) but will receive the notice in English (en)");
@@ -247,21 +171,6 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
         {
             File.Delete(csvFile);
         }
-    }
-
-    private async Task SignInAsync(IPage page, string email, string? authenticatorKey = null)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(fixture.App.Passwords[email]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        if (authenticatorKey is not null)
-        {
-            await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-            await page.GetByLabel("Authenticator code").FillAsync(Totp.Next(authenticatorKey, fixture.App.Clock));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        }
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open duties" })).ToBeVisibleAsync();
     }
 
     private static string To(ReceivedMessage message) =>

@@ -99,6 +99,33 @@ public sealed class PersistenceTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Each_context_sees_only_the_organisation_it_is_scoped_to_whichever_context_built_the_model(DatabaseProvider provider)
+    {
+        var (options, orgId, incidentId) = await SeedIncidentAsync(provider);
+        var otherOrgId = Guid.NewGuid();
+        var otherIncident = new Incident(Guid.NewGuid(), otherOrgId, "INC-1", "Lost laptop", Aware, Aware);
+        await using (var db = ComplianceDatabase.CreateContext(options))
+        {
+            db.Organisations.Add(new Organisation(otherOrgId, "Other", "UTC", [JurisdictionCode.Parse("IE")], []));
+            db.Incidents.Add(otherIncident);
+            await db.SaveChangesAsync();
+        }
+
+        await using var ours = ComplianceDatabase.CreateContext(options);
+        await using var theirs = ComplianceDatabase.CreateContext(options);
+        ours.OrganisationScope = orgId;
+        theirs.OrganisationScope = otherOrgId;
+
+        Assert.Equal([incidentId], await ours.Incidents.Select(i => i.Id).ToListAsync());
+        Assert.Equal([otherIncident.Id], await theirs.Incidents.Select(i => i.Id).ToListAsync());
+        ours.OrganisationScope = otherOrgId;
+        Assert.Equal([otherIncident.Id], await ours.Incidents.Select(i => i.Id).ToListAsync());
+        ours.OrganisationScope = null;
+        Assert.Equal(2, await ours.Incidents.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_audit_chain_survives_a_round_trip_and_shows_tampering_in_the_database(DatabaseProvider provider)
     {
         var (options, orgId, incidentId) = await SeedIncidentAsync(provider);

@@ -71,7 +71,7 @@ public sealed class HandOffHookTests
         Assert.StartsWith("not sent: the hand-off could not be recorded", results[0].Reply);
         Assert.Contains("the database is read-only", results[0].Reply);
         Assert.All(results, r => Assert.Equal(MailOutcome.RetryLater, r.Outcome));
-        await Task.Delay(300); // give the sink time to finish anything it was given
+        await sink.SettledAsync(); // the sink has taken in anything it was given
         Assert.Empty(sink.Messages());
     }
 
@@ -91,7 +91,7 @@ public sealed class HandOffHookTests
     }
 
     [Fact]
-    public async Task While_the_record_is_being_written_the_server_has_the_content_but_not_the_terminator()
+    public async Task While_the_record_is_being_written_the_server_is_in_DATA_but_never_has_the_terminator()
     {
         await using var server = new TlsSmtpServer(); // records a message only when its final "." arrives
         var recording = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -105,16 +105,23 @@ public sealed class HandOffHookTests
 
         var sending = transport.SendManyAsync([Notices.Numbered(1)], log);
         await recording.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(500);
+        // The envelope travels while the record is written: the server gets to DATA (and answers 354) before the commit.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!server.Commands.Contains("DATA"))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "DATA never reached the server while the record was written");
+            await Task.Delay(10);
+        }
         Assert.Empty(server.Messages);
-        Assert.Contains("DATA", server.Commands);
         Assert.False(sending.IsCompleted);
 
+        var committedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         commit.SetResult();
         var result = Assert.Single(await sending);
 
         Assert.Equal((MailOutcome.Sent, "250 2.0.0 queued"), (result.Outcome, result.Reply));
-        Assert.Single(server.Messages);
+        // Whenever the terminator came, it came after the record was committed: no sleep decides this.
+        Assert.True(Assert.Single(server.Messages).ArrivedAt > committedAt, "the server had the message before the record was committed");
     }
 
     [Fact]

@@ -17,7 +17,11 @@ namespace Compliance.Tests.Mail;
 /// </summary>
 public sealed class TlsSmtpServer : IAsyncDisposable
 {
-    public sealed record Received(string From, string To, string Content, bool OverTls, string? User);
+    public sealed record Received(string From, string To, string Content, bool OverTls, string? User)
+    {
+        /// <summary>When its final "." arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks), to order it against the test's own steps.</summary>
+        public long ArrivedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
 
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();

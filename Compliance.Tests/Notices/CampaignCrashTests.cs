@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Compliance.Jobs.Notices;
 using Compliance.Domain.Notices;
 using Compliance.Domain.Persistence;
 using Compliance.Tests.Support;
@@ -49,7 +50,8 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
             var watch = Stopwatch.StartNew();
             while (await StateAsync(world, campaignId) != CampaignState.Completed && watch.Elapsed < TimeSpan.FromSeconds(150)) await Task.Delay(250);
             output.WriteLine($"second worker: the campaign completed {watch.Elapsed.TotalSeconds:0.0} s after its start");
-            await Task.Delay(1000); // anything still in flight would show as a duplicate
+            // The run that completed it has let its lease go, so all it sent is answered: a duplicate would show now.
+            Assert.True(await SweepWatch.ReleasedAsync(world.Db, CampaignSender.LeaseName(campaignId), TimeSpan.FromSeconds(30)), "the sender kept the campaign");
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();
         }

@@ -123,10 +123,32 @@ internal sealed class CampaignWorld
         return prepared.Value.Id;
     }
 
-    public CampaignSender Sender(IBulkMailTransport transport, CampaignOptions? options = null) =>
+    /// <summary>The sender as the app wires it; pacing waits on <paramref name="time"/> (the real clock unless given).</summary>
+    public CampaignSender Sender(IBulkMailTransport transport, CampaignOptions? options = null, TimeProvider? time = null) =>
         new(Open, transport, Protector, NoticeTemplates.Default, options ?? CampaignOptions.Unlimited,
             new MailOptions(From, "127.0.0.1", 25, false, null, null, 4, Path.GetTempPath()), Clock, new Leases(Open, Clock, LeaseSettings.Default),
-            NullLogger<CampaignSender>.Instance);
+            NullLogger<CampaignSender>.Instance, time);
+
+    /// <summary>The id of the person of the Hong Kong incident with this name.</summary>
+    public async Task<Guid> PersonAsync(string name)
+    {
+        await using var ctx = Open();
+        return (await Register(ctx).ListAsync(Legal, Incident, "test")).Value!.Single(p => p.Details.Name == name).Id;
+    }
+
+    /// <summary>Sets a person's safety flags, trusted contact or redactions, as legal would on the people page.</summary>
+    public async Task FlagAsync(string name, PersonFlags flags)
+    {
+        var id = await PersonAsync(name);
+        await using var ctx = Open();
+        Assert.True((await SetFlags(ctx).HandleAsync(Legal, new(Incident, id, flags.DoNotEmail, flags.DelegateTo, flags.Redactions))).IsOk);
+    }
+
+    public sealed record PersonFlags(bool DoNotEmail, string? DelegateTo, string? Redactions);
+
+    public SetPersonFlags SetFlags(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
+
+    public PeopleRegister Register(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
 
     public async Task<Dictionary<RecipientState, int>> StatesAsync(Guid campaign)
     {

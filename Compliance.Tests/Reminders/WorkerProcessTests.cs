@@ -29,17 +29,18 @@ public sealed class WorkerProcessTests(ITestOutputHelper output)
         return db;
     }
 
-    /// <summary>Adds to <paramref name="db"/> an organisation (Haki Network) with that incident: four reminders due per lead.</summary>
-    internal static async Task AddOverdueIncidentAsync(DatabaseOptions db, int leads)
+    /// <summary>Adds to <paramref name="db"/> an organisation (Haki Network unless named) with that incident: four reminders due per lead.</summary>
+    internal static async Task AddOverdueIncidentAsync(DatabaseOptions db, int leads, string organisation = "Haki Network")
     {
+        var domain = organisation.Split(' ')[0].ToLowerInvariant() + ".example";
         var now = SystemClock.Instance.GetCurrentInstant();
         var past = new FixedClock(now - Duration.FromHours(71));   // aware 71.5 h ago: every reminder up to "1 hour before" is due
         var orgId = Guid.NewGuid();
         await using var ctx = ComplianceDatabase.CreateContext(db);
-        ctx.Organisations.Add(new Organisation(orgId, "Haki Network", "Africa/Nairobi", [JurisdictionCode.Parse("KE")], []));
+        ctx.Organisations.Add(new Organisation(orgId, organisation, "Africa/Nairobi", [JurisdictionCode.Parse("KE")], []));
         for (var i = 0; i < leads; i++)
         {
-            var user = new User(Guid.NewGuid(), $"lead{i}@haki.example", $"Lead {i}", past.Now);
+            var user = new User(Guid.NewGuid(), $"lead{i}@{domain}", $"Lead {i}", past.Now);
             ctx.Users.Add(user);
             ctx.Members.Add(new Member(Guid.NewGuid(), orgId, user.Id, Role.SecurityLead));
         }
@@ -49,7 +50,7 @@ public sealed class WorkerProcessTests(ITestOutputHelper output)
               "affected": [{ "jurisdiction": "KE", "count": 900 }], "exfiltration": "confirmed", "encryption": "encrypted",
               "cause": "misconfiguration", "riskLevel": "risk" }
             """).RootElement, "Africa/Nairobi").Input!;
-        await new IncidentWorkspace(ctx, RulesEngine.Default, past).CreateAsync(new Actor(Guid.NewGuid(), "lead0@haki.example", orgId, Role.SecurityLead), input);
+        await new IncidentWorkspace(ctx, RulesEngine.Default, past).CreateAsync(new Actor(Guid.NewGuid(), $"lead0@{domain}", orgId, Role.SecurityLead), input);
     }
 
     private static Process StartWorker(DatabaseOptions db, SmtpSink sink) => WorkerProcess.Start(db, sink.Port, "tracker@haki.example");
@@ -59,7 +60,7 @@ public sealed class WorkerProcessTests(ITestOutputHelper output)
         var stopwatch = Stopwatch.StartNew();
         while (sink.Messages().Count < expected && stopwatch.Elapsed < timeout) await Task.Delay(200);
         // Then one whole sweep more, to catch any duplicate.
-        await SweepWatch.RunsAfterAsync(db, ReminderSweepJob.Id, runs: 2, TimeSpan.FromSeconds(30));
+        Assert.True(await SweepWatch.RunsAfterAsync(db, ReminderSweepJob.Id, runs: 2, TimeSpan.FromSeconds(30)), "the worker stopped sweeping");
         return sink.Messages().Count;
     }
 
@@ -86,19 +87,22 @@ public sealed class WorkerProcessTests(ITestOutputHelper output)
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
+        // While it is down, another organisation's reminders fall due: the restarted worker must send those (so it did
+        // start and work), and after two more of its sweeps still nothing of the first worker's again.
+        await AddOverdueIncidentAsync(db, leads: 1, "Amani Trust");
         using (var second = StartWorker(db, sink))
         {
-            // Two sweeps of the restarted worker, seen in the database: it did start, and had every chance to resend.
-            Assert.True(await SweepWatch.RunsAfterAsync(db, ReminderSweepJob.Id, runs: 2, TimeSpan.FromSeconds(60)),
-                "the restarted worker never swept");
+            Assert.Equal(due + 4, await WaitForMessagesAsync(db, sink, due + 4, TimeSpan.FromSeconds(60)));
             Assert.False(second.HasExited);
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();
         }
 
-        Assert.Equal(due, sink.Messages().Count);
+        var atServer = sink.Received().Select(m => m.Header("X-Compliance-Reminder")).ToList();
+        Assert.Equal(due + 4, atServer.Distinct().Count(r => r is not null));   // each reminder once
+        Assert.Equal(4, sink.Received().Count(m => m.Header("To")?.Contains("@amani.example", StringComparison.Ordinal) == true));
         var sent = await SentAsync(db);
-        Assert.Equal(due, sent.Count);
+        Assert.Equal(due + 4, sent.Count);
         Assert.All(sent, r => Assert.True(r.Late));
     }
 

@@ -167,7 +167,7 @@ public sealed class AssessmentContractTests
     public async Task The_benchmark_command_prints_its_figures()
     {
         var stdout = new StringWriter();
-        var code = await CommandLine.RunAsync(["bench", "assess", "--seconds", "1"], FixedClock.At("2026-01-01T00:00:00Z"), TextReader.Null, stdout, TextWriter.Null);
+        var code = await BenchCommandLine.RunAsync(["assess", "--seconds", "1"], FixedClock.At("2026-01-01T00:00:00Z"), stdout, TextWriter.Null);
         Assert.Equal(0, code);
         var every = BenchCommand.EveryJurisdiction(Compliance.Domain.Rules.Catalogue.RuleCatalogue.Default);
         Assert.Contains($"{every.Length} jurisdictions", stdout.ToString());

@@ -16,12 +16,16 @@ public sealed class SmtpSink(string? rejectData = null) : IDisposable
     public int Port => sink.Port;
     public string Folder => sink.Folder;
 
-    /// <summary>The raw text of every message received in full, oldest first.</summary>
-    public IReadOnlyList<string> Messages() =>
-        Directory.GetFiles(Folder).Order().Select(File.ReadAllText).Where(ReceivedMessage.IsComplete).ToList();
+    /// <summary>The raw text of every message received in full, oldest first (never a <see cref="SinkSentinel"/>).</summary>
+    public IReadOnlyList<string> Messages() => Dumps().Where(d => !SinkSentinel.IsSentinel(d)).ToList();
 
-    /// <summary>Every message received in full, parsed.</summary>
-    public IReadOnlyList<ReceivedMessage> Received() => SinkProcess.Dumps(Folder);
+    /// <summary>Every message received in full, parsed (never a <see cref="SinkSentinel"/>).</summary>
+    public IReadOnlyList<ReceivedMessage> Received() => Messages().Select(ReceivedMessage.Parse).ToList();
+
+    /// <summary>Returns once the sink has taken in everything sent to it before this call (see <see cref="SinkSentinel"/>).</summary>
+    public Task SettledAsync() => SinkSentinel.SendAndWaitAsync(Port, Dumps);
+
+    private List<string> Dumps() => Directory.GetFiles(Folder).Order().Select(File.ReadAllText).Where(ReceivedMessage.IsComplete).ToList();
 
     public void Dispose() => sink.Dispose();
 }

@@ -26,6 +26,23 @@ public static class SweepWatch
         return seen >= runs;
     }
 
+    /// <summary>
+    /// Whether the lease is free (within <paramref name="timeout"/>): its last holder has finished, and what it sent
+    /// before letting go has been answered by the server.
+    /// </summary>
+    public static async Task<bool> ReleasedAsync(DatabaseOptions db, string lease, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (await HolderAsync(db, lease) is not (null or "") && watch.Elapsed < timeout) await Task.Delay(100);
+        return await HolderAsync(db, lease) is null or "";
+    }
+
+    private static async Task<string?> HolderAsync(DatabaseOptions db, string lease)
+    {
+        await using var ctx = ComplianceDatabase.CreateContext(db);
+        return await ctx.JobLeases.Where(l => l.Name == lease).Select(l => l.Holder).SingleOrDefaultAsync();
+    }
+
     private static async Task<Instant?> RenewedAtAsync(DatabaseOptions db, string lease)
     {
         await using var ctx = ComplianceDatabase.CreateContext(db);

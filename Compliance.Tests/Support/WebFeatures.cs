@@ -18,3 +18,4 @@ global using Compliance.Web.Features.Risk;
 global using Compliance.Web.Features.Shared;
 global using Compliance.Web.Features.Tasks;global using Compliance.Web.Api;
 global using Compliance.Web.Commands;
+global using Compliance.Bench;

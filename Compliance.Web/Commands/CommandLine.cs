@@ -52,21 +52,6 @@ public static class CommandLine
                             check a list of affected people (every bad row with its line); with --confirm, import it encrypted
           filing FILE|- --jurisdiction J --out OUT.pdf
                             the regulator filing for J's authority as PDF (assessment JSON plus narrative fields); missing fields on stderr
-          bench filing [--iterations N]
-                            time composing and rendering a three-page filing with Chinese text
-          bench smtp --smtp HOST:PORT [--messages N] [--connections K[,K...]] [--warmup N] [--nodemailer DIR]
-                            our SMTP transport against nodemailer and smtp-source (messages/s and ratios)
-          bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]
-                            a whole campaign on a fresh database: N fictional people imported, a notice prepared,
-                            approved and sent by the campaign sender (people/s, messages/s, peak memory)
-          bench web [--organisations N] [--incidents N] [--people N] [--clients C] [--seconds S] [--database sqlite|postgres] [--connection CS] [--keep]
-                            a federation seeded through the real code, then the dashboard, incident page, people page and
-                            API list under C clients (wrk) beside a static file: req/s, p50/p99, the node's peak memory
-          bench sweep [--organisations N[,N...]] [--duties N] [--due N[,N...]] [--passes N] [--database sqlite|postgres] [--connection CS] [--smtp HOST:PORT]
-                            one reminder sweep pass over many open duties with a few due: how it grows with the
-                            organisations and with what is due (a fresh database per row)
-          bench assess [--seconds N]
-                            time the rules engine on one incident with people in 60 jurisdictions
           help              show this text
 
         Configuration (appsettings.json, environment variables such as Database__Provider, or --Key=value):
@@ -89,12 +74,6 @@ public static class CommandLine
                 "seed-demo" => await DemoSeeder.RunAsync(rest, clock, stdout),
                 "assess" => await AssessCommand.RunAsync(rest, stdin, stdout, stderr),
                 "filing" => await FilingCommand.RunAsync(rest, clock, stdin, stdout, stderr),
-                "bench" when rest is ["smtp", ..] => await MailBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
-                "bench" when rest is ["sweep", ..] => await SweepBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
-                "bench" when rest is ["web", ..] => await WebBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
-                "bench" when rest is ["web-node", ..] => await WebBenchCommand.ServeNodeAsync(rest[1..], clock),
-                "bench" when rest is ["notices", ..] => await NoticeBenchCommand.RunAsync(rest[1..], clock, stdout, stderr),
-                "bench" => rest is ["filing", ..] ? await FilingBenchCommand.RunAsync(rest[1..], stdout, stderr) : await BenchCommand.RunAsync(rest, stdout, stderr),
                 "org" => await OrganisationCommands.RunAsync(rest, clock, stdout, stderr),
                 "user" when rest is ["remove", ..] => await AccessCommands.UserAsync(rest, clock, stdout, stderr),
                 "user" => await AccountCommands.UserAsync(rest, clock, stdin, stdout, stderr),

@@ -58,6 +58,10 @@ public static class AppHost
         services.TryAddScoped<ReaderZones>();
         services.TryAddScoped<WorkspaceContext>();
         services.AddIncidentsFeature();
+        services.AddObligationsFeature();
+        services.AddAuditFeature();
+        services.AddDashboardFeature();
+        services.AddCalendarsFeature();
         services.AddPeopleFeature();
         services.AddNoticesFeature();
         services.AddFilingsFeature();

@@ -35,7 +35,7 @@ public static class AssessmentRequestParser
         }
 
         var organisation = ReadOrganisation(root, r);
-        var f = r.Facts(root);
+        var f = ContractFacts.Read(r, root);
         if (r.HasErrors || organisation is null) return new Result(null, r.Errors);
 
         var aware = f.AwareAt!.Value;

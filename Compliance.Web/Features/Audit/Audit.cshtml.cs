@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Compliance.Domain.Audit;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -12,7 +10,7 @@ namespace Compliance.Web.Features.Audit;
 /// The organisation's audit log across incidents and settings, newest first, in plain words, filtered by person,
 /// kind and dates (in the reader's zone); views and exports are folded away unless asked for.
 /// </summary>
-public sealed class AuditModel(CurrentActor current, ComplianceDbContext db, IClock clock) : WorkspacePage(current, db, clock)
+public sealed class AuditModel(OrganisationAudit audit, WorkspaceContext context) : WorkspacePage(context)
 {
     public const int PageSize = 200;
 
@@ -23,7 +21,7 @@ public sealed class AuditModel(CurrentActor current, ComplianceDbContext db, ICl
     [BindProperty(SupportsGet = true)] public bool Reads { get; set; }
 
     public OrganisationAudit.Result Log { get; private set; } = new([], 0, [], false);
-    public IReadOnlyDictionary<Guid, string> IncidentReferences { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyDictionary<Guid, string> IncidentReferences => Log.IncidentReferences;
     public string? DateProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -32,11 +30,9 @@ public sealed class AuditModel(CurrentActor current, ComplianceDbContext db, ICl
         if (!Allows(Operation.ExportAudit, null)) return Forbid();
         var from = Day(From, "From");
         var to = Day(To, "To");
-        Log = await OrganisationAudit.ReadAsync(Db, actor.OrganisationId,
+        Log = await audit.ReadAsync(actor.OrganisationId,
             new(Who, Kind, from?.AtStartOfDayInZone(Zones.Reader).ToInstant(), to?.PlusDays(1).AtStartOfDayInZone(Zones.Reader).ToInstant(), Reads),
             PageSize, HttpContext.RequestAborted);
-        var ids = Log.Entries.Where(e => e.IncidentId is not null).Select(e => e.IncidentId!.Value).Distinct().ToList();
-        IncidentReferences = await Db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -1,10 +1,9 @@
-using System.Globalization;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
 using Compliance.Jobs.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Compliance.Web.Features.Audit;
 
@@ -58,36 +57,10 @@ public static class AuditCommands
         }
 
         if (slug is null) return AccountCommands.Usage(stderr, "error: audit export needs --org SLUG.");
-        var orgId = orgs[0].Id;
-        var query = db.AuditEntries.AsNoTracking().Where(e => e.OrganisationId == orgId);
-        if (o.Get("incident") is { } reference)
-        {
-            var incidentId = await db.Incidents.Where(i => i.OrganisationId == orgId && i.Reference == reference).Select(i => (Guid?)i.Id).SingleOrDefaultAsync();
-            if (incidentId is null) return AccountCommands.Usage(stderr, $"error: --incident '{reference}' is not an incident of {orgs[0].Slug}.");
-            query = query.Where(e => e.IncidentId == incidentId);
-        }
-        await AuditCsv.WriteAsync(await query.OrderBy(e => e.Sequence).ToListAsync(), stdout);
-        await new AuditLog(db, clock).AppendAsync(orgId, null, "command-line", "audit.exported", new { incident = o.Get("incident") });
-        await db.SaveChangesAsync();
+        var reference = o.Get("incident");
+        var exported = await new ExportAudit(db, clock).HandleAsync(Actor.System(orgs[0].Id, "command-line"), new ExportAuditRequest(null, reference));
+        if (!exported.IsOk) return AccountCommands.Usage(stderr, $"error: --incident '{reference}' is not an incident of {orgs[0].Slug}.");
+        await AuditCsv.WriteAsync(exported.Value!.Entries, stdout);
         return CommandLine.Ok;
-    }
-}
-
-/// <summary>The audit log as RFC 4180 CSV: sequence, time, incident, actor, action, data, previous hash, hash.</summary>
-public static class AuditCsv
-{
-    public static async Task WriteAsync(IEnumerable<AuditEntry> entries, TextWriter writer)
-    {
-        await writer.WriteLineAsync("sequence,at,incident,actor,action,data,previous_hash,hash");
-        foreach (var e in entries)
-            await writer.WriteLineAsync(string.Join(',', e.Sequence.ToString(CultureInfo.InvariantCulture), InstantPattern.ExtendedIso.Format(e.At),
-                e.IncidentId?.ToString() ?? "", Quote(e.Actor), Quote(e.Action), Quote(e.Data), e.PreviousHash, e.Hash));
-    }
-
-    // Quote every text field, and neutralise spreadsheet formulas (a cell starting with = + - @).
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,10 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Compliance.Domain.Audit;
-using Compliance.Domain.Persistence;
-using Compliance.Domain.Workspace;
-using Compliance.Web.Commands;
-using NodaTime;
+using Compliance.Domain.Incidents;
 
 namespace Compliance.Web.Features.Audit;
 
@@ -23,27 +20,22 @@ public static class AuditEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> HandleAsync(Guid id, string? format, HttpContext http, IncidentWorkspace workspace,
-        AuditLog audit, ComplianceDbContext db, IClock clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, string? format, HttpContext http, IncidentAccess access, IncidentAuditTrail trail,
+        ExportAudit export, CancellationToken ct)
     {
         if (format is not null && format is not ("csv" or "json")) return ApiResults.Invalid("format", "must be 'json' or 'csv'.");
         var actor = http.Actor();
-        var incident = await workspace.GetAsync(actor, id, ct);
+        var incident = await access.GetAsync(actor, id, ct);
         if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
-        var entries = await workspace.AuditAsync(actor, id, ct);
-        if (!entries.IsOk) return ApiResults.From(entries, _ => Results.Empty);
 
         var zone = incident.Value!.ClockZone;
         if (!WantsCsv(http.Request, format))
-            return Results.Ok(new AuditList(entries.Value!.Select(e => AuditEntryResource.From(e, zone)).ToList()));
+            return ApiResults.From(await trail.ReadAsync(actor, id, ct), entries => Results.Ok(new AuditList(entries.Select(e => AuditEntryResource.From(e, zone)).ToList())));
 
-        if (!Permissions.Allows(actor, Operation.ExportAudit, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
-        // Logged before the file leaves: an export that cannot be recorded does not happen.
-        await audit.AppendAsync(actor.OrganisationId, id, actor.Email, "audit.exported", new { format = "csv", entries = entries.Value!.Count }, ct);
-        await db.SaveChangesAsync(ct);
-
+        var exported = await export.HandleAsync(actor, new ExportAuditRequest(id), ct);
+        if (!exported.IsOk) return ApiResults.From(exported, _ => Results.Empty);
         await using var csv = new StringWriter();
-        await AuditCsv.WriteAsync(entries.Value!, csv);
+        await AuditCsv.WriteAsync(exported.Value!.Entries, csv);
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{incident.Value.Reference}-audit.csv");
     }
 

@@ -1,9 +1,6 @@
-using Compliance.Domain.Organisations;
-using System.Security.Cryptography;
 using System.Text;
-using Compliance.Domain.Persistence;
-using Compliance.Domain.Workspace;
-using Microsoft.EntityFrameworkCore;
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Tasks;
 using NodaTime;
 
 namespace Compliance.Web.Features.Calendars;
@@ -24,26 +21,18 @@ public static class CalendarFeed
         endpoints.MapGet("/calendar/{userId}/{secret}.ics", ServeAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ServeAsync(string userId, string secret, HttpContext http, ComplianceDbContext db,
-        IncidentWorkspace workspace, Compliance.Domain.Tasks.IncidentTasks tasks, IClock clock)
+    private static async Task<IResult> ServeAsync(string userId, string secret, HttpContext http, CalendarSubscribers subscribers,
+        OpenDuties openDuties, IncidentTasks tasks, IClock clock)
     {
         var ct = http.RequestAborted;
         if (!Guid.TryParseExact(userId, "N", out var id)) return Results.NotFound();
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (user?.CalendarFeedHash is not { } stored || !SameHash(stored, CalendarFeedSecret.Hash(secret))) return Results.NotFound();
+        if (await subscribers.FindAsync(id, secret, ct) is not { } actor) return Results.NotFound();
 
-        var now = clock.GetCurrentInstant();
-        var member = Member.Acting(await db.Members.AsNoTracking().Where(m => m.UserId == id).ToListAsync(ct), now);
-        if (member is null) return Results.NotFound();
-
-        var actor = new Actor(user.Id, user.Email, member.OrganisationId, member.Role, member.IncidentId, member.ExpiresAt);
-        var duties = await workspace.OpenDutiesAsync(actor, ct);
+        var duties = await openDuties.ReadAsync(actor, ct);
         var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
         http.Response.Headers.CacheControl = "private, no-store";
         var open = await tasks.OpenTasksAsync(actor, ct);
-        return Results.Text(DeadlineCalendar.Write(duties.Select(d => (d.Obligation, d.Incident)), site, now, open), "text/calendar; charset=utf-8", Encoding.UTF8);
+        return Results.Text(DeadlineCalendar.Write(duties.Select(d => (d.Obligation, d.Incident)), site, clock.GetCurrentInstant(), open),
+            "text/calendar; charset=utf-8", Encoding.UTF8);
     }
-
-    private static bool SameHash(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 }

@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
-using Compliance.Domain.Persistence;
-using Compliance.Domain.Workspace;
 using NodaTime;
 
 namespace Compliance.Web.Features.Dashboard;
 
 /// <summary>The dashboard: every open duty of the organisation, across incidents, soonest first.</summary>
-public sealed class IndexModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class IndexModel(OpenDuties openDuties, WorkspaceContext context) : WorkspacePage(context)
 {
     public sealed record Row(Incident Incident, DeadlineView Deadline)
     {
@@ -26,7 +23,7 @@ public sealed class IndexModel(IncidentWorkspace workspace, CurrentActor current
     public async Task OnGetAsync()
     {
         var actor = await LoadActorAsync();
-        var duties = await workspace.OpenDutiesAsync(actor, HttpContext.RequestAborted);
+        var duties = await openDuties.ReadAsync(actor, HttpContext.RequestAborted);
         AllOpen = duties.Count;
         if (Within is < 1 or > 365) Within = null;
         var horizon = Within is { } days ? Now + Duration.FromDays(days) : (Instant?)null;

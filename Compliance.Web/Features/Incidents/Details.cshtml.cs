@@ -1,23 +1,23 @@
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
-using Compliance.Domain.Persistence;
+using Compliance.Domain.Organisations;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Compliance.Web.Features.Incidents;
 
 /// <summary>One incident: its facts, status, timeline, current duties with their forms, and the history of changed duties.</summary>
-public sealed class DetailsModel(IncidentWorkspace workspace, Compliance.Domain.Rules.Engine.RulesEngine engine, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus setStatus, AddTimelineEvent addEvent,
+    Compliance.Domain.Rules.Engine.RulesEngine engine, WorkspaceContext context) : WorkspacePage(context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? NewStatus { get; set; }
     [BindProperty] public TimelineForm Event { get; set; } = new();
 
     public Incident Incident { get; private set; } = null!;
+    public Organisation Organisation { get; private set; } = null!;
     public DateTimeZone ClockZone => TimeText.Zone(Incident.ClockZone, Zones.Organisation);
     public IReadOnlyList<DeadlineView> Duties { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
@@ -48,7 +48,7 @@ public sealed class DetailsModel(IncidentWorkspace workspace, Compliance.Domain.
             StatusError = "Choose open, contained or closed.";
             return Page();
         }
-        var changed = await workspace.SetStatusAsync(Actor, Id, status, HttpContext.RequestAborted);
+        var changed = await setStatus.HandleAsync(Actor, new SetIncidentStatusRequest(Id, status), HttpContext.RequestAborted);
         if (changed.IsOk) return Redirect($"/Incidents/{Id}");
         if (changed.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(changed.Status);
         StatusError = changed.Errors.Values.SelectMany(m => m).FirstOrDefault();
@@ -72,7 +72,7 @@ public sealed class DetailsModel(IncidentWorkspace workspace, Compliance.Domain.
             EventTimeErrors = EventTimeErrors with { Messages = [resolved.Problem!] };
             return Page();
         }
-        var added = await workspace.AddTimelineEventAsync(Actor, Id, at, Event.Description ?? "", HttpContext.RequestAborted);
+        var added = await addEvent.HandleAsync(Actor, new AddTimelineEventRequest(Id, at, Event.Description ?? ""), HttpContext.RequestAborted);
         if (added.IsOk) return Redirect($"/Incidents/{Id}#timeline");
         if (added.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(added.Status);
         EventTextErrors = EventTextErrors with { Messages = added.Errors.Values.SelectMany(m => m).Select(m => FieldMessages.ForPerson("Description", m)).ToList() };
@@ -92,23 +92,18 @@ public sealed class DetailsModel(IncidentWorkspace workspace, Compliance.Domain.
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var ct = HttpContext.RequestAborted;
-        var found = await workspace.GetAsync(actor, Id, ct);
+        var found = await details.ReadAsync(actor, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
-        Incident = found.Value!;
+        var read = found.Value!;
+        Incident = read.Incident;
+        Organisation = read.Organisation;
         WithoutRules = Incident.Affected.Select(a => a.Jurisdiction)
             .Where(j => JurisdictionCode.TryParse(j, out var code) && engine.Catalogue.RegimesFor(code!.Value).Length == 0)
             .Order(StringComparer.Ordinal).ToList();
-
-        var all = (await workspace.ObligationsAsync(actor, Id, withHistory: true, ct)).Value!;
-        Duties = all.Where(o => o.Status != ObligationStatus.Superseded).Select(o => new DeadlineView(o, Zones, Now)).ToList();
-        History = DutyHistory.Build(all, (await workspace.AuditAsync(actor, Id, ct)).Value!);
-        Timeline = (await workspace.TimelineAsync(actor, Id, ct)).Value!;
-
-        // Names only: the files themselves are read through the workspace when someone downloads one.
-        var evidenceIds = all.Where(o => o.EvidenceFileId is not null).Select(o => o.EvidenceFileId!.Value).ToList();
-        EvidenceNames = await Db.EvidenceFiles.Where(e => evidenceIds.Contains(e.Id)).Select(e => new { e.Id, e.FileName })
-            .ToDictionaryAsync(e => e.Id, e => e.FileName, ct);
+        Duties = read.Duties.Where(o => o.Status != ObligationStatus.Superseded).Select(o => new DeadlineView(o, Zones, Now)).ToList();
+        History = DutyHistory.Build(read.Duties, read.Audit);
+        Timeline = read.Timeline;
+        EvidenceNames = read.EvidenceNames;
         return null;
     }
 }

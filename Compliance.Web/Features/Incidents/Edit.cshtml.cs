@@ -1,14 +1,11 @@
 using Compliance.Domain.Incidents;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Incidents;
 
 /// <summary>Correcting an incident's facts; the duties are recomputed and the old ones kept as history.</summary>
-public sealed class EditModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class EditModel(IncidentAccess access, UpdateIncident update, WorkspaceContext context) : WorkspacePage(context)
 {
     private const string Submit = "Save and recompute duties";
 
@@ -20,7 +17,7 @@ public sealed class EditModel(IncidentWorkspace workspace, CurrentActor current,
     public async Task<IActionResult> OnGetAsync()
     {
         var actor = await LoadActorAsync();
-        var found = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var found = await access.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
         if (!Allows(Operation.EditIncident, Id)) return Forbid();
         Incident = found.Value!;
@@ -32,7 +29,7 @@ public sealed class EditModel(IncidentWorkspace workspace, CurrentActor current,
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = await LoadActorAsync();
-        var found = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var found = await access.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
         if (!Allows(Operation.EditIncident, Id)) return Forbid();
         Incident = found.Value!;
@@ -44,7 +41,7 @@ public sealed class EditModel(IncidentWorkspace workspace, CurrentActor current,
         string? conflict = null;
         if (read.Input is { } input)
         {
-            var updated = await workspace.UpdateAsync(actor, Id, input, Form.Version, HttpContext.RequestAborted);
+            var updated = await update.HandleAsync(actor, new UpdateIncidentRequest(Id, input, Form.Version), HttpContext.RequestAborted);
             switch (updated.Status)
             {
                 case OutcomeStatus.Ok: return Redirect($"/Incidents/{Id}");

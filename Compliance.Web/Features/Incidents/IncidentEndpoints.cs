@@ -46,24 +46,10 @@ public static class IncidentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IncidentWorkspace workspace, CancellationToken ct)
-    {
-        var actor = http.Actor();
-        var listed = await workspace.ListAsync(actor, ct);
-        if (!listed.IsOk) return ApiResults.From(listed, _ => Results.Empty);
-        var open = (await workspace.OpenDutiesAsync(actor, ct)).ToLookup(d => d.Incident.Id, d => d.Obligation);
-        var summaries = listed.Value!.Select(i =>
-        {
-            var duties = open[i.Id].ToList();
-            var next = duties.Where(o => o.Deadline is not null).MinBy(o => o.Deadline);
-            return new IncidentSummary(i.Id, i.Reference, i.Title, KebabCase<IncidentStatus>.ToId(i.Status), i.Version,
-                ApiTime.Format(i.AwareAt, i.ClockZone), KebabCase<RiskLevel>.ToId(i.RiskLevel), i.TotalAffected, duties.Count,
-                next is null ? null : ApiTime.Format(next.Deadline, next.TimeZone), i.ClockZone, ApiTime.Format(i.UpdatedAt, i.ClockZone));
-        }).ToList();
-        return Results.Ok(new IncidentList(summaries));
-    }
+    private static async Task<IResult> ListAsync(HttpContext http, IncidentOverview overview, CancellationToken ct) =>
+        ApiResults.From(await overview.ReadAsync(http.Actor(), ct), rows => Results.Ok(new IncidentList(rows.Select(IncidentSummary.From).ToList())));
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IncidentWorkspace workspace, ComplianceDbContext db, IClock clock, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateIncident create, ReaderZones zones, IClock clock, CancellationToken ct)
     {
         var actor = http.Actor();
         // Refuse before reading: a viewer learns nothing from having their draft validated.
@@ -73,26 +59,25 @@ public static class IncidentEndpoints
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
 
-        var zone = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.TimeZone).SingleAsync(ct);
+        var zone = (await zones.ForAsync(actor, ct)).Organisation.Id;
         var (input, errors) = IncidentInput.Parse(body.Root, zone);
         var unknown = body.Root.EnumerateObject()
             .Where(p => !IncidentPatch.FactFields.Contains(p.Name) && !IncidentPatch.ServerFields.Contains(p.Name))
             .ToDictionary(p => p.Name, _ => new[] { "is not a field of an incident." });
         if (input is null || unknown.Count > 0) return ApiResults.Invalid(errors.Concat(unknown).ToDictionary());
 
-        return ApiResults.From(await workspace.CreateAsync(actor, input, ct), incident =>
-        {
-            http.Response.Headers.ETag = IncidentResource.ETagOf(incident);
-            return Results.Created(UrlOf(incident.Id), IncidentResource.From(incident));
-        });
+        var created = await create.HandleAsync(actor, input, ct);
+        if (!created.IsOk) return ApiResults.From(created, _ => Results.Empty);
+        http.Response.Headers.ETag = IncidentResource.ETagOf(created.Value!);
+        return Results.Created(UrlOf(created.Value!.Id), IncidentResource.From(created.Value!));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IncidentWorkspace workspace, ComplianceDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IncidentAccess access, IncidentResources resources, CancellationToken ct)
     {
-        var found = await workspace.GetAsync(http.Actor(), id, ct);
+        var found = await access.GetAsync(http.Actor(), id, ct);
         if (!found.IsOk) return ApiResults.From(found, _ => Results.Empty);
         http.Response.Headers.ETag = IncidentResource.ETagOf(found.Value!);
-        return Results.Ok(await RiskAssessmentResource.AttachAsync(IncidentResource.From(found.Value!), found.Value!, db, ct));
+        return Results.Ok(await resources.ForAsync(found.Value!, ct));
     }
 
     public static string UrlOf(Guid incidentId) => $"/api/v1/incidents/{incidentId}";

@@ -70,6 +70,15 @@ public sealed record IncidentSummary(
     int OpenObligations,
     string? NextDeadline,
     string TimeZone,
-    string UpdatedAt);
+    string UpdatedAt)
+{
+    public static IncidentSummary From(IncidentOverviewRow row)
+    {
+        var (i, next) = (row.Incident, row.Next);
+        return new(i.Id, i.Reference, i.Title, KebabCase<IncidentStatus>.ToId(i.Status), i.Version,
+            ApiTime.Format(i.AwareAt, i.ClockZone), KebabCase<RiskLevel>.ToId(i.RiskLevel), i.TotalAffected, row.OpenDuties.Count,
+            next is null ? null : ApiTime.Format(next.Deadline, next.TimeZone), i.ClockZone, ApiTime.Format(i.UpdatedAt, i.ClockZone));
+    }
+}
 
 public sealed record IncidentList(IReadOnlyList<IncidentSummary> Incidents);

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,16 @@ public static class IncidentsFeature
     public static IServiceCollection AddIncidentsFeature(this IServiceCollection services)
     {
         services.TryAddSingleton(RulesEngine.Default);
+        services.TryAddScoped<IncidentAccess>();
+        services.TryAddScoped<IncidentOverview>();
+        services.TryAddScoped<IncidentDetailsQuery>();
+        services.TryAddScoped<IncidentTimeline>();
+        services.TryAddScoped<IncidentResources>();
+        services.TryAddScoped<CreateIncident>();
+        services.TryAddScoped<UpdateIncident>();
+        services.TryAddScoped<SetIncidentStatus>();
+        services.TryAddScoped<AddTimelineEvent>();
+        // Transitional: other features still reach incidents through it.
         services.TryAddScoped<IncidentWorkspace>();
         return services;
     }

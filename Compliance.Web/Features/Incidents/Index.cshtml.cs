@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Incidents;
-using Compliance.Domain.Persistence;
-using Compliance.Domain.Workspace;
-using NodaTime;
 
 namespace Compliance.Web.Features.Incidents;
 
 /// <summary>The organisation's incidents, newest awareness first, with how many duties are open and the next deadline.</summary>
-public sealed class IndexModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class IndexModel(IncidentOverview overview, WorkspaceContext context) : WorkspacePage(context)
 {
     public sealed record Row(Incident Incident, int OpenDuties, DeadlineView? Next);
 
@@ -27,18 +23,12 @@ public sealed class IndexModel(IncidentWorkspace workspace, CurrentActor current
     public async Task OnGetAsync()
     {
         var actor = await LoadActorAsync();
-        var listed = (await workspace.ListAsync(actor, HttpContext.RequestAborted)).Value!;
+        var listed = (await overview.ReadAsync(actor, HttpContext.RequestAborted)).Value!;
         Total = listed.Count;
         var words = (Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var status = KebabCase<IncidentStatus>.TryParse(Status, out var s) ? s : (IncidentStatus?)null;
-        var incidents = listed.Where(i => (status is null || i.Status == status)
-            && words.All(w => i.Reference.Contains(w, StringComparison.OrdinalIgnoreCase) || i.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
-        var open = (await workspace.OpenDutiesAsync(actor, HttpContext.RequestAborted)).ToLookup(d => d.Incident.Id, d => d.Obligation);
-        Rows = incidents.Select(i =>
-        {
-            var duties = open[i.Id].ToList();
-            var next = duties.Where(d => d.Deadline is not null).MinBy(d => d.Deadline);
-            return new Row(i, duties.Count, next is null ? null : new DeadlineView(next, Zones, Now));
-        }).ToList();
+        Rows = listed.Where(r => (status is null || r.Incident.Status == status)
+                && words.All(w => r.Incident.Reference.Contains(w, StringComparison.OrdinalIgnoreCase) || r.Incident.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => new Row(r.Incident, r.OpenDuties.Count, r.Next is { } next ? new DeadlineView(next, Zones, Now) : null)).ToList();
     }
 }

@@ -1,13 +1,11 @@
-using Compliance.Domain.Persistence;
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Incidents;
 
 /// <summary>Logging a new incident: the facts, from which the duties are computed at once.</summary>
-public sealed class NewModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class NewModel(CreateIncident create, WorkspaceContext context) : WorkspacePage(context)
 {
     [BindProperty] public IncidentForm Form { get; set; } = new();
     public IncidentFormView View { get; private set; } = null!;
@@ -28,7 +26,7 @@ public sealed class NewModel(IncidentWorkspace workspace, CurrentActor current, 
         var read = IncidentFormReader.Read(Form);
         if (read.Input is { } input)
         {
-            var created = await workspace.CreateAsync(actor, input, HttpContext.RequestAborted);
+            var created = await create.HandleAsync(actor, input, HttpContext.RequestAborted);
             if (created.IsOk) return Redirect($"/Incidents/{created.Value!.Id}");
             if (created.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(created.Status);
             read = read with { Errors = created.Errors };

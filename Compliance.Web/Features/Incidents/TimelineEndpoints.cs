@@ -28,18 +28,18 @@ public static class TimelineEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, HttpContext http, IncidentWorkspace workspace, CancellationToken ct)
+    private static async Task<IResult> ListAsync(Guid id, HttpContext http, IncidentAccess access, IncidentTimeline timeline, CancellationToken ct)
     {
-        var incident = await workspace.GetAsync(http.Actor(), id, ct);
+        var incident = await access.GetAsync(http.Actor(), id, ct);
         if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
         var zone = incident.Value!.ClockZone;
-        return ApiResults.From(await workspace.TimelineAsync(http.Actor(), id, ct),
+        return ApiResults.From(await timeline.ReadAsync(http.Actor(), id, ct),
             events => Results.Ok(new TimelineList(events.Select(e => TimelineEventResource.From(e, zone)).ToList())));
     }
 
-    private static async Task<IResult> AddAsync(Guid id, HttpContext http, IncidentWorkspace workspace, CancellationToken ct)
+    private static async Task<IResult> AddAsync(Guid id, HttpContext http, IncidentAccess access, AddTimelineEvent add, CancellationToken ct)
     {
-        var incident = await workspace.GetAsync(http.Actor(), id, ct);
+        var incident = await access.GetAsync(http.Actor(), id, ct);
         if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
 
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
@@ -51,7 +51,7 @@ public static class TimelineEndpoints
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
 
         var zone = incident.Value!.ClockZone;
-        return ApiResults.From(await workspace.AddTimelineEventAsync(http.Actor(), id, at!.Value, description!, ct),
+        return ApiResults.From(await add.HandleAsync(http.Actor(), new AddTimelineEventRequest(id, at!.Value, description!), ct),
             e => Results.Created($"{IncidentEndpoints.UrlOf(id)}/timeline", TimelineEventResource.From(e, zone)));
     }
 }

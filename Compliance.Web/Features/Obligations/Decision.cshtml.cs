@@ -1,13 +1,13 @@
-using Compliance.Domain.Persistence;
+using Compliance.Domain.Incidents;
+using Compliance.Domain.Obligations;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Obligations;
 
 /// <summary>Deciding that a duty is not required: a decision with its reasons, never a deleted row.</summary>
-public sealed class DecisionModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : DutyPage(workspace, current, db, clock)
+public sealed class DecisionModel(DecideNotRequired decide, IncidentAccess access, IncidentDuties duties, WorkspaceContext context)
+    : DutyPage(access, duties, context)
 {
     [BindProperty] public string? Rationale { get; set; }
     public string? Conflict { get; private set; }
@@ -25,7 +25,7 @@ public sealed class DecisionModel(IncidentWorkspace workspace, CurrentActor curr
     {
         if (await LoadDutyAsync() is { } refusal) return refusal;
         if (!Allows(Operation.DecideObligation, IncidentId)) return Forbid();
-        var decided = await Workspace.DecideNotRequiredAsync(Actor, Id, Rationale ?? "", HttpContext.RequestAborted);
+        var decided = await decide.HandleAsync(Actor, new DecideNotRequiredRequest(Id, Rationale ?? ""), HttpContext.RequestAborted);
         switch (decided.Status)
         {
             case OutcomeStatus.Ok: return BackToIncident();

@@ -1,13 +1,10 @@
-using Compliance.Domain.Persistence;
-using Compliance.Domain.Workspace;
+using Compliance.Domain.Obligations;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Obligations;
 
-/// <summary>Downloads a filing's evidence, after the workspace has checked the person may read the incident.</summary>
-public sealed class EvidenceModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+/// <summary>Downloads a filing's evidence, once it is checked that the person may read the incident.</summary>
+public sealed class EvidenceModel(DutyEvidence evidenceFiles, IncidentDuties duties, WorkspaceContext context) : WorkspacePage(context)
 {
     // Types a browser shows without running anything; everything else downloads as bytes, so an uploaded
     // HTML or SVG file can never run as a page of this site.
@@ -22,10 +19,10 @@ public sealed class EvidenceModel(IncidentWorkspace workspace, CurrentActor curr
     public async Task<IActionResult> OnGetAsync()
     {
         var actor = await LoadActorAsync();
-        var file = await workspace.EvidenceAsync(actor, EvidenceId, HttpContext.RequestAborted);
+        var file = await evidenceFiles.ReadAsync(actor, EvidenceId, HttpContext.RequestAborted);
         if (!file.IsOk) return Refusal(file.Status);
-        var duties = await workspace.ObligationsAsync(actor, Id, withHistory: true, HttpContext.RequestAborted);
-        if (!duties.IsOk || duties.Value!.All(o => o.Id != file.Value!.ObligationId)) return NotFound();
+        var all = await duties.ReadAsync(actor, Id, withHistory: true, HttpContext.RequestAborted);
+        if (!all.IsOk || all.Value!.All(o => o.Id != file.Value!.ObligationId)) return NotFound();
 
         var evidence = file.Value!;
         var type = InertTypes.Contains(evidence.ContentType) ? evidence.ContentType : "application/octet-stream";

@@ -1,4 +1,4 @@
-using Compliance.Domain.Workspace;
+using Compliance.Domain.Obligations;
 
 namespace Compliance.Web.Features.Obligations;
 
@@ -16,8 +16,8 @@ public static class EvidenceEndpoints
 
     public static string UrlOf(Guid evidenceId) => $"/api/v1/evidence/{evidenceId}";
 
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, IncidentWorkspace workspace, CancellationToken ct) =>
-        ApiResults.From(await workspace.EvidenceAsync(http.Actor(), id, ct), file =>
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, DutyEvidence evidence, CancellationToken ct) =>
+        ApiResults.From(await evidence.ReadAsync(http.Actor(), id, ct), file =>
         {
             http.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(file.Sha256))}:";
             // Always an attachment: an uploaded HTML file must never render as a page of this site.

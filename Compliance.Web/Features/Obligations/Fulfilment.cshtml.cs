@@ -1,5 +1,5 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -11,8 +11,8 @@ namespace Compliance.Web.Features.Obligations;
 // message on the form; a much larger request is cut off by the server.
 [RequestSizeLimit(EvidenceFile.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFile.MaxBytes + 1024 * 1024)]
-public sealed class FulfilmentModel(IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : DutyPage(workspace, current, db, clock)
+public sealed class FulfilmentModel(FulfilDuty fulfil, IncidentAccess access, IncidentDuties duties, WorkspaceContext context)
+    : DutyPage(access, duties, context)
 {
     [BindProperty] public FulfilmentForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Evidence { get; set; }
@@ -49,7 +49,7 @@ public sealed class FulfilmentModel(IncidentWorkspace workspace, CurrentActor cu
 
         if (errors.Count == 0)
         {
-            var fulfilled = await Workspace.FulfilAsync(Actor, Id, filedAt!.Value, Form.Reference ?? "", await ReadEvidenceAsync(), HttpContext.RequestAborted);
+            var fulfilled = await fulfil.HandleAsync(Actor, new FulfilDutyRequest(Id, filedAt!.Value, Form.Reference ?? "", await ReadEvidenceAsync()), HttpContext.RequestAborted);
             switch (fulfilled.Status)
             {
                 case OutcomeStatus.Ok: return BackToIncident();
@@ -62,11 +62,11 @@ public sealed class FulfilmentModel(IncidentWorkspace workspace, CurrentActor cu
         return Page();
     }
 
-    private async Task<IncidentWorkspace.EvidenceUpload?> ReadEvidenceAsync()
+    private async Task<EvidenceUpload?> ReadEvidenceAsync()
     {
         if (Evidence is not { Length: > 0 } file) return null;
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-        return new IncidentWorkspace.EvidenceUpload(file.FileName, file.ContentType, buffer.ToArray());
+        return new EvidenceUpload(file.FileName, file.ContentType, buffer.ToArray());
     }
 }

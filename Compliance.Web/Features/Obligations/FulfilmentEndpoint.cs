@@ -31,10 +31,10 @@ public static class FulfilmentEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext http, IncidentWorkspace workspace, IClock clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext http, FulfilDuty fulfil, IClock clock, CancellationToken ct)
     {
         JsonDocument? document;
-        IncidentWorkspace.EvidenceUpload? evidence = null;
+        EvidenceUpload? evidence = null;
         if (http.Request.HasFormContentType)
         {
             var form = await ReadFormAsync(http, ct);
@@ -55,12 +55,12 @@ public static class FulfilmentEndpoint
             var filedAt = reader.Instant(document!.RootElement, "filedAt", "filedAt", required: true);
             var reference = reader.String(document.RootElement, "reference", "reference", required: true, maxLength: 256);
             if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
-            return ApiResults.From(await workspace.FulfilAsync(http.Actor(), id, filedAt!.Value, reference!, evidence, ct),
+            return ApiResults.From(await fulfil.HandleAsync(http.Actor(), new FulfilDutyRequest(id, filedAt!.Value, reference!, evidence), ct),
                 o => Results.Ok(ObligationResource.From(o, clock.GetCurrentInstant())));
         }
     }
 
-    private sealed record FormRead(JsonDocument? Fields, IncidentWorkspace.EvidenceUpload? Evidence, IResult? Problem);
+    private sealed record FormRead(JsonDocument? Fields, EvidenceUpload? Evidence, IResult? Problem);
 
     private static async Task<FormRead> ReadFormAsync(HttpContext http, CancellationToken ct)
     {
@@ -86,7 +86,7 @@ public static class FulfilmentEndpoint
         foreach (var name in new[] { "filedAt", "reference" })
             if (form.TryGetValue(name, out var value)) fields[name] = value.ToString();
 
-        IncidentWorkspace.EvidenceUpload? evidence = null;
+        EvidenceUpload? evidence = null;
         if (form.Files.GetFile("evidence") is { } file)
         {
             if (file.Length > EvidenceFile.MaxBytes) return TooLarge();

@@ -1,5 +1,5 @@
 using Compliance.Domain.Json;
-using Compliance.Domain.Workspace;
+using Compliance.Domain.Obligations;
 using NodaTime;
 
 namespace Compliance.Web.Features.Obligations;
@@ -33,14 +33,14 @@ public static class ObligationEndpoints
         FulfilmentEndpoint.Map(api);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, bool? history, HttpContext http, IncidentWorkspace workspace, IClock clock, CancellationToken ct)
+    private static async Task<IResult> ListAsync(Guid id, bool? history, HttpContext http, IncidentDuties duties, IClock clock, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        return ApiResults.From(await workspace.ObligationsAsync(http.Actor(), id, history ?? false, ct),
+        return ApiResults.From(await duties.ReadAsync(http.Actor(), id, history ?? false, ct),
             list => Results.Ok(new ObligationList(list.Select(o => ObligationResource.From(o, now)).ToList())));
     }
 
-    private static async Task<IResult> DecideAsync(Guid id, HttpContext http, IncidentWorkspace workspace, IClock clock, CancellationToken ct)
+    private static async Task<IResult> DecideAsync(Guid id, HttpContext http, DecideNotRequired decide, IClock clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
@@ -52,7 +52,7 @@ public static class ObligationEndpoints
         var rationale = reader.String(body.Root, "rationale", "rationale", required: false, maxLength: 2000) ?? "";
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
 
-        return ApiResults.From(await workspace.DecideNotRequiredAsync(http.Actor(), id, rationale, ct),
+        return ApiResults.From(await decide.HandleAsync(http.Actor(), new DecideNotRequiredRequest(id, rationale), ct),
             o => Results.Ok(ObligationResource.From(o, clock.GetCurrentInstant())));
     }
 }

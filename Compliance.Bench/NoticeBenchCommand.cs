@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.Globalization;
+using Compliance.Domain.Notices;
+using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Rules.Engine;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using Compliance.Jobs.Mail;
+using Compliance.Jobs.Mail.Smtp;
+using Compliance.Jobs.Notices;
+using Compliance.Jobs.Scheduling;
+using Compliance.Jobs.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace Compliance.Bench;
+
+/// <summary>
+/// <c>bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]</c>:
+/// a whole notice campaign through the real code on a fresh database with the demo organisation. N fictional people are
+/// written to CSV and imported (check, then import), a notice is written for the Hong Kong incident, legal prepares the
+/// campaign and the security lead approves it, then the campaign sender sends it over K pooled MailKit connections. Prints
+/// people imported and messages sent per second, where the sender's time went, the counts per state and peak memory.
+/// Exit 0 when every message was sent, 1 when some were not.
+/// </summary>
+public static class NoticeBenchCommand
+{
+    public const string Usage = "usage: bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]";
+    private const string From = "notices@bench.invalid";
+    private const string LegalEmail = "legal@demo.example", LeadEmail = "lead@demo.example";
+
+    private sealed record Settings(int People, string Host, int Port, int Connections, DatabaseProvider Provider, string? Server, bool Keep);
+
+    public static readonly IReadOnlyDictionary<string, string> Notice = new Dictionary<string, string>
+    {
+        ["nature"] = "Intruders reached the server that holds our supporter list and copied it.",
+        ["period"] = "between 10 and 15 March 2019",
+        ["consequences"] = "Someone could use your name and email address to send you messages that pretend to come from us.",
+        ["measures"] = "We shut the intruders out, changed every administrator password and now require two-factor sign-in.",
+        ["advice"] = "Be wary of messages that claim to come from us and ask for money or passwords; we never do.",
+        ["contact"] = "our data protection officer, dpo@demo.example, +852 5555 0100",
+    };
+
+    /// <summary>The notice in the other languages of <see cref="BenchPeople"/>: a campaign refuses a language without text.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Translations = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["zh-Hant"] = new Dictionary<string, string>
+        {
+            ["nature"] = "入侵者進入了存放我們支持者名單的伺服器，並複製了名單。",
+            ["period"] = "2019 年 3 月 10 日至 15 日期間",
+            ["consequences"] = "有人可能利用您的姓名和電郵地址，冒充我們向您發送訊息。",
+            ["measures"] = "我們已阻截入侵者、更改所有管理員密碼，並規定使用雙重認證登入。",
+            ["advice"] = "如有自稱來自我們、要求款項或密碼的訊息，請提高警覺；我們從不會這樣做。",
+            ["contact"] = "我們的保障資料主任：dpo@demo.example，+852 5555 0100",
+        },
+        ["fr"] = new Dictionary<string, string>
+        {
+            ["nature"] = "Des intrus ont accédé au serveur qui contient la liste de nos sympathisants et l'ont copiée.",
+            ["period"] = "entre le 10 et le 15 mars 2019",
+            ["consequences"] = "Quelqu'un pourrait utiliser votre nom et votre adresse électronique pour vous envoyer des messages qui semblent venir de nous.",
+            ["measures"] = "Nous avons exclu les intrus, changé tous les mots de passe d'administration et exigeons désormais une connexion à deux facteurs.",
+            ["advice"] = "Méfiez-vous des messages qui prétendent venir de nous et demandent de l'argent ou des mots de passe : nous ne le faisons jamais.",
+            ["contact"] = "notre délégué à la protection des données, dpo@demo.example, +852 5555 0100",
+        },
+    };
+
+    public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout, TextWriter stderr)
+    {
+        if (Parse(args) is not { } settings)
+        {
+            await stderr.WriteLineAsync(Usage);
+            return CommandLine.BadInput;
+        }
+        if (settings.Provider == DatabaseProvider.Postgres && settings.Server is null)
+        {
+            await stderr.WriteLineAsync($"error: --database postgres needs a server: give --connection or set {PostgresVariable}.");
+            return CommandLine.BadInput;
+        }
+
+        await using var bench = await BenchDatabase.CreateAsync("notices", settings.Provider, settings.Server, settings.Keep);
+        var database = bench.Configuration().Database;
+        try
+        {
+            return await RunCampaignAsync(settings, database, bench.Folder, clock, stdout, stderr);
+        }
+        finally
+        {
+            if (settings.Keep) await stdout.WriteLineAsync($"  kept: {bench.Folder} and the database {ComplianceDatabase.Describe(database)}");
+        }
+    }
+
+    private static async Task<int> RunCampaignAsync(Settings settings, DatabaseOptions database, string folder, IClock clock, TextWriter stdout, TextWriter stderr)
+    {
+        await ComplianceDatabase.MigrateAsync(database);
+        await using (var db = ComplianceDatabase.CreateContext(database))
+            await DemoSeeder.SeedAsync(db, clock);
+        var protector = PeopleDataProtection.Open(Path.Combine(folder, "keys"));
+        var (legal, lead, incidentId) = await DemoActorsAsync(database);
+        var version = await ServerVersionAsync(database);
+        await stdout.WriteLineAsync($"bench notices: {settings.People:N0} people, {settings.Connections} connection(s) to {settings.Host}:{settings.Port}, " +
+            $"{Describe(settings.Provider)} {version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        // The import, as `people import` runs it: the check a person sees first, then the import (which checks again).
+        var csv = Path.Combine(folder, "people.csv");
+        await BenchPeople.WriteCsvAsync(csv, settings.People);
+        var map = new ColumnMap("name", "jurisdiction", "email", "language", null, null, null);
+        Stream Open() => File.OpenRead(csv);
+        var clockwork = Stopwatch.StartNew();
+        await using (var db = ComplianceDatabase.CreateContext(database))
+        {
+            var check = await new PeopleImport(db, protector, clock).CheckAsync(legal, incidentId, Open, map);
+            if (!check.IsOk) return Fail(stderr, $"the generated file did not pass the check: {string.Join("; ", check.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).Take(3))}");
+        }
+        var checkSeconds = clockwork.Elapsed.TotalSeconds;
+        clockwork.Restart();
+        await using (var db = ComplianceDatabase.CreateContext(database))
+        {
+            var import = await new PeopleImport(db, protector, clock).ImportAsync(legal, incidentId, Open, map);
+            if (!import.IsOk) return Fail(stderr, $"the import failed: {import.Status}");
+        }
+        var importSeconds = clockwork.Elapsed.TotalSeconds;
+        await stdout.WriteLineAsync($"  import: check {PerSecond(settings.People, checkSeconds)} people/s ({F(checkSeconds)} s); " +
+            $"import {PerSecond(settings.People, importSeconds)} people/s ({F(importSeconds)} s, it checks the file again, encrypts and writes); " +
+            $"together {PerSecond(settings.People, checkSeconds + importSeconds)} people imported/s");
+
+        await using var transport = new SmtpMailTransport(new SmtpTransportOptions
+        {
+            Host = settings.Host, Port = settings.Port, FromAddress = From, FromName = "Demo Rights Alliance", Connections = settings.Connections,
+        }, clock);
+
+        // The notice, the campaign prepared by legal and approved by the security lead, as the pages do it.
+        clockwork.Restart();
+        Guid campaignId;
+        await using (var db = ComplianceDatabase.CreateContext(database))
+        {
+            var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
+            var saveDraft = new SaveNoticeDraft(db, workspace, clock);
+            var draft = await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, Notice));
+            if (!draft.IsOk) return Fail(stderr, $"the notice draft was not saved: {draft.Status}");
+            foreach (var (language, text) in Translations)
+                if (!(await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, language, text))).IsOk) return Fail(stderr, $"the {language} notice was not saved");
+            var prepared = await new PrepareCampaign(db, workspace, NoticeTemplates.Default, clock)
+                .HandleAsync(legal, new PrepareCampaign.Request(incidentId, "Benchmark notice", [], []));
+            if (!prepared.IsOk) return Fail(stderr, $"the campaign was not prepared: {Problems(prepared)}");
+            campaignId = prepared.Value!.Id;
+            var approved = await new ApproveCampaign(db, new CampaignLookup(db, workspace), NoticeTemplates.Default,
+                new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), clock).HandleAsync(lead, new ApproveCampaign.Request(incidentId, campaignId));
+            if (!approved.IsOk) return Fail(stderr, $"the campaign was not approved: {Problems(approved)}");
+        }
+        var recipients = await CountRecipientsAsync(database, campaignId);
+        await stdout.WriteLineAsync($"  campaign: notice saved, {recipients:N0} recipients prepared by {LegalEmail} and approved by {LeadEmail} in {F(clockwork.Elapsed.TotalSeconds)} s");
+
+        // The sender exactly as the recurring job runs it (its lease included), with what it is given timed from outside.
+        var probes = new SendProbes();
+        var probed = new DbContextOptionsBuilder<ComplianceDbContext>();
+        ComplianceDatabase.Configure(probed, database);
+        var probedOptions = probed.AddInterceptors(probes).Options;
+        var capture = new MailCapture(transport, Path.Combine(folder, "nodemailer-messages.json"), From);
+        var sender = new CampaignSender(() => new ComplianceDbContext(probedOptions), probes.Wrap(capture), probes.Wrap(protector),
+            NoticeTemplates.Default, CampaignOptions.Unlimited,
+            new MailOptions(From, settings.Host, settings.Port, false, null, null, settings.Connections, Path.Combine(folder, "pickup")),
+            clock, new Leases(() => new ComplianceDbContext(probedOptions), clock, LeaseSettings.Default), NullLogger<CampaignSender>.Instance);
+        clockwork.Restart();
+        var pass = await sender.RunAsync();
+        // Keeping the messages for nodemailer is the benchmark's own work, not the sender's: it is left out.
+        var sendSeconds = clockwork.Elapsed.TotalSeconds - capture.Time.TotalSeconds;
+        await stdout.WriteLineAsync($"  send: {pass.Sent:N0} messages in {F(sendSeconds)} s: {PerSecond(pass.Sent, sendSeconds)} messages/s; " +
+            $"{pass.HandOffCommits:N0} hand-off commits ({(pass.HandOffCommits == 0 ? 0 : (double)pass.Sent / pass.HandOffCommits):0.0} messages each)");
+
+        var renderMicroseconds = await RenderMicrosecondsAsync(database, campaignId, clock);
+        var smtpSeconds = probes.Transport.TotalSeconds - capture.Time.TotalSeconds;
+        var rest = sendSeconds - probes.Database.TotalSeconds - smtpSeconds - probes.Unprotect.TotalSeconds;
+        await stdout.WriteLineAsync($"  where the send time went: database {F(probes.Database.TotalSeconds)} s (claims, reads, results); " +
+            $"SMTP {F(smtpSeconds)} s (hand-off commits {F(pass.HandOffCommitTime.TotalSeconds)} s inside it, {(pass.HandOffCommits == 0 ? 0 : pass.HandOffCommitTime.TotalMicroseconds / pass.HandOffCommits):N0} µs each); " +
+            $"decrypting {F(probes.Unprotect.TotalSeconds)} s ({Micro(probes.Unprotect, probes.Unprotects)} µs a person); " +
+            $"rendering and the rest {F(rest)} s (a render alone: {renderMicroseconds:0} µs)");
+
+        var states = await StatesAsync(database, campaignId);
+        var sent = states.GetValueOrDefault((RecipientState.Sent, true));
+        await stdout.WriteLineAsync("  states: " + string.Join(", ", Enum.GetValues<RecipientState>().Select(s =>
+            $"{KebabName(s)} {states.Where(x => x.Key.State == s).Sum(x => x.Value):N0}" + (s == RecipientState.Sent ? $" ({sent:N0} confirmed)" : ""))));
+        await stdout.WriteLineAsync($"  peak memory: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB (peak working set of the process)");
+        await stdout.WriteLineAsync($"  machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+            $"{Describe(settings.Provider)} {version} ({ComplianceDatabase.Describe(database)})");
+        await capture.DisposeAsync();
+        await PeerAsync(settings, capture, pass.Sent / sendSeconds, stdout);
+        if (sent == settings.People) return CommandLine.Ok;
+        await stderr.WriteLineAsync($"{settings.People - sent:N0} of {settings.People:N0} messages were not sent.");
+        return CommandLine.Failed;
+    }
+
+    // The same messages, through nodemailer's pooled transport, to the same server over as many connections. nodemailer
+    // only sends (no database, no decryption, no rendering), so the ratio is the whole campaign against bare SMTP.
+    private static async Task PeerAsync(Settings settings, MailCapture capture, double oursPerSecond, TextWriter stdout)
+    {
+        if (NodemailerPeer.Missing(null, out var node, out var folder) is { } missing)
+        {
+            await stdout.WriteLineAsync($"  nodemailer: not available ({missing})");
+            return;
+        }
+        var peer = await NodemailerPeer.SendAsync(node, folder, settings.Host, settings.Port, settings.Connections, capture.Path, Math.Min(2_000, capture.Count));
+        var rate = peer.Rate is { } r ? $"{r.ToString("N0", CultureInfo.InvariantCulture)} messages/s" : "failed";
+        var ratio = peer.Rate is > 0 ? (oursPerSecond / peer.Rate.Value).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "n/a";
+        await stdout.WriteLineAsync($"  nodemailer pooled, the same {capture.Count:N0} messages to the same server over {settings.Connections} connection(s): {rate}" +
+            $"{(peer.Note is null ? "" : $" ({peer.Note})")}; ours/nodemailer {ratio} (ours is the whole campaign, nodemailer only sends)");
+    }
+
+    public const string PostgresVariable = BenchDatabase.PostgresVariable;
+
+    private static async Task<(Actor Legal, Actor Lead, Guid IncidentId)> DemoActorsAsync(DatabaseOptions database)
+    {
+        await using var db = ComplianceDatabase.CreateContext(database);
+        async Task<Actor> ActorAsync(string email)
+        {
+            var normalized = email.ToUpperInvariant();
+            var member = await (from m in db.Members
+                                join u in db.Users on m.UserId equals u.Id
+                                where u.NormalizedEmail == normalized && m.OrganisationId == DemoSeeder.OrganisationId
+                                select m).SingleAsync();
+            return new Actor(member.UserId, email, member.OrganisationId, member.Role);
+        }
+        var incidentId = await db.Incidents.Where(i => i.OrganisationId == DemoSeeder.OrganisationId && i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
+        return (await ActorAsync(LegalEmail), await ActorAsync(LeadEmail), incidentId);
+    }
+
+    private static async Task<string> ServerVersionAsync(DatabaseOptions database)
+    {
+        await using var db = ComplianceDatabase.CreateContext(database);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        return connection.ServerVersion;
+    }
+
+    private static async Task<int> CountRecipientsAsync(DatabaseOptions database, Guid campaignId)
+    {
+        await using var db = ComplianceDatabase.CreateContext(database);
+        return await db.CampaignRecipients.CountAsync(r => r.CampaignId == campaignId);
+    }
+
+    private static async Task<Dictionary<(RecipientState State, bool Confirmed), int>> StatesAsync(DatabaseOptions database, Guid campaignId)
+    {
+        await using var db = ComplianceDatabase.CreateContext(database);
+        var rows = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).GroupBy(r => new { r.State, r.Confirmed })
+            .Select(g => new { g.Key.State, g.Key.Confirmed, Count = g.Count() }).ToListAsync();
+        return rows.ToDictionary(r => (r.State, r.Confirmed), r => r.Count);
+    }
+
+    // What NoticeComposer.ComposeAsync does for each person, without the database and the decryption: one render of a
+    // notice per template the campaign uses, a thousand times over.
+    private static async Task<double> RenderMicrosecondsAsync(DatabaseOptions database, Guid campaignId, IClock clock)
+    {
+        await using var db = ComplianceDatabase.CreateContext(database);
+        var fields = NoticeFields.Thaw(await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Fields).SingleAsync());
+        var groups = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).Select(r => new { r.Jurisdiction, r.Language }).Distinct().ToListAsync();
+        var date = clock.GetCurrentInstant().InUtc().Date;
+        const int renders = 1000;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < renders; i++)
+        {
+            var g = groups[i % groups.Count];
+            NoticeTemplates.Default.Render(g.Jurisdiction, g.Language, NoticeFields.ForPerson(fields, $"Person {i}", date));
+        }
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / renders;
+    }
+
+    private static Settings? Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--keep") keep = true;
+            else if (args[i] is "--people" or "--smtp" or "--connections" or "--database" or "--connection" && i + 1 < args.Length)
+                options[args[i][2..]] = args[++i];
+            else return null;
+        }
+        if (!options.TryGetValue("people", out var p) || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var people) || people is < 1 or > 10_000_000)
+            return null;
+        if (!options.TryGetValue("smtp", out var smtp)) return null;
+        var colon = smtp.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(smtp[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535) return null;
+        var connections = 4;
+        if (options.TryGetValue("connections", out var k)
+            && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out connections) || connections is < 1 or > 256)) return null;
+        if (BenchDatabase.Choose(options) is not var (provider, server)) return null;
+        return new Settings(people, smtp[..colon].Trim('[', ']'), port, connections, provider, server, keep);
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"bench notices: {message}");
+        return CommandLine.Failed;
+    }
+
+    private static string Problems<T>(Outcome<T> outcome) =>
+        outcome.Errors.Count > 0 ? string.Join("; ", outcome.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))) : outcome.Status.ToString();
+
+    private static string Describe(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
+
+    private static string KebabName(RecipientState state) => KebabCase<RecipientState>.ToId(state);
+
+    private static string PerSecond(int count, double seconds) => (count / seconds).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Micro(TimeSpan total, long count) => count == 0 ? "0" : (total.TotalMicroseconds / count).ToString("0", CultureInfo.InvariantCulture);
+
+    private static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}
