@@ -110,14 +110,14 @@ public static class NoticeBenchCommand
         var clockwork = Stopwatch.StartNew();
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
-            var check = await new PeopleImport(db, protector, clock).CheckAsync(legal, incidentId, Open, map);
+            var check = await new ImportPeople(db, protector, clock).CheckAsync(legal, new ImportPeople.Request(incidentId, Open, map));
             if (!check.IsOk) return Fail(stderr, $"the generated file did not pass the check: {string.Join("; ", check.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).Take(3))}");
         }
         var checkSeconds = clockwork.Elapsed.TotalSeconds;
         clockwork.Restart();
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
-            var import = await new PeopleImport(db, protector, clock).ImportAsync(legal, incidentId, Open, map);
+            var import = await new ImportPeople(db, protector, clock).HandleAsync(legal, new ImportPeople.Request(incidentId, Open, map));
             if (!import.IsOk) return Fail(stderr, $"the import failed: {import.Status}");
         }
         var importSeconds = clockwork.Elapsed.TotalSeconds;

@@ -75,8 +75,8 @@ internal sealed class CampaignWorld
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, clock);
         var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
-        var imported = await new PeopleImport(ctx, protector, clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
-            new ColumnMap("Name", "Country", "Email", "Language"));
+        var imported = await new ImportPeople(ctx, protector, clock).HandleAsync(Legal, new ImportPeople.Request(incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
+            new ColumnMap("Name", "Country", "Email", "Language")));
         Assert.True(imported.IsOk, string.Join("; ", imported.Value?.Problems.Select(p => $"{p.Line} {p.Field} {p.Message}") ?? []));
         ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = NoticeTexts.Write(new Dictionary<string, Dictionary<string, string>> { ["en"] = new(Draft), ["zh-Hant"] = new(ChineseDraft) }), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
         await ctx.SaveChangesAsync();

@@ -23,8 +23,8 @@ public sealed class NoticePageTests(PagesApp app) : IClassFixture<PagesApp>
         {
             var legal = new Actor(Guid.NewGuid(), PagesApp.Legal, DemoSeeder.OrganisationId, Role.Legal);
             var csv = "Name,Email,Country,Language\n陳大文,tai.man.chan@example.hk,HK,zh-Hant\nActivist A,a.activist@example.hk,HK,en\n";
-            await scope.ServiceProvider.GetRequiredService<PeopleImport>().ImportAsync(legal, PagesApp.HongKong2019,
-                () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"));
+            await scope.ServiceProvider.GetRequiredService<ImportPeople>().HandleAsync(legal, new ImportPeople.Request(PagesApp.HongKong2019,
+                () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")));
             var activist = await db.AffectedPeople.SingleAsync(p => p.Line == 3);
             await scope.ServiceProvider.GetRequiredService<SetPersonFlags>().HandleAsync(legal,
                 new SetPersonFlags.Request(PagesApp.HongKong2019, activist.Id, true, null, "Causeway Bay"));

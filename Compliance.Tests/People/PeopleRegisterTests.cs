@@ -32,8 +32,8 @@ public sealed class PeopleRegisterTests
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, Clock);
         var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
-        var result = await new PeopleImport(ctx, protector, Clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(Supporters)),
-            new ColumnMap("Name", "Country", "Email", "Language"));
+        var result = await new ImportPeople(ctx, protector, Clock).HandleAsync(Legal, new ImportPeople.Request(incident, () => new MemoryStream(Encoding.UTF8.GetBytes(Supporters)),
+            new ColumnMap("Name", "Country", "Email", "Language")));
         Assert.True(result.IsOk);
         return (db, protector, incident);
     }

@@ -8,7 +8,7 @@ public static class PeopleFeature
 {
     public static IServiceCollection AddPeopleFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<PeopleImport>();
+        services.TryAddScoped<ImportPeople>();
         services.TryAddScoped<PeopleRegister>();
         services.TryAddScoped<SetPersonFlags>();
         services.TryAddScoped<UpdateCountsFromList>();
