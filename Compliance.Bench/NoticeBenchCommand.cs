@@ -1,3 +1,4 @@
+using Compliance.Web.Features.Notices;
 using System.Diagnostics;
 using System.Globalization;
 using Compliance.Domain.Notices;

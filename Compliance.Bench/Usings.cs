@@ -1,21 +1,3 @@
-// The application's command-line plumbing and features the benches drive.
+// The application's command-line plumbing and the features the benches drive.
 global using Compliance.Domain.Persistence;
-global using Compliance.Web.Features.Account;
-global using Compliance.Web.Features.Account.SecurityKeys;
-global using Compliance.Web.Features.Assessments;
-global using Compliance.Web.Features.Audit;
-global using Compliance.Web.Features.Calendars;
-global using Compliance.Web.Features.Dashboard;
-global using Compliance.Web.Features.Filings;
-global using Compliance.Web.Features.Incidents;
-global using Compliance.Web.Features.Members;
-global using Compliance.Web.Features.Notices;
-global using Compliance.Web.Features.Obligations;
-global using Compliance.Web.Features.Operators;
-global using Compliance.Web.Features.Organisations;
-global using Compliance.Web.Features.People;
-global using Compliance.Web.Features.Reminders;
-global using Compliance.Web.Features.Risk;
-global using Compliance.Web.Features.Shared;
-global using Compliance.Web.Features.Tasks;global using Compliance.Web.Api;
 global using Compliance.Web.Commands;

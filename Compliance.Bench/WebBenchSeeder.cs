@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
@@ -18,7 +19,7 @@ namespace Compliance.Bench;
 
 /// <summary>
 /// Fills a throwaway database for <c>bench web</c> through the code people use: the first organisation, its security
-/// lead and API token through the command line's own commands; every incident through <see cref="IncidentWorkspace"/>
+/// lead and API token through the command line's own commands; every incident through <see cref="CreateIncident"/>
 /// (assessment, duties, reminders, audit); every affected person through <see cref="ImportPeople"/> (check, encrypt,
 /// write). The other organisations are added as <c>org create</c> adds one, without the per-command migration check.
 /// </summary>
@@ -151,7 +152,7 @@ public sealed class WebBenchSeeder(BenchDatabase database, IClock clock, TextWri
         Guid id;
         await using (var db = ComplianceDatabase.CreateContext(settings.Database))
         {
-            var created = await new IncidentWorkspace(db, RulesEngine.Default, clock).CreateAsync(section.Lead, input, ct);
+            var created = await new CreateIncident(db, RulesEngine.Default, clock).HandleAsync(section.Lead, input, ct);
             if (!created.IsOk) throw new InvalidOperationException($"bench incident {n}: {created.Status}");
             id = created.Value!.Id;
         }

@@ -1,12 +1,10 @@
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Reminders;
 using Compliance.Domain.Rules.Assessment;
 using Compliance.Domain.Vocabulary;
 using Compliance.Jobs.Hosting;
 using Compliance.Jobs.Mail;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Compliance.Jobs.Reminders;
@@ -18,14 +16,13 @@ namespace Compliance.Jobs.Reminders;
 /// </summary>
 internal sealed class ReminderComposer(TemplateLibrary templates, PublicAddress address)
 {
-    public Task<OutgoingMail> ComposeAsync(ComplianceDbContext db, Reminder reminder, User user, Instant now, CancellationToken ct) =>
-        reminder.TaskId is { } taskId ? ComposeTaskAsync(db, reminder, taskId, user, now, ct) : ComposeDutyAsync(db, reminder, user, now, ct);
+    public OutgoingMail Compose(ReminderFacts facts, Instant now) =>
+        facts.Task is { } task ? ComposeTask(facts, task, now) : ComposeDuty(facts, facts.Duty!, now);
 
     /// <summary>A reminder about a legal duty: its deadline in the reader's zone and in the authority's.</summary>
-    private async Task<OutgoingMail> ComposeDutyAsync(ComplianceDbContext db, Reminder reminder, User user, Instant now, CancellationToken ct)
+    private OutgoingMail ComposeDuty(ReminderFacts facts, Obligation duty, Instant now)
     {
-        var duty = await db.Obligations.IgnoreQueryFilters().SingleAsync(o => o.Id == reminder.ObligationId, ct);
-        var (incident, org, role, zone) = await ReminderReader.ReadAsync(db, reminder, user, ct);
+        var (reminder, user, incident, org, role, zone) = (facts.Reminder, facts.User, facts.Incident, facts.Organisation, facts.Role, facts.Zone);
         var authorityZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(duty.TimeZone) ?? DateTimeZone.Utc;
         var late = now - reminder.DueAt > ReminderSweep.Settings.LateAfter;
         var words = templates.Strings("reminders", user.Language);
@@ -56,11 +53,10 @@ internal sealed class ReminderComposer(TemplateLibrary templates, PublicAddress 
     }
 
     /// <summary>A reminder about a task beyond the law: to its owner before it is due, to admins daily once it is overdue.</summary>
-    private async Task<OutgoingMail> ComposeTaskAsync(ComplianceDbContext db, Reminder reminder, Guid taskId, User user, Instant now, CancellationToken ct)
+    private OutgoingMail ComposeTask(ReminderFacts facts, Compliance.Domain.Tasks.IncidentTask task, Instant now)
     {
-        var task = await db.IncidentTasks.IgnoreQueryFilters().SingleAsync(t => t.Id == taskId, ct);
-        var (incident, org, role, zone) = await ReminderReader.ReadAsync(db, reminder, user, ct);
-        var owner = task.OwnerUserId is { } ownerId ? await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email).SingleOrDefaultAsync(ct) : null;
+        var (reminder, user, incident, org, role, zone) = (facts.Reminder, facts.User, facts.Incident, facts.Organisation, facts.Role, facts.Zone);
+        var owner = facts.TaskOwnerEmail;
         var late = now - reminder.DueAt > ReminderSweep.Settings.LateAfter;
         var words = templates.Strings("reminders", user.Language);
         var due = task.DueAt!.Value;

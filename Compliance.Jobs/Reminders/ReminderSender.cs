@@ -25,39 +25,15 @@ internal sealed class ReminderSender(Func<ComplianceDbContext> openDb, IMailTran
         // Held by another run, interrupted, or waiting for its retry: nothing to compose.
         var existing = await db.MailLog.AsNoTracking().SingleOrDefaultAsync(m => m.Key == key, ct);
         if (existing is not null && (existing.State != MailState.RetryLater || existing.NextAttemptAt > now)) return null;
-        var user = await db.Users.SingleAsync(u => u.Id == reminder.UserId, ct);
-        var mail = await composer.ComposeAsync(db, reminder, user, now, ct);
+        var facts = (await ReminderFacts.ReadAsync(db, [reminder], ct))[0];
+        var mail = composer.Compose(facts, now);
 
-        if (await ReminderClaim.TakeAsync(db, reminder, key, existing, user.Email, mail.Subject, now, ct) is not { } entry) return null;
+        if (await ReminderClaim.TakeAsync(db, reminder, key, existing, facts.User.Email, mail.Subject, now, ct) is not { } entry) return null;
 
         var result = await transport.SendAsync(mail, ct);
-        entry.ServerReply = result.StoredReply;
-        switch (result.Outcome)
-        {
-            case MailOutcome.Sent:
-                entry.State = MailState.Sent;
-                entry.SentAt = now;
-                entry.MessageId = mail.MessageId;
-                reminder.MarkSent(now, now - reminder.DueAt > ReminderSweep.Settings.LateAfter, result.StoredReply);
-                // The next daily reminder or escalation follows from this send: plan it now (the others are fixed by
-                // the deadline, and already planned).
-                if (reminder.Kind is ReminderKind.Daily or ReminderKind.Overdue)
-                    await new ReminderPlanner(db, clock).SyncAsync(reminder.OrganisationId, reminder.IncidentId, ct);
-                break;
-            case MailOutcome.RetryLater:
-                entry.State = MailState.RetryLater;
-                entry.NextAttemptAt = now + Backoff(entry.Attempts);
-                break;
-            default:
-                entry.State = MailState.Failed;
-                reminder.MarkFailed(result.StoredReply);
-                break;
-        }
+        if (ReminderReply.Record(entry, reminder, mail, result, now)) await ReminderReply.PlanSuccessorsAsync(db, [reminder], clock, ct);
         await db.SaveChangesAsync(ct);
-        if (result.Outcome != MailOutcome.Sent)
-            log.LogWarning("Reminder {ReminderId} not sent ({Outcome}): {Reply}", reminder.Id, result.Outcome, entry.ServerReply);
+        ReminderReply.LogRefusal(log, reminder, result, entry);
         return result.Outcome;
     }
-
-    private static Duration Backoff(int attempts) => Duration.FromMinutes(Math.Min(60 * 6, 2 * Math.Pow(3, Math.Min(attempts - 1, 6))));
 }

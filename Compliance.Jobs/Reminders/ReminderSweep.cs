@@ -22,6 +22,7 @@ public sealed class ReminderSweep(
 {
     private readonly ReminderReplanning replanning = new(openDb, clock);
     private readonly ReminderSender sender = new(openDb, transport, new ReminderComposer(templates, address), clock, log);
+    private readonly ReminderBatch batch = new(openDb, transport, new ReminderComposer(templates, address), clock, log);
 
     /// <param name="BatchSize">At most this many due reminders per pass (the rest wait for the next one).</param>
     /// <param name="Parallelism">How many reminders are in flight at once (each on its own connection).</param>
@@ -50,18 +51,27 @@ public sealed class ReminderSweep(
         await using (var db = openDb()) await InterruptedReminderSends.FlagAsync(db, clock.GetCurrentInstant(), ct);
 
         int sent = 0, retry = 0, failed = 0, skipped = 0;
-        // Each reminder is claimed, sent and recorded on its own connection, so several go at once: the database
-        // round trips and the mail server's replies of one overlap those of the others.
-        await Parallel.ForEachAsync(await DueAsync(ct), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = ct }, async (id, token) =>
+        void Count(MailOutcome? outcome)
         {
-            switch (await sender.SendAsync(id, token))
+            switch (outcome)
             {
                 case MailOutcome.Sent: Interlocked.Increment(ref sent); break;
                 case MailOutcome.RetryLater: Interlocked.Increment(ref retry); break;
                 case MailOutcome.Failed: Interlocked.Increment(ref failed); break;
                 default: Interlocked.Increment(ref skipped); break;
             }
-        });
+        }
+        // Reminders nothing has touched go in chunks, two commits each; retries, and chunks another run raced for, go
+        // one at a time, each claimed, sent and recorded on its own connection so several overlap.
+        var left = new List<Guid>();
+        foreach (var chunk in (await DueAsync(ct)).Chunk(ReminderBatch.ChunkSize))
+        {
+            var done = await batch.SendAsync(chunk, ct);
+            foreach (var outcome in done.Outcomes) Count(outcome);
+            left.AddRange(done.Left);
+        }
+        await Parallel.ForEachAsync(left, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = ct },
+            async (id, token) => Count(await sender.SendAsync(id, token)));
         return new Pass(replanned.Planned, replanned.Cancelled, sent, retry, failed, skipped) { Replanned = replanned.Organisations };
     }
 

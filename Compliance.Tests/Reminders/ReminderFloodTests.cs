@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Jobs.Hosting;
 using System.Collections.Concurrent;
 using System.Text.Json;
@@ -52,7 +53,7 @@ public sealed class ReminderFloodTests
                   "affected": [{ "jurisdiction": "KE", "count": 900 }], "exfiltration": "confirmed", "encryption": "none",
                   "cause": "misconfiguration", "riskLevel": "risk" }
                 """).RootElement, "Africa/Nairobi").Input!;
-            Assert.True((await new IncidentWorkspace(ctx, RulesEngine.Default, clock).CreateAsync(new Actor(Guid.NewGuid(), "lead@haki.example", orgId, Role.SecurityLead), input)).IsOk);
+            Assert.True((await new CreateIncident(ctx, RulesEngine.Default, clock).HandleAsync(new Actor(Guid.NewGuid(), "lead@haki.example", orgId, Role.SecurityLead), input)).IsOk);
         }
         var transport = new RecordingTransport();
         var sweep = new ReminderSweep(() => ComplianceDatabase.CreateContext(db), transport, TemplateLibrary.Default, clock,

@@ -1,3 +1,5 @@
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Incidents;
 using Compliance.Jobs.Hosting;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -42,7 +44,7 @@ public sealed partial class ReminderSweepTests
                   "cause": "misconfiguration", "riskLevel": "risk" }
                 """).RootElement, "Africa/Nairobi").Input!;
             var actor = new Actor(Guid.NewGuid(), "lead0@haki.example", orgId, Role.SecurityLead);
-            incidentId = (await new IncidentWorkspace(ctx, RulesEngine.Default, clock).CreateAsync(actor, input)).Value!.Id;
+            incidentId = (await new CreateIncident(ctx, RulesEngine.Default, clock).HandleAsync(actor, input)).Value!.Id;
         }
         return new World(db, clock, orgId, incidentId);
     }
@@ -118,19 +120,19 @@ public sealed partial class ReminderSweepTests
         var oldDuty = Assert.Single(before.Select(r => r.ObligationId).Distinct());
 
         await using var ctx = ComplianceDatabase.CreateContext(w.Db);
-        var ws = new IncidentWorkspace(ctx, RulesEngine.Default, w.Clock);
         var lead = new Actor(Guid.NewGuid(), "lead0@haki.example", w.OrgId, Role.SecurityLead);
-        var json = IncidentInput.ToJson((await ws.GetAsync(lead, w.IncidentId)).Value!);
+        var json = IncidentInput.ToJson((await new IncidentAccess(ctx, w.Clock).GetAsync(lead, w.IncidentId)).Value!);
         json["awareAt"] = (Aware - Duration.FromHours(12)).ToString();
-        await ws.UpdateAsync(lead, w.IncidentId, IncidentInput.Parse(JsonDocument.Parse(json.ToJsonString()).RootElement, "Africa/Nairobi").Input!, null);
+        await new UpdateIncident(ctx, RulesEngine.Default, w.Clock).HandleAsync(lead,
+            new UpdateIncidentRequest(w.IncidentId, IncidentInput.Parse(JsonDocument.Parse(json.ToJsonString()).RootElement, "Africa/Nairobi").Input!, null));
 
         var after = await RemindersAsync(w);
         Assert.All(after.Where(r => r.ObligationId == oldDuty), r => Assert.Equal(ReminderState.Cancelled, r.State));
         Assert.Equal(before.Count, after.Count(r => r.ObligationId == oldDuty));
         Assert.Contains(after, r => r.State == ReminderState.Pending && r.DueAt == Aware - Duration.FromHours(12) + Duration.FromHours(71));
 
-        var duty = (await ws.ObligationsAsync(lead, w.IncidentId, false)).Value!.Single(o => o.Recipient == Recipient.Regulator);
-        await ws.FulfilAsync(lead, duty.Id, w.Clock.Now, "ODPC-1", null);
+        var duty = (await new IncidentDuties(ctx, w.Clock).ReadAsync(lead, w.IncidentId, false)).Value!.Single(o => o.Recipient == Recipient.Regulator);
+        await new FulfilDuty(ctx, RulesEngine.Default, w.Clock).HandleAsync(lead, new FulfilDutyRequest(duty.Id, w.Clock.Now, "ODPC-1", null));
         Assert.DoesNotContain(await RemindersAsync(w), r => r.ObligationId == duty.Id && r.State == ReminderState.Pending);
     }
 

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -50,7 +51,7 @@ public sealed class WorkerProcessTests(ITestOutputHelper output)
               "affected": [{ "jurisdiction": "KE", "count": 900 }], "exfiltration": "confirmed", "encryption": "encrypted",
               "cause": "misconfiguration", "riskLevel": "risk" }
             """).RootElement, "Africa/Nairobi").Input!;
-        await new IncidentWorkspace(ctx, RulesEngine.Default, past).CreateAsync(new Actor(Guid.NewGuid(), $"lead0@{domain}", orgId, Role.SecurityLead), input);
+        await new CreateIncident(ctx, RulesEngine.Default, past).HandleAsync(new Actor(Guid.NewGuid(), $"lead0@{domain}", orgId, Role.SecurityLead), input);
     }
 
     private static Process StartWorker(DatabaseOptions db, SmtpSink sink) => WorkerProcess.Start(db, sink.Port, "tracker@haki.example");
