@@ -111,14 +111,14 @@ public static class NoticeBenchCommand
         var clockwork = Stopwatch.StartNew();
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
-            var check = await new PeopleImport(db, protector, clock).CheckAsync(legal, incidentId, Open, map);
+            var check = await new ImportPeople(db, protector, clock).CheckAsync(legal, new ImportPeople.Request(incidentId, Open, map));
             if (!check.IsOk) return Fail(stderr, $"the generated file did not pass the check: {string.Join("; ", check.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).Take(3))}");
         }
         var checkSeconds = clockwork.Elapsed.TotalSeconds;
         clockwork.Restart();
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
-            var import = await new PeopleImport(db, protector, clock).ImportAsync(legal, incidentId, Open, map);
+            var import = await new ImportPeople(db, protector, clock).HandleAsync(legal, new ImportPeople.Request(incidentId, Open, map));
             if (!import.IsOk) return Fail(stderr, $"the import failed: {import.Status}");
         }
         var importSeconds = clockwork.Elapsed.TotalSeconds;
@@ -137,16 +137,17 @@ public static class NoticeBenchCommand
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
             var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
-            var previews = new NoticePreviews(db, new PeopleRegister(db, protector, workspace, clock), workspace, NoticeTemplates.Default, transport, clock);
-            var draft = await previews.SaveDraftAsync(legal, incidentId, Notice);
+            var saveDraft = new SaveNoticeDraft(db, workspace, clock);
+            var draft = await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, Notice));
             if (!draft.IsOk) return Fail(stderr, $"the notice draft was not saved: {draft.Status}");
             foreach (var (language, text) in Translations)
-                if (!(await previews.SaveDraftAsync(legal, incidentId, language, text)).IsOk) return Fail(stderr, $"the {language} notice was not saved");
-            var campaigns = new Campaigns(db, workspace, NoticeTemplates.Default, new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), protector, clock);
-            var prepared = await campaigns.PrepareAsync(legal, incidentId, new Campaigns.Choice("Benchmark notice", [], []));
+                if (!(await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, language, text))).IsOk) return Fail(stderr, $"the {language} notice was not saved");
+            var prepared = await new PrepareCampaign(db, workspace, NoticeTemplates.Default, clock)
+                .HandleAsync(legal, new PrepareCampaign.Request(incidentId, "Benchmark notice", [], []));
             if (!prepared.IsOk) return Fail(stderr, $"the campaign was not prepared: {Problems(prepared)}");
             campaignId = prepared.Value!.Id;
-            var approved = await campaigns.ApproveAsync(lead, incidentId, campaignId);
+            var approved = await new ApproveCampaign(db, new CampaignLookup(db, workspace), NoticeTemplates.Default,
+                new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), clock).HandleAsync(lead, new ApproveCampaign.Request(incidentId, campaignId));
             if (!approved.IsOk) return Fail(stderr, $"the campaign was not approved: {Problems(approved)}");
         }
         var recipients = await CountRecipientsAsync(database, campaignId);

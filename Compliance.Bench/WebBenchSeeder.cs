@@ -20,7 +20,7 @@ namespace Compliance.Bench;
 /// <summary>
 /// Fills a throwaway database for <c>bench web</c> through the code people use: the first organisation, its security
 /// lead and API token through the command line's own commands; every incident through <see cref="CreateIncident"/>
-/// (assessment, duties, reminders, audit); every affected person through <see cref="PeopleImport"/> (check, encrypt,
+/// (assessment, duties, reminders, audit); every affected person through <see cref="ImportPeople"/> (check, encrypt,
 /// write). The other organisations are added as <c>org create</c> adds one, without the per-command migration check.
 /// </summary>
 public sealed class WebBenchSeeder(BenchDatabase database, IClock clock, TextWriter stdout)
@@ -161,8 +161,8 @@ public sealed class WebBenchSeeder(BenchDatabase database, IClock clock, TextWri
         var csv = Csv(n, jurisdictions, counts);
         await using (var db = ComplianceDatabase.CreateContext(settings.Database))
         {
-            var imported = await new PeopleImport(db, protector, clock).ImportAsync(section.Lead, id, () => new MemoryStream(csv, writable: false),
-                new ColumnMap("name", "jurisdiction", "email", "language"), ct);
+            var imported = await new ImportPeople(db, protector, clock).HandleAsync(section.Lead, new ImportPeople.Request(id, () => new MemoryStream(csv, writable: false),
+                new ColumnMap("name", "jurisdiction", "email", "language")), ct);
             if (!imported.IsOk) throw new InvalidOperationException($"bench incident {n}: the import of {people} people failed: {imported.Status}");
         }
         return id;

@@ -8,7 +8,7 @@ namespace Compliance.Domain.People;
 /// </summary>
 public sealed class NoticeDraft
 {
-    public static readonly IReadOnlyList<string> FieldNames = ["nature", "period", "consequences", "measures", "advice", "contact"];
+    public static readonly IReadOnlyList<string> FieldNames = [.. Compliance.Domain.Notices.NoticeParts.Written.Select(p => p.Field)];
 
     private NoticeDraft() { Fields = "{}"; UpdatedBy = ""; }
 

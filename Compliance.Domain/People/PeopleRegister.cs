@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Compliance.Domain.Audit;
-using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -11,18 +10,26 @@ using NodaTime;
 namespace Compliance.Domain.People;
 
 /// <summary>
-/// Reading and flagging the list of affected people. Only security leads and legal staff may, and every view,
-/// export and change is audited (without the personal data itself). Flagged people never get an email; they go on
-/// a worklist with what the law says they must be told.
+/// Reading the list of affected people. Only security leads and legal staff may, and every view is audited (without
+/// the personal data itself). Flagged people (<see cref="SetPersonFlags"/>) never get an email; they go on a worklist
+/// with what the law says they must be told.
 /// </summary>
 public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector protector, IncidentWorkspace workspace, IClock clock)
 {
     public sealed record Person(Guid Id, int Line, string Jurisdiction, string Language, PersonDetails Details, bool DoNotEmail,
-        string? DelegateTo, string? Redactions, bool NeedsManualContact);
+        string? DelegateTo, string? Redactions, bool NeedsManualContact)
+    {
+        /// <summary>A stored person with their details, trusted contact and redactions decrypted.</summary>
+        public static Person Open(AffectedPerson p, IPeopleDataProtector protector)
+        {
+            var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(p.ProtectedDetails))!;
+            return new Person(p.Id, p.Line, p.Jurisdiction, p.Language, details, p.DoNotEmail,
+                p.ProtectedDelegate is { } d ? protector.Unprotect(d) : null, p.ProtectedRedactions is { } r ? protector.Unprotect(r) : null,
+                p.NeedsManualContact);
+        }
+    }
 
     public sealed record ManualContact(Person Person, string Why, IReadOnlyList<Obligation> Duties);
-
-    public sealed record Flags(bool DoNotEmail, string? DelegateTo, string? Redactions);
 
     /// <summary>The people of an incident, at most <paramref name="limit"/>: only the rows shown are read and decrypted.</summary>
     public async Task<Outcome<IReadOnlyList<Person>>> ListAsync(Actor actor, Guid incidentId, string purpose, int limit = int.MaxValue, CancellationToken ct = default)
@@ -101,22 +108,6 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Outcome<Person>> SetFlagsAsync(Actor actor, Guid incidentId, Guid personId, Flags flags, CancellationToken ct = default)
-    {
-        if (await workspace.DenyPeopleAccessAsync<Person>(actor, incidentId, ct) is { } refusal) return refusal;
-        var person = await db.AffectedPeople.SingleOrDefaultAsync(p => p.Id == personId && p.IncidentId == incidentId, ct);
-        if (person is null) return Outcome<Person>.NotFound();
-        if (flags.DelegateTo is { Length: > 1000 } || flags.Redactions is { Length: > 1000 })
-            return Outcome<Person>.Invalid("flags", "Keep the trusted contact and the details to leave out under 1000 characters.");
-        person.DoNotEmail = flags.DoNotEmail;
-        person.ProtectedDelegate = string.IsNullOrWhiteSpace(flags.DelegateTo) ? null : protector.Protect(flags.DelegateTo.Trim());
-        person.ProtectedRedactions = string.IsNullOrWhiteSpace(flags.Redactions) ? null : protector.Protect(flags.Redactions.Trim());
-        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.flags-changed",
-            new { person = person.Id, line = person.Line, doNotEmail = flags.DoNotEmail, delegated = person.ProtectedDelegate is not null, redacted = person.ProtectedRedactions is not null }, ct);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Person>.Ok(Open(person));
-    }
-
     /// <summary>Everyone who must be reached some other way than email, with the duties that say what to tell them.</summary>
     public async Task<Outcome<IReadOnlyList<ManualContact>>> WorklistAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
@@ -133,31 +124,10 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
             duties.Where(d => Covers(d.Jurisdiction, p.Jurisdiction)).ToList())).ToList());
     }
 
-    /// <summary>Sets the incident's affected counts per jurisdiction from the list (audited and re-planned like any edit).</summary>
-    public async Task<Outcome<Incident>> UpdateCountsAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
-    {
-        var access = await workspace.PeopleAccessAsync(actor, incidentId, ct);
-        if (!access.IsOk) return access;
-        var incident = access.Value!;
-        var counts = await db.AffectedPeople.Where(p => p.IncidentId == incidentId).GroupBy(p => p.Jurisdiction)
-            .Select(g => new { Jurisdiction = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var json = IncidentInput.ToJson(incident);
-        json["affected"] = new System.Text.Json.Nodes.JsonArray(counts.OrderBy(c => c.Jurisdiction, StringComparer.Ordinal)
-            .Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["jurisdiction"] = c.Jurisdiction, ["count"] = c.Count }).ToArray());
-        var (input, errors) = IncidentInput.Parse(JsonSerializer.SerializeToElement(json), incident.ClockZone);
-        return input is null ? Outcome<Incident>.Invalid(errors) : await workspace.UpdateAsync(actor, incidentId, input, null, ct);
-    }
-
     // A duty routed to a country covers the people of its subdivisions too (AU covers AU-NSW).
     private static bool Covers(string dutyJurisdiction, string personJurisdiction) =>
         dutyJurisdiction == personJurisdiction || personJurisdiction.StartsWith(dutyJurisdiction + "-", StringComparison.Ordinal);
 
 
-    private Person Open(AffectedPerson p)
-    {
-        var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(p.ProtectedDetails))!;
-        return new Person(p.Id, p.Line, p.Jurisdiction, p.Language, details, p.DoNotEmail,
-            p.ProtectedDelegate is { } d ? protector.Unprotect(d) : null, p.ProtectedRedactions is { } r ? protector.Unprotect(r) : null,
-            p.NeedsManualContact);
-    }
+    private Person Open(AffectedPerson p) => Person.Open(p, protector);
 }

@@ -181,9 +181,9 @@ public sealed class NoticeCampaignJourneyTests(BrowserFixture browser, NoticeCam
         using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = CsvReader.Create(text, new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
         csv.ReadHeader();
-        Assert.Equal(Campaigns.ProofColumns, csv.Headers);
+        Assert.Equal(CampaignProofCsv.Columns, csv.Headers);
         var rows = new List<Dictionary<string, string>>();
-        while (csv.Read()) rows.Add(Campaigns.ProofColumns.Select((column, i) => (column, csv.GetString(i))).ToDictionary(c => c.column, c => c.Item2));
+        while (csv.Read()) rows.Add(CampaignProofCsv.Columns.Select((column, i) => (column, csv.GetString(i))).ToDictionary(c => c.column, c => c.Item2));
         return rows;
     }
 

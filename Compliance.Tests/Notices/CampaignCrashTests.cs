@@ -66,7 +66,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
         await using (var ctx = world.Open())
         {
             expected = await ctx.CampaignRecipients.Where(r => r.CampaignId == campaignId).Select(r => r.MessageId!).ToListAsync();
-            unconfirmed = [.. (await world.Campaigns(ctx).UnconfirmedAsync(CampaignWorld.Legal, world.Incident, campaignId)).Value!];
+            unconfirmed = [.. (await world.Campaigns(ctx).Unconfirmed.GetAsync(CampaignWorld.Legal, new(world.Incident, campaignId))).Value!];
         }
         var missing = expected.Where(id => !atServer.ContainsKey(id)).ToList();
         output.WriteLine($"after the restart: {unconfirmed.Count} unconfirmed, of which {missing.Count} not at the server");
@@ -75,7 +75,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
 
         // The operator's check: the server's log has some of them; resend the others, with the same Message-IDs.
         await using (var ctx = world.Open())
-            Assert.Equal(missing.Count, (await world.Campaigns(ctx).ResendUnconfirmedAsync(CampaignWorld.Legal, world.Incident, campaignId, missing)).Value);
+            Assert.Equal(missing.Count, (await world.Campaigns(ctx).Resend.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId, missing))).Value);
         // The killed second worker may still hold the campaign's lease (it expires after 10 s in tests): the sender
         // that resends runs until it has the lease and the campaign is finished again.
         var resend = Stopwatch.StartNew();

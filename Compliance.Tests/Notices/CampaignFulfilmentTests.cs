@@ -54,13 +54,13 @@ public sealed class CampaignFulfilmentTests
         await world.Sender(transport).RunAsync();
     }
 
-    private static async Task<Outcome<ManualContacts.Contact>> ContactAsync(CampaignWorld world, Actor actor, string name, string outcome, string method = "phone")
+    private static async Task<Outcome<ManualContact>> ContactAsync(CampaignWorld world, Actor actor, string name, string outcome, string method = "phone")
     {
         var person = await PersonAsync(world, name);
         await using var db = world.Open();
-        var contacts = new ManualContacts(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), RulesEngine.Default, world.Clock);
-        return await contacts.RecordAsync(actor, world.Incident,
-            new ManualContacts.Input(person, method, outcome, world.Clock.GetCurrentInstant() - Duration.FromHours(1), "Called the Hong Kong office line."));
+        var record = new RecordContact(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), RulesEngine.Default, world.Clock);
+        return await record.HandleAsync(actor,
+            new RecordContact.Request(world.Incident, person, method, outcome, world.Clock.GetCurrentInstant() - Duration.FromHours(1), "Called the Hong Kong office line."));
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class CampaignFulfilmentTests
         await using (var db = world.Open())
         {
             var register = new PeopleRegister(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock);
-            Assert.True((await register.SetFlagsAsync(CampaignWorld.Legal, world.Incident, activist, new(true, null, null))).IsOk);
+            Assert.True((await new SetPersonFlags(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock).HandleAsync(CampaignWorld.Legal, new(world.Incident, activist, true, null, null))).IsOk);
         }
 
         await SendAllAsync(world);

@@ -31,12 +31,8 @@ public sealed class CampaignLanguageTests
         ["contact"] = "privacy@amnesty-demo.example",
     };
 
-    private static NoticePreviews Previews(CampaignWorld world, ComplianceDbContext ctx)
-    {
-        var workspace = new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock);
-        return new NoticePreviews(ctx, new PeopleRegister(ctx, world.Protector, workspace, world.Clock), workspace, Jobs.Notices.NoticeTemplates.Default,
-            new PickupFolderTransport(new MailOptions(CampaignWorld.From, "127.0.0.1", 25, false, null, null, 4, Path.GetTempPath()), world.Clock), world.Clock);
-    }
+    private static SaveNoticeDraft SaveDraft(CampaignWorld world, ComplianceDbContext ctx) =>
+        new(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock), world.Clock);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -49,25 +45,25 @@ public sealed class CampaignLanguageTests
         await using (var ctx = world.Open())
         {
             var campaigns = world.Campaigns(ctx);
-            var refused = await campaigns.PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice("Everyone", [], []));
+            var refused = await campaigns.Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, "Everyone", [], []));
             Assert.Equal(OutcomeStatus.Invalid, refused.Status);
             Assert.Equal(["The notice has no text in French (fr), the language of 2 people in this campaign: write it on the Notice page."], refused.Errors["notice"]);
             Assert.Empty(ctx.Campaigns);
 
             // Only the French readers are missing: a campaign for Hong Kong alone may go ahead.
-            Assert.True((await campaigns.PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice("Hong Kong", ["HK"], []))).IsOk);
-            Assert.True((await Previews(world, ctx).SaveDraftAsync(CampaignWorld.Legal, world.Incident, "fr", French)).IsOk);
-            var prepared = await campaigns.PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice("France and Canada", ["FR", "CA-BC"], []));
+            Assert.True((await campaigns.Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, "Hong Kong", ["HK"], []))).IsOk);
+            Assert.True((await SaveDraft(world, ctx).HandleAsync(CampaignWorld.Legal, new(world.Incident, "fr", French))).IsOk);
+            var prepared = await campaigns.Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, "France and Canada", ["FR", "CA-BC"], []));
             Assert.True(prepared.IsOk, string.Join("; ", prepared.Errors.SelectMany(e => e.Value)));
             campaignId = prepared.Value!.Id;
 
             // 周慧敏 reads Traditional Chinese, but Canada's templates are in English and French only.
-            var fallbacks = (await campaigns.FallbacksAsync(CampaignWorld.Lead, world.Incident, campaignId)).Value!;
+            var fallbacks = (await campaigns.Fallbacks.GetAsync(CampaignWorld.Lead, new(world.Incident, campaignId))).Value!;
             Assert.Equal([new NoticeLanguageNeeds.Fallback("zh-Hant", "en", 1)], fallbacks);
-            var unseen = await campaigns.ApproveAsync(CampaignWorld.Lead, world.Incident, campaignId);
+            var unseen = await campaigns.Approve.HandleAsync(CampaignWorld.Lead, new(world.Incident, campaignId));
             Assert.Equal(OutcomeStatus.Invalid, unseen.Status);
             Assert.StartsWith("1 person reads Chinese (Traditional) (zh-Hant) but will receive the notice in English (en)", unseen.Errors["fallbacks"][0]);
-            Assert.True((await campaigns.ApproveAsync(CampaignWorld.Lead, world.Incident, campaignId, fallbacksSeen: true)).IsOk);
+            Assert.True((await campaigns.Approve.HandleAsync(CampaignWorld.Lead, new(world.Incident, campaignId, FallbacksSeen: true))).IsOk);
             var approval = await ctx.AuditEntries.SingleAsync(e => e.Action == "campaign.approved");
             Assert.Contains("\"languageFallbacksSeen\":[{\"readerLanguage\":\"zh-Hant\",\"templateLanguage\":\"en\",\"people\":1}]", approval.Data);
         }
@@ -94,7 +90,7 @@ public sealed class CampaignLanguageTests
         var world = await CampaignWorld.CreateAsync(provider, Supporters);
         using var sink = new SmtpSink();
         await using var transport = CampaignWorld.Transport(sink.Port);
-        await world.ApprovedCampaignAsync(new Campaigns.Choice("Hong Kong", ["HK"], []));
+        await world.ApprovedCampaignAsync(new(world.Incident, "Hong Kong", ["HK"], []));
         Assert.Equal(2, (await world.Sender(transport).RunAsync()).Sent);
 
         var chan = sink.Received().Single(m => m.Header("To")!.Contains("tai.man.chan"));

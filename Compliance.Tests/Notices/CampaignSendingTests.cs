@@ -36,16 +36,16 @@ public sealed class CampaignSendingTests
         await using (var ctx = world.Open())
         {
             var campaigns = world.Campaigns(ctx);
-            var audience = (await campaigns.AudienceAsync(CampaignWorld.Legal, world.Incident)).Value!;
+            var audience = (await campaigns.Audience.GetAsync(CampaignWorld.Legal, world.Incident)).Value!;
             Assert.Equal(3, audience.Sum(a => a.People)); // not the activist, not Ng Ka Yan (no email)
-            var prepared = await campaigns.PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice("Hong Kong supporters", ["HK"], []));
+            var prepared = await campaigns.Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, "Hong Kong supporters", ["HK"], []));
             Assert.True(prepared.IsOk);
             campaignId = prepared.Value!.Id;
-            var self = await campaigns.ApproveAsync(CampaignWorld.Legal, world.Incident, campaignId);
+            var self = await campaigns.Approve.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId));
             Assert.Equal(OutcomeStatus.Invalid, self.Status);
             Assert.Contains("someone else must approve", self.Errors["approver"][0]);
             Assert.Empty(sink.Messages());
-            Assert.True((await campaigns.ApproveAsync(CampaignWorld.Lead, world.Incident, campaignId)).IsOk);
+            Assert.True((await campaigns.Approve.HandleAsync(CampaignWorld.Lead, new(world.Incident, campaignId))).IsOk);
         }
 
         var pass = await world.Sender(transport).RunAsync();
@@ -86,7 +86,7 @@ public sealed class CampaignSendingTests
         Assert.Equal(3, sink.Received().Count);
         await using (var ctx = world.Open())
         {
-            var again = await world.Campaigns(ctx).PrepareAsync(CampaignWorld.Legal, world.Incident, new Campaigns.Choice(null, [], []));
+            var again = await world.Campaigns(ctx).Prepare.HandleAsync(CampaignWorld.Legal, new(world.Incident, null, [], []));
             Assert.Equal(OutcomeStatus.Invalid, again.Status);
             Assert.Contains("people", again.Errors.Keys);
         }
@@ -95,11 +95,11 @@ public sealed class CampaignSendingTests
         using var csv = new MemoryStream();
         await using (var ctx = world.Open())
         {
-            var summary = await world.Campaigns(ctx).WriteProofCsvAsync(CampaignWorld.Legal, world.Incident, campaignId, csv);
+            var summary = await world.Campaigns(ctx).ProofCsv.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId), csv);
             Assert.True(summary.IsOk);
         }
         var lines = Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(",", Campaigns.ProofColumns), lines[0]);
+        Assert.Equal(string.Join(",", CampaignProofCsv.Columns), lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.Contains("陳大文") && l.Contains(",sent,yes,"));
         var formula = lines.Single(l => l.Contains("HYPERLINK"));
@@ -167,7 +167,7 @@ public sealed class CampaignSendingTests
 
         // Someone checked the server's log and did not find it: resend, with the same Message-ID.
         await using (var ctx = world.Open())
-            Assert.Equal(1, (await world.Campaigns(ctx).ResendUnconfirmedAsync(CampaignWorld.Legal, world.Incident, campaignId)).Value);
+            Assert.Equal(1, (await world.Campaigns(ctx).Resend.HandleAsync(CampaignWorld.Legal, new(world.Incident, campaignId))).Value);
         Assert.Equal(1, (await world.Sender(transport).RunAsync()).Sent);
         await using (var ctx = world.Open())
         {

@@ -45,7 +45,7 @@ public sealed class CampaignWithholdingTests
                 .OrderBy(r => r.PersonId).Select(r => r.PersonId).FirstAsync();
             var register = world.Register(ctx);
             flagged = (await register.PersonAsync(CampaignWorld.Legal, world.Incident, next, "test")).Value!.Details.Email;
-            Assert.True((await register.SetFlagsAsync(CampaignWorld.Legal, world.Incident, next, new(true, null, null))).IsOk);
+            Assert.True((await world.SetFlags(ctx).HandleAsync(CampaignWorld.Legal, new(world.Incident, next, true, null, null))).IsOk);
         });
 
         var time = new SteppedTime(); // chunks of 5 a second, without waiting on the real clock

@@ -75,8 +75,8 @@ internal sealed class CampaignWorld
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, clock);
         var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
-        var imported = await new PeopleImport(ctx, protector, clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
-            new ColumnMap("Name", "Country", "Email", "Language"));
+        var imported = await new ImportPeople(ctx, protector, clock).HandleAsync(Legal, new ImportPeople.Request(incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
+            new ColumnMap("Name", "Country", "Email", "Language")));
         Assert.True(imported.IsOk, string.Join("; ", imported.Value?.Problems.Select(p => $"{p.Line} {p.Field} {p.Message}") ?? []));
         ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = NoticeTexts.Write(new Dictionary<string, Dictionary<string, string>> { ["en"] = new(Draft), ["zh-Hant"] = new(ChineseDraft) }), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
         await ctx.SaveChangesAsync();
@@ -93,22 +93,32 @@ internal sealed class CampaignWorld
 
     public ComplianceDbContext Open() => ComplianceDatabase.CreateContext(Db);
 
-    public Campaigns Campaigns(ComplianceDbContext ctx) =>
-        new(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), NoticeTemplates.Default,
-            new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), Protector, Clock);
+    /// <summary>The campaign commands and reads, as the pages use them, on one context.</summary>
+    public sealed record CampaignHandlers(PrepareCampaign Prepare, ApproveCampaign Approve, ResendUnconfirmed Resend, CampaignAudienceGroups Audience,
+        CampaignFallbacks Fallbacks, UnconfirmedMessages Unconfirmed, CampaignProofCsv ProofCsv);
+
+    public CampaignHandlers Campaigns(ComplianceDbContext ctx)
+    {
+        var workspace = new IncidentWorkspace(ctx, RulesEngine.Default, Clock);
+        var lookup = new CampaignLookup(ctx, workspace);
+        var trigger = new CampaignTrigger(new ServiceCollection().BuildServiceProvider());
+        return new(new PrepareCampaign(ctx, workspace, NoticeTemplates.Default, Clock), new ApproveCampaign(ctx, lookup, NoticeTemplates.Default, trigger, Clock),
+            new ResendUnconfirmed(ctx, lookup, trigger, Clock), new CampaignAudienceGroups(ctx, workspace), new CampaignFallbacks(ctx, lookup, NoticeTemplates.Default),
+            new UnconfirmedMessages(ctx, lookup), new CampaignProofCsv(ctx, new CampaignProgress(ctx, workspace, lookup), Protector, Clock));
+    }
 
     /// <summary>The SMTP transport to a sink on loopback, as the campaign sender uses it.</summary>
     public static SmtpMailTransport Transport(int port, int connections = 4) =>
         new(new SmtpTransportOptions { Host = "127.0.0.1", Port = port, FromAddress = From, Connections = connections }, SystemClock.Instance);
 
     /// <summary>Prepared by legal, approved by the security lead: sending may start.</summary>
-    public async Task<Guid> ApprovedCampaignAsync(Campaigns.Choice? choice = null)
+    public async Task<Guid> ApprovedCampaignAsync(PrepareCampaign.Request? choice = null)
     {
         await using var ctx = Open();
         var campaigns = Campaigns(ctx);
-        var prepared = await campaigns.PrepareAsync(Legal, Incident, choice ?? new Campaigns.Choice("All supporters", [], []));
+        var prepared = await campaigns.Prepare.HandleAsync(Legal, choice ?? new(Incident, "All supporters", [], []));
         Assert.True(prepared.IsOk, string.Join("; ", prepared.Errors.SelectMany(e => e.Value)));
-        var approved = await campaigns.ApproveAsync(Lead, Incident, prepared.Value!.Id);
+        var approved = await campaigns.Approve.HandleAsync(Lead, new(Incident, prepared.Value!.Id));
         Assert.True(approved.IsOk, string.Join("; ", approved.Errors.SelectMany(e => e.Value)));
         return prepared.Value.Id;
     }
@@ -127,12 +137,16 @@ internal sealed class CampaignWorld
     }
 
     /// <summary>Sets a person's safety flags, trusted contact or redactions, as legal would on the people page.</summary>
-    public async Task FlagAsync(string name, PeopleRegister.Flags flags)
+    public async Task FlagAsync(string name, PersonFlags flags)
     {
         var id = await PersonAsync(name);
         await using var ctx = Open();
-        Assert.True((await Register(ctx).SetFlagsAsync(Legal, Incident, id, flags)).IsOk);
+        Assert.True((await SetFlags(ctx).HandleAsync(Legal, new(Incident, id, flags.DoNotEmail, flags.DelegateTo, flags.Redactions))).IsOk);
     }
+
+    public sealed record PersonFlags(bool DoNotEmail, string? DelegateTo, string? Redactions);
+
+    public SetPersonFlags SetFlags(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
 
     public PeopleRegister Register(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
 

@@ -23,8 +23,17 @@ public sealed class ManualContactTests
 
     private const string Notes = "Spoke to her at the Mong Kok office; she knows to change her passwords.";
 
-    private static ManualContacts Contacts(CampaignWorld world, ComplianceDbContext db) =>
+    /// <summary>What a person enters for the incident of the world.</summary>
+    private sealed record Input(Guid? PersonId, string? Method, string? Outcome, Instant? ContactedAt, string? Notes);
+
+    private static RecordContact Record(CampaignWorld world, ComplianceDbContext db) =>
         new(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), RulesEngine.Default, world.Clock);
+
+    private static ContactReadAccess Access(CampaignWorld world, ComplianceDbContext db) => new(new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock);
+
+    private static RecordedContacts Contacts(CampaignWorld world, ComplianceDbContext db) => new(db, world.Protector, Access(world, db), world.Clock);
+
+    private static ContactWorklist Worklist(CampaignWorld world, ComplianceDbContext db) => new(db, world.Protector, Access(world, db), world.Clock);
 
     private static async Task<Guid> NgAsync(CampaignWorld world)
     {
@@ -32,10 +41,10 @@ public sealed class ManualContactTests
         return await db.AffectedPeople.Where(p => p.IncidentId == world.Incident && p.EmailLookup == null).Select(p => p.Id).SingleAsync();
     }
 
-    private static async Task<Outcome<ManualContacts.Contact>> RecordAsync(CampaignWorld world, Actor actor, ManualContacts.Input input)
+    private static async Task<Outcome<ManualContact>> RecordAsync(CampaignWorld world, Actor actor, Input input)
     {
         await using var db = world.Open();
-        return await Contacts(world, db).RecordAsync(actor, world.Incident, input);
+        return await Record(world, db).HandleAsync(actor, new(world.Incident, input.PersonId, input.Method, input.Outcome, input.ContactedAt, input.Notes));
     }
 
     private static Actor As(Role role, Guid? incident = null, Guid? organisation = null) =>
@@ -62,7 +71,7 @@ public sealed class ManualContactTests
 
         var listed = await Contacts(world, db).ListAsync(As(Role.SecurityLead), world.Incident);
         Assert.Equal(Notes, Assert.Single(listed.Value!).Notes);
-        var worklist = await Contacts(world, db).WorklistAsync(As(Role.Admin), world.Incident);
+        var worklist = await Worklist(world, db).GetAsync(As(Role.Admin), world.Incident);
         var entry = Assert.Single(worklist.Value!.People);
         Assert.True(entry.Notified);
         Assert.Equal("no email address", entry.Why);
@@ -76,7 +85,7 @@ public sealed class ManualContactTests
         var ng = await NgAsync(world);
         var now = world.Clock.GetCurrentInstant();
         var lead = As(Role.SecurityLead);
-        (ManualContacts.Input Input, string Field, string Words)[] cases =
+        (Input Input, string Field, string Words)[] cases =
         [
             (new(null, "phone", "reached", now, null), "personId", "Choose the person"),
             (new(Guid.NewGuid(), "phone", "reached", now, null), "personId", "not one of this incident's affected people"),
@@ -85,7 +94,7 @@ public sealed class ManualContactTests
             (new(ng, "phone", "reached", null, null), "contactedAt", "Enter when"),
             (new(ng, "phone", "reached", now + Duration.FromDays(1), null), "contactedAt", "in the future"),
             (new(ng, "phone", "reached", now, "call\u0007back"), "notes", "control character"),
-            (new(ng, "phone", "reached", now, new string('x', ManualContacts.NotesMaxLength + 1)), "notes", "too long"),
+            (new(ng, "phone", "reached", now, new string('x', RecordContact.NotesMaxLength + 1)), "notes", "too long"),
         ];
         foreach (var (input, field, words) in cases)
         {
@@ -104,7 +113,7 @@ public sealed class ManualContactTests
     {
         var world = await CampaignWorld.CreateAsync(provider, Supporters);
         var ng = await NgAsync(world);
-        ManualContacts.Input Input() => new(ng, "phone", "not-reached", world.Clock.GetCurrentInstant(), null);
+        Input Input() => new(ng, "phone", "not-reached", world.Clock.GetCurrentInstant(), null);
 
         Assert.True((await RecordAsync(world, As(Role.Admin), Input())).IsOk);
         Assert.True((await RecordAsync(world, As(Role.SecurityLead), Input())).IsOk);

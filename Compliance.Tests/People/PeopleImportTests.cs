@@ -156,11 +156,11 @@ public sealed class PeopleImportTests
         var rows = string.Join("\n", Enumerable.Range(0, 5000).Select(i => $"Person {i},p{i}@example.org,HK,en"));
         var csv = "Name,Email,Country,Language\n" + rows;
         await using var ctx = ComplianceDatabase.CreateContext(db);
-        var import = new PeopleImport(ctx, new FailingAfter(3000), Clock);
+        var import = new ImportPeople(ctx, new FailingAfter(3000), Clock);
         var actor = new Domain.Workspace.Actor(Guid.NewGuid(), "legal@demo.example", DemoSeeder.OrganisationId, Domain.Vocabulary.Role.Legal);
         var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => import.ImportAsync(actor, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => import.HandleAsync(actor, new ImportPeople.Request(incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"))));
 
         await using var read = ComplianceDatabase.CreateContext(db);
         Assert.Equal(0, await read.AffectedPeople.CountAsync());

@@ -32,8 +32,8 @@ public sealed class PeopleRegisterTests
         await using var ctx = ComplianceDatabase.CreateContext(db);
         await DemoSeeder.SeedAsync(ctx, Clock);
         var incident = await ctx.Incidents.Where(i => i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
-        var result = await new PeopleImport(ctx, protector, Clock).ImportAsync(Legal, incident, () => new MemoryStream(Encoding.UTF8.GetBytes(Supporters)),
-            new ColumnMap("Name", "Country", "Email", "Language"));
+        var result = await new ImportPeople(ctx, protector, Clock).HandleAsync(Legal, new ImportPeople.Request(incident, () => new MemoryStream(Encoding.UTF8.GetBytes(Supporters)),
+            new ColumnMap("Name", "Country", "Email", "Language")));
         Assert.True(result.IsOk);
         return (db, protector, incident);
     }
@@ -52,7 +52,7 @@ public sealed class PeopleRegisterTests
         Assert.Contains(people, p => p.Details.Name == "陳大文" && p.Details.Email == "tai.man.chan@example.hk");
 
         var activist = people.Single(p => p.Details.Name == "Activist A");
-        Assert.True((await register.SetFlagsAsync(Legal, incident, activist.Id, new(true, "Trusted lawyer, +852 5555 0101", "home district"))).IsOk);
+        Assert.True((await new SetPersonFlags(ctx, protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock).HandleAsync(Legal, new(incident, activist.Id, true, "Trusted lawyer, +852 5555 0101", "home district"))).IsOk);
 
         var worklist = (await register.WorklistAsync(Legal, incident)).Value!;
         Assert.Equal(["Activist A", "Ng Ka Yan"], worklist.Select(w => w.Person.Details.Name).Order());
@@ -90,7 +90,7 @@ public sealed class PeopleRegisterTests
         var (db, protector, incident) = await ImportedAsync(DatabaseProvider.Sqlite);
         await using var ctx = ComplianceDatabase.CreateContext(db);
         var lead = Legal with { Role = Role.SecurityLead };
-        var updated = await Register(ctx, protector).UpdateCountsAsync(lead, incident);
+        var updated = await new UpdateCountsFromList(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, Clock)).HandleAsync(lead, incident);
         Assert.True(updated.IsOk, string.Join(" ", updated.Errors.SelectMany(e => e.Value)));
         Assert.Equal(4, Assert.Single(updated.Value!.Affected).Count);
     }

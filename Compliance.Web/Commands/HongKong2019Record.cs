@@ -41,12 +41,13 @@ public static class HongKong2019Record
         if (await db.Filings.AnyAsync(f => f.IncidentId == IncidentId, ct)) return;
         var lead = new Actor(Guid.Empty, "lead@demo.example", DemoSeeder.OrganisationId, Role.SecurityLead);
         var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
-        var filings = new FilingService(db, workspace, clock);
+        var preview = new FilingPreview(db, workspace, clock);
         try
         {
-            var generated = await filings.GenerateAsync(lead, IncidentId, new FilingService.Draft("HK", FilingStage.Initial, "en", null, Narrative), ct);
+            var generated = await new GenerateFiling(db, preview, clock).HandleAsync(lead, new FilingPreview.Draft(IncidentId, "HK", FilingStage.Initial, "en", null, Narrative), ct);
             if (!generated.IsOk) throw new InvalidOperationException("The demo's PCPD filing could not be generated: " + Problems(generated.Errors));
-            var filed = await filings.MarkFiledAsync(lead, IncidentId, generated.Value!.Id, FiledAt, PcpdReference, ct);
+            var filed = await new MarkFilingFiled(db, new FilingVersions(db, workspace), workspace)
+                .HandleAsync(lead, new MarkFilingFiled.Request(IncidentId, generated.Value!.Id, FiledAt, PcpdReference), ct);
             if (!filed.IsOk) throw new InvalidOperationException("The demo's PCPD filing could not be marked filed: " + Problems(filed.Errors));
 
             var duty = await db.Obligations.FirstOrDefaultAsync(o => o.IncidentId == IncidentId && o.Jurisdiction == "HK" && o.Recipient == Recipient.Individuals

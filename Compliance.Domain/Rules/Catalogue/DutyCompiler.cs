@@ -50,7 +50,7 @@ internal static class DutyCompiler
         if (recipient != Recipient.Individuals) throw new CatalogueException($"{path}: notice rules belong to a notice to individuals.");
         if (string.IsNullOrWhiteSpace(n.Citation)) throw new CatalogueException($"{path}.citation is missing.");
         foreach (var field in n.RequiredFields.Concat(n.ForbiddenFields))
-            if (!NoticeFieldNames.All.Contains(field)) throw new CatalogueException($"{path}: '{field}' is not a notice field ({string.Join(", ", NoticeFieldNames.All)}).");
+            if (!Compliance.Domain.Notices.NoticeParts.All.Contains(field)) throw new CatalogueException($"{path}: '{field}' is not a notice field ({string.Join(", ", Compliance.Domain.Notices.NoticeParts.All)}).");
         return new NoticeRules(n.Citation, n.RequiredFields, n.RequiredText, n.ForbiddenFields);
     }
 

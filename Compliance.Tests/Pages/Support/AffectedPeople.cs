@@ -22,8 +22,8 @@ public static class AffectedPeople
     {
         await using var scope = app.Services.CreateAsyncScope();
         var legal = new Actor(Guid.NewGuid(), PagesApp.Legal, DemoSeeder.OrganisationId, Role.Legal);
-        var imported = await scope.ServiceProvider.GetRequiredService<PeopleImport>().ImportAsync(legal, incidentId,
-            () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"));
+        var imported = await scope.ServiceProvider.GetRequiredService<ImportPeople>().HandleAsync(legal, new ImportPeople.Request(incidentId,
+            () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")));
         Assert.True(imported.IsOk, string.Join(" ", imported.Errors.SelectMany(e => e.Value)));
     }
 

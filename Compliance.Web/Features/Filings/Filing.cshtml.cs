@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Compliance.Domain.Filings;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Filings;
@@ -13,8 +12,9 @@ namespace Compliance.Web.Features.Filings;
 /// The regulator filing for one jurisdiction: write the narrative, see what is still missing, generate a stored PDF
 /// version, download it, and mark a version as filed with the authority's reference.
 /// </summary>
-public sealed class FilingModel(FilingService filings, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class FilingModel(FilingPreview preview, FilingVersions versions, GenerateFiling generate, MarkFilingFiled markFiled, IncidentWorkspace workspace,
+    WorkspaceContext context)
+    : WorkspacePage(context)
 {
     public static readonly IReadOnlyList<(string Id, string Label, string Help)> NarrativeFields =
     [
@@ -83,7 +83,7 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
     public async Task<IActionResult> OnPostGenerateAsync()
     {
         if (await LoadAsync() is { } refusal) return refusal;
-        var result = await filings.GenerateAsync(Actor, Id, Draft(), HttpContext.RequestAborted);
+        var result = await generate.HandleAsync(Actor, Draft(), HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
         if (!result.IsOk) Errors = result.Errors;
         else Message = $"Version {result.Value!.Version} saved ({result.Value.Pages} pages, SHA-256 {result.Value.PdfSha256[..16]}…).";
@@ -109,7 +109,7 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
             };
             return await PreviewAsync();
         }
-        var result = await filings.MarkFiledAsync(Actor, Id, filingId, filedAt, Reference ?? "", HttpContext.RequestAborted);
+        var result = await markFiled.HandleAsync(Actor, new MarkFilingFiled.Request(Id, filingId, filedAt, Reference ?? ""), HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
         if (!result.IsOk) Errors = result.Errors;
         else return Redirect($"/Incidents/{Id}#duty-{result.Value!.Id}");
@@ -119,7 +119,7 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
     public async Task<IActionResult> OnGetDownloadAsync(Guid filingId)
     {
         await LoadActorAsync();
-        var version = await filings.VersionAsync(Actor, Id, filingId, HttpContext.RequestAborted);
+        var version = await versions.GetAsync(Actor, Id, filingId, HttpContext.RequestAborted);
         if (!version.IsOk) return Refusal(version.Status);
         var v = version.Value!;
         return File(v.Pdf, "application/pdf", $"filing-{v.Jurisdiction}-{v.Stage}-v{v.Version}.pdf");
@@ -131,9 +131,9 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
         var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!incident.IsOk) return Refusal(incident.Status);
         IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
-        Versions = (await filings.VersionsAsync(actor, Id, Jurisdiction, HttpContext.RequestAborted)).Value!;
+        Versions = (await versions.ListAsync(actor, Id, Jurisdiction, HttpContext.RequestAborted)).Value!;
         CanGenerate = Allows(Operation.FulfilObligation, Id);
-        var authorityZone = await filings.AuthorityZoneAsync(Id, Jurisdiction, HttpContext.RequestAborted);
+        var authorityZone = await versions.AuthorityZoneAsync(Id, Jurisdiction, HttpContext.RequestAborted);
         FiledZone ??= authorityZone ?? Zones.Reader.Id;
         UsualZones = ZoneChoices.Few(authorityZone, Zones.Reader.Id, Zones.Organisation.Id);
         return null;
@@ -141,15 +141,15 @@ public sealed class FilingModel(FilingService filings, IncidentWorkspace workspa
 
     private async Task<IActionResult> PreviewAsync()
     {
-        var preview = await filings.PreviewAsync(Actor, Id, Draft(), HttpContext.RequestAborted);
-        if (preview.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(preview.Status);
-        if (preview.IsOk) Preview = preview.Value;
-        else Errors = preview.Errors;
+        var composed = await preview.GetAsync(Actor, Draft(), HttpContext.RequestAborted);
+        if (composed.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(composed.Status);
+        if (composed.IsOk) Preview = composed.Value;
+        else Errors = composed.Errors;
         return Page();
     }
 
-    private FilingService.Draft Draft() =>
-        new(Jurisdiction, KebabCase<FilingStage>.TryParse(Stage, out var s) ? s : FilingStage.Initial, "en",
+    private FilingPreview.Draft Draft() =>
+        new(Id, Jurisdiction, KebabCase<FilingStage>.TryParse(Stage, out var s) ? s : FilingStage.Initial, "en",
             string.IsNullOrWhiteSpace(OrganisationName) ? null : OrganisationName.Trim(),
             Narrative.Where(n => NarrativeFields.Any(f => f.Id == n.Key)).ToDictionary(n => n.Key, n => n.Value ?? ""));
 

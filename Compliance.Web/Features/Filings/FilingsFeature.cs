@@ -7,7 +7,10 @@ public static class FilingsFeature
 {
     public static IServiceCollection AddFilingsFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<FilingService>();
+        services.TryAddScoped<FilingPreview>();
+        services.TryAddScoped<FilingVersions>();
+        services.TryAddScoped<GenerateFiling>();
+        services.TryAddScoped<MarkFilingFiled>();
         return services;
     }
 }

@@ -1,10 +1,8 @@
 using Compliance.Domain.Notices;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Notices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using NodaTime;
 
 namespace Compliance.Web.Features.Notices;
 
@@ -12,8 +10,9 @@ namespace Compliance.Web.Features.Notices;
 /// One notice campaign: where it stands (per state and jurisdiction, refreshed while it sends), the two-person
 /// approval, cancelling, resending what the mail server may not have received, and the proof as CSV and PDF.
 /// </summary>
-public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class CampaignModel(CampaignProgress progress, CampaignFallbacks fallbacks, UnconfirmedMessages unconfirmed, ApproveCampaign approve,
+    CancelCampaign cancel, ResendUnconfirmed resend, CampaignProofCsv proofCsv, CampaignProofPdf proofPdf, IncidentWorkspace workspace, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid CampaignId { get; set; }
@@ -42,19 +41,20 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
     public bool CanApprove => Campaign.State == CampaignState.AwaitingApproval;
     public bool CanCancel => Campaign.State is CampaignState.AwaitingApproval or CampaignState.Sending;
     public bool CanResend => Summary.Unconfirmed > 0 && Campaign.State is CampaignState.Sending or CampaignState.Completed;
+    private CampaignRef Ref => new(Id, CampaignId);
     public string PagePath => $"/Incidents/{Id}/Campaigns/{CampaignId}";
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnPostApproveAsync()
     {
-        var approved = await campaigns.ApproveAsync(await LoadActorAsync(), Id, CampaignId, FallbacksSeen, HttpContext.RequestAborted);
+        var approved = await approve.HandleAsync(await LoadActorAsync(), new ApproveCampaign.Request(Id, CampaignId, FallbacksSeen), HttpContext.RequestAborted);
         return await AfterAsync(approved.Status, approved.Errors, PagePath);
     }
 
     public async Task<IActionResult> OnPostCancelAsync()
     {
-        var cancelled = await campaigns.CancelAsync(await LoadActorAsync(), Id, CampaignId, HttpContext.RequestAborted);
+        var cancelled = await cancel.HandleAsync(await LoadActorAsync(), Ref, HttpContext.RequestAborted);
         return await AfterAsync(cancelled.Status, cancelled.Errors, PagePath);
     }
 
@@ -66,7 +66,7 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
             Errors = ["Tick the messages that the mail server's log does not have: only those are sent again."];
             return Page();
         }
-        var resent = await campaigns.ResendUnconfirmedAsync(await LoadActorAsync(), Id, CampaignId, MessageIds, HttpContext.RequestAborted);
+        var resent = await resend.HandleAsync(await LoadActorAsync(), new ResendUnconfirmed.Request(Id, CampaignId, MessageIds), HttpContext.RequestAborted);
         return await AfterAsync(resent.Status, resent.Errors, $"{PagePath}?resent={resent.Value}");
     }
 
@@ -74,18 +74,18 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
     public async Task<IActionResult> OnGetProofCsvAsync()
     {
         await LoadActorAsync();
-        var found = await campaigns.GetAsync(Actor, Id, CampaignId, HttpContext.RequestAborted);
+        var found = await progress.GetAsync(Actor, Ref, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ProofFileName("csv") }.ToString();
-        await campaigns.WriteProofCsvAsync(Actor, found.Value!, Response.Body, HttpContext.RequestAborted);
+        await proofCsv.WriteAsync(Actor, found.Value!, Response.Body, HttpContext.RequestAborted);
         return new EmptyResult();
     }
 
     public async Task<IActionResult> OnGetProofPdfAsync()
     {
         await LoadActorAsync();
-        var pdf = await campaigns.ProofPdfAsync(Actor, Id, CampaignId, HttpContext.RequestAborted);
+        var pdf = await proofPdf.HandleAsync(Actor, Ref, HttpContext.RequestAborted);
         return pdf.IsOk ? File(pdf.Value!, "application/pdf", ProofFileName("pdf")) : Refusal(pdf.Status);
     }
 
@@ -107,12 +107,12 @@ public sealed class CampaignModel(Campaigns campaigns, IncidentWorkspace workspa
         var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!incident.IsOk) return Refusal(incident.Status);
         IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
-        var summary = await campaigns.GetAsync(actor, Id, CampaignId, HttpContext.RequestAborted);
+        var summary = await progress.GetAsync(actor, Ref, HttpContext.RequestAborted);
         if (!summary.IsOk) return Refusal(summary.Status);
         Summary = summary.Value!;
-        Fallbacks = (await campaigns.FallbacksAsync(actor, Id, CampaignId, HttpContext.RequestAborted)).Value ?? [];
+        Fallbacks = (await fallbacks.GetAsync(actor, Ref, HttpContext.RequestAborted)).Value ?? [];
         if (Summary.Unconfirmed > 0)
-            UnconfirmedIds = (await campaigns.UnconfirmedAsync(actor, Id, CampaignId, HttpContext.RequestAborted)).Value!.Take(500).ToList();
+            UnconfirmedIds = (await unconfirmed.GetAsync(actor, Ref, HttpContext.RequestAborted)).Value!.Take(500).ToList();
         return null;
     }
 

@@ -1,8 +1,6 @@
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Notices;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Notices;
 
@@ -10,9 +8,9 @@ namespace Compliance.Web.Features.Notices;
 /// An incident's notice campaigns, for security leads and legal staff: what each has sent so far, and the form that
 /// prepares a new one for chosen jurisdictions and languages (it then waits for a second person's approval).
 /// </summary>
-public sealed class CampaignsModel(Campaigns campaigns, NoticePreviews notices, NoticeTemplates templates, IncidentWorkspace workspace, CurrentActor current,
-    ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class CampaignsModel(CampaignProgress progress, CampaignAudienceGroups audienceGroups, PrepareCampaign prepare, NoticeDrafts notices,
+    NoticeTemplates templates, IncidentWorkspace workspace, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     /// <summary>The form's fields, in the order the error summary lists them, with the labels it uses.</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> Fields =
@@ -37,7 +35,7 @@ public sealed class CampaignsModel(Campaigns campaigns, NoticePreviews notices, 
     public async Task<IActionResult> OnPostPrepareAsync()
     {
         // The service checks access; the page is loaded only to show its errors.
-        var prepared = await campaigns.PrepareAsync(await LoadActorAsync(), Id, new Campaigns.Choice(Name, Jurisdictions, Languages), HttpContext.RequestAborted);
+        var prepared = await prepare.HandleAsync(await LoadActorAsync(), new PrepareCampaign.Request(Id, Name, Jurisdictions, Languages), HttpContext.RequestAborted);
         if (prepared.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(prepared.Status);
         if (prepared.IsOk) return Redirect($"/Incidents/{Id}/Campaigns/{prepared.Value!.Id}");
         Errors = prepared.Errors;
@@ -56,10 +54,10 @@ public sealed class CampaignsModel(Campaigns campaigns, NoticePreviews notices, 
         var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!incident.IsOk) return Refusal(incident.Status);
         IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
-        var list = await campaigns.ListAsync(actor, Id, HttpContext.RequestAborted);
+        var list = await progress.ListAsync(actor, Id, HttpContext.RequestAborted);
         if (!list.IsOk) return Refusal(list.Status);
         List = list.Value!;
-        var audience = (await campaigns.AudienceAsync(actor, Id, HttpContext.RequestAborted)).Value!;
+        var audience = (await audienceGroups.GetAsync(actor, Id, HttpContext.RequestAborted)).Value!;
         JurisdictionChoices = audience.GroupBy(g => g.Jurisdiction).Select(g => (g.Key, g.Sum(x => x.People))).ToList();
         var texts = (await notices.TextsAsync(actor, Id, HttpContext.RequestAborted)).Value!;
         var groups = audience.Select(g => new NoticeLanguageNeeds.Group(g.Jurisdiction, g.Language, g.People)).ToList();

@@ -1,10 +1,8 @@
 using Compliance.Jobs.Notices;
 using Compliance.Domain.People;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Mail;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.Notices;
 
@@ -12,11 +10,11 @@ namespace Compliance.Web.Features.Notices;
 /// Write the notice in each language its readers need (one tab per language, the missing ones named), preview what
 /// any person would receive (with the law's checks), and send yourself a test.
 /// </summary>
-public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register, IncidentWorkspace workspace, NoticeTemplates templates, CurrentActor current,
-    ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, SaveNoticeDraft saveDraft, SendTestNotice sendTest, PeopleRegister register, IncidentWorkspace workspace, NoticeTemplates templates,
+    WorkspaceContext context)
+    : WorkspacePage(context)
 {
-    public static IReadOnlyList<(string Field, string Label)> Parts => NoticeFieldLabels.Written;
+    public static IReadOnlyList<(string Field, string Label)> Parts => Compliance.Domain.Notices.NoticeParts.Written;
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Person { get; set; }
@@ -29,7 +27,7 @@ public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register
     public IReadOnlyList<PeopleRegister.Person> People { get; private set; } = [];
     public IReadOnlyList<NoticeLanguageNeeds.Need> Needs { get; private set; } = [];
     public IReadOnlyList<NoticeLanguageNeeds.Fallback> Fallbacks { get; private set; } = [];
-    public NoticePreviews.Preview? Preview { get; private set; }
+    public NoticePreview.Preview? Preview { get; private set; }
     public string? Message { get; private set; }
 
     /// <summary>The tab shown: the one asked for, else the first language still missing, else the one most people read.</summary>
@@ -53,7 +51,7 @@ public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register
     {
         if (await LoadAsync() is { } refusal) return refusal;
         var language = Language is { Length: > 0 } l ? l : NoticeTexts.LegacyLanguage;
-        var saved = await notices.SaveDraftAsync(Actor, Id, language, Draft, HttpContext.RequestAborted);
+        var saved = await saveDraft.HandleAsync(Actor, new SaveNoticeDraft.Request(Id, language, Draft), HttpContext.RequestAborted);
         Message = saved.IsOk ? "Saved." : string.Join(" ", saved.Errors.SelectMany(e => e.Value));
         Language = language;
         if (!saved.IsOk) return await PreviewAsync();
@@ -66,7 +64,7 @@ public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register
         if (await LoadAsync() is { } refusal) return refusal;
         if (Person is { } person)
         {
-            var sent = await notices.TestSendAsync(Actor, Id, person, HttpContext.RequestAborted);
+            var sent = await sendTest.HandleAsync(Actor, new SendTestNotice.Request(Id, person), HttpContext.RequestAborted);
             Message = sent.Value?.Outcome == MailOutcome.Sent ? $"A test copy went to {Actor.Email}." : $"The test was not sent: {sent.Value?.Reply ?? sent.Status.ToString()}";
         }
         return await ShowAsync();
@@ -81,7 +79,7 @@ public sealed class NoticesModel(NoticePreviews notices, PeopleRegister register
     private async Task<IActionResult> PreviewAsync()
     {
         Person ??= (Language is { Length: > 0 } ? ReaderOf(Selected) : null)?.Id ?? People.FirstOrDefault()?.Id;
-        if (Person is { } person && (await notices.PreviewAsync(Actor, Id, person, HttpContext.RequestAborted)) is { IsOk: true } preview) Preview = preview.Value;
+        if (Person is { } person && (await preview.GetAsync(Actor, Id, person, HttpContext.RequestAborted)) is { IsOk: true } shown) Preview = shown.Value;
         return Page();
     }
 

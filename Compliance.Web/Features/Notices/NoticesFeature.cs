@@ -7,8 +7,21 @@ public static class NoticesFeature
 {
     public static IServiceCollection AddNoticesFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<NoticePreviews>();
-        services.TryAddScoped<Campaigns>();
+        services.TryAddScoped<NoticeDrafts>();
+        services.TryAddScoped<NoticePreview>();
+        services.TryAddScoped<SaveNoticeDraft>();
+        services.TryAddScoped<SendTestNotice>();
+        services.TryAddScoped<CampaignLookup>();
+        services.TryAddScoped<CampaignAudienceGroups>();
+        services.TryAddScoped<CampaignProgress>();
+        services.TryAddScoped<CampaignFallbacks>();
+        services.TryAddScoped<UnconfirmedMessages>();
+        services.TryAddScoped<PrepareCampaign>();
+        services.TryAddScoped<ApproveCampaign>();
+        services.TryAddScoped<CancelCampaign>();
+        services.TryAddScoped<ResendUnconfirmed>();
+        services.TryAddScoped<CampaignProofCsv>();
+        services.TryAddScoped<CampaignProofPdf>();
         return services;
     }
 }

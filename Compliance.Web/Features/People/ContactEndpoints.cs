@@ -33,10 +33,10 @@ public static class ContactEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, HttpContext http, ManualContacts contacts, CancellationToken ct) =>
+    private static async Task<IResult> ListAsync(Guid id, HttpContext http, RecordedContacts contacts, CancellationToken ct) =>
         ApiResults.From(await contacts.ListAsync(http.Actor(), id, ct), list => Results.Ok(new ContactList(list.Select(ContactResource.From).ToList())));
 
-    private static async Task<IResult> RecordAsync(Guid id, HttpContext http, ManualContacts contacts, CancellationToken ct)
+    private static async Task<IResult> RecordAsync(Guid id, HttpContext http, RecordContact record, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
@@ -46,11 +46,11 @@ public static class ContactEndpoints
         var method = reader.String(body.Root, "method", "method", required: true, maxLength: 32);
         var outcome = reader.String(body.Root, "outcome", "outcome", required: true, maxLength: 32);
         var at = reader.Instant(body.Root, "contactedAt", "contactedAt", required: true);
-        var notes = reader.String(body.Root, "notes", "notes", required: false, maxLength: ManualContacts.NotesMaxLength, multiline: true);
+        var notes = reader.String(body.Root, "notes", "notes", required: false, maxLength: RecordContact.NotesMaxLength, multiline: true);
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
         if (!Guid.TryParse(person, out var personId)) return ApiResults.Invalid("personId", "is not a person's id (a UUID).");
 
-        return ApiResults.From(await contacts.RecordAsync(http.Actor(), id, new ManualContacts.Input(personId, method, outcome, at, notes), ct),
+        return ApiResults.From(await record.HandleAsync(http.Actor(), new RecordContact.Request(id, personId, method, outcome, at, notes), ct),
             c => Results.Created($"{IncidentEndpoints.UrlOf(id)}/contacts", ContactResource.From(c)));
     }
 }
@@ -60,7 +60,7 @@ public sealed record ContactBody(Guid PersonId, string Method, string Outcome, s
 public sealed record ContactResource(Guid Id, Guid PersonId, string Method, string Outcome, string ContactedAt, string TimeZone, string? Notes,
     string RecordedBy, string RecordedAt, bool Notified)
 {
-    public static ContactResource From(ManualContacts.Contact c) =>
+    public static ContactResource From(ManualContact c) =>
         new(c.Id, c.PersonId, KebabCase<ContactMethod>.ToId(c.Method), KebabCase<ContactOutcome>.ToId(c.Outcome), ApiTime.Format(c.ContactedAt, c.Zone),
             c.Zone, c.Notes, c.RecordedBy, ApiTime.Format(c.RecordedAt, c.Zone), PersonContact.IsNotified(c.Outcome));
 }

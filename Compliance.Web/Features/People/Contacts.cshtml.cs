@@ -1,5 +1,4 @@
 using Compliance.Domain.People;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -11,8 +10,8 @@ namespace Compliance.Web.Features.People;
 /// and a form to record one more (when, in the incident's zone; how; what came of it; notes). Admins, security leads
 /// and the incident's responder record; legal staff read.
 /// </summary>
-public sealed class ContactsModel(ManualContacts contacts, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class ContactsModel(ContactWorklist worklist, RecordContact record, IncidentWorkspace workspace, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public Guid? PersonId { get; set; }
@@ -22,7 +21,7 @@ public sealed class ContactsModel(ManualContacts contacts, IncidentWorkspace wor
     [BindProperty] public string? Notes { get; set; }
 
     public string IncidentTitle { get; private set; } = "";
-    public ManualContacts.Worklist Worklist { get; private set; } = null!;
+    public ContactWorklist.Worklist Worklist { get; private set; } = null!;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Message { get; private set; }
@@ -49,7 +48,7 @@ public sealed class ContactsModel(ManualContacts contacts, IncidentWorkspace wor
         }
         if (errors.Count == 0)
         {
-            var recorded = await contacts.RecordAsync(Actor, Id, new ManualContacts.Input(PersonId, Method, Outcome, at, Notes), HttpContext.RequestAborted);
+            var recorded = await record.HandleAsync(Actor, new RecordContact.Request(Id, PersonId, Method, Outcome, at, Notes), HttpContext.RequestAborted);
             if (recorded.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(recorded.Status);
             if (recorded.IsOk) return Redirect($"/Incidents/{Id}/Contacts?recorded=1#person-{PersonId}");
             errors = new Dictionary<string, string[]>(recorded.Errors);
@@ -66,9 +65,9 @@ public sealed class ContactsModel(ManualContacts contacts, IncidentWorkspace wor
         var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!incident.IsOk) return Refusal(incident.Status);
         IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
-        var worklist = await contacts.WorklistAsync(actor, Id, HttpContext.RequestAborted);
-        if (!worklist.IsOk) return Refusal(worklist.Status);
-        Worklist = worklist.Value!;
+        var found = await worklist.GetAsync(actor, Id, HttpContext.RequestAborted);
+        if (!found.IsOk) return Refusal(found.Status);
+        Worklist = found.Value!;
         Zone = TimeText.Zone(Worklist.Zone, Zones.Organisation);
         if (Request.Query.ContainsKey("recorded")) Message = "Contact recorded. A contact that reached them counts as notified for their jurisdiction's duty.";
         return null;

@@ -1,8 +1,6 @@
 using Compliance.Domain.People;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.People;
 
@@ -11,8 +9,9 @@ namespace Compliance.Web.Features.People;
 /// name, exact email or jurisdiction (every page shown is audited), safety flags per person, the manual-contact
 /// worklist, and the incident's counts taken from the list.
 /// </summary>
-public sealed class PeopleModel(PeopleRegister register, IncidentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class PeopleModel(PeopleRegister register, SetPersonFlags setFlags, UpdateCountsFromList updateCounts, IncidentWorkspace workspace,
+    WorkspaceContext context)
+    : WorkspacePage(context)
 {
     public const int PageSize = 50;
 
@@ -45,7 +44,7 @@ public sealed class PeopleModel(PeopleRegister register, IncidentWorkspace works
     public async Task<IActionResult> OnPostFlagsAsync(Guid personId, bool doNotEmail, string? delegateTo, string? redactions)
     {
         await LoadActorAsync();
-        var result = await register.SetFlagsAsync(Actor, Id, personId, new PeopleRegister.Flags(doNotEmail, delegateTo, redactions), HttpContext.RequestAborted);
+        var result = await setFlags.HandleAsync(Actor, new SetPersonFlags.Request(Id, personId, doNotEmail, delegateTo, redactions), HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
         Message = result.IsOk ? "Saved. People with a flag never receive an email notice." : string.Join(" ", result.Errors.SelectMany(e => e.Value));
         return await LoadAsync() ?? Page();
@@ -54,7 +53,7 @@ public sealed class PeopleModel(PeopleRegister register, IncidentWorkspace works
     public async Task<IActionResult> OnPostCountsAsync()
     {
         await LoadActorAsync();
-        var result = await register.UpdateCountsAsync(Actor, Id, HttpContext.RequestAborted);
+        var result = await updateCounts.HandleAsync(Actor, Id, HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
         Message = result.IsOk ? "The incident's counts now follow the list; its duties were recomputed." : string.Join(" ", result.Errors.SelectMany(e => e.Value));
         return await LoadAsync() ?? Page();

@@ -38,14 +38,14 @@ public static class PeopleCommand
         var incidentId = await db.Incidents.Where(i => i.OrganisationId == actor.OrganisationId && i.Reference == reference).Select(i => (Guid?)i.Id).SingleOrDefaultAsync();
         if (incidentId is null) return AccountCommands.Usage(stderr, $"error: --incident '{reference}' is not an incident of {email}'s organisation.");
 
-        var import = new PeopleImport(db, PeopleDataProtection.Open(settings.KeyRing, settings.Database), clock);
+        var import = new ImportPeople(db, PeopleDataProtection.Open(settings.KeyRing, settings.Database), clock);
         var map = new ColumnMap(nameColumn, jurisdictionColumn, o.Get("email"), o.Get("language"), o.Get("phone"), o.Get("address"),
             o.Get("extra")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Stream Open() => File.OpenRead(file);
 
         var result = o.Get("confirm") is null
-            ? await import.CheckAsync(actor, incidentId.Value, Open, map)
-            : await import.ImportAsync(actor, incidentId.Value, Open, map);
+            ? await import.CheckAsync(actor, new ImportPeople.Request(incidentId.Value, Open, map))
+            : await import.HandleAsync(actor, new ImportPeople.Request(incidentId.Value, Open, map));
         if (result.Status == OutcomeStatus.Forbidden)
             return AccountCommands.Usage(stderr, $"error: {email} is {KebabCase<Role>.ToId(actor.Role)}; only security leads and legal may handle the list of people.");
         var report = result.Value!;

@@ -8,9 +8,14 @@ public static class PeopleFeature
 {
     public static IServiceCollection AddPeopleFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<PeopleImport>();
+        services.TryAddScoped<ImportPeople>();
         services.TryAddScoped<PeopleRegister>();
-        services.TryAddScoped<ManualContacts>();
+        services.TryAddScoped<SetPersonFlags>();
+        services.TryAddScoped<UpdateCountsFromList>();
+        services.TryAddScoped<ContactReadAccess>();
+        services.TryAddScoped<ContactWorklist>();
+        services.TryAddScoped<RecordedContacts>();
+        services.TryAddScoped<RecordContact>();
         services.TryAddSingleton<PeopleUploads>();
         return services;
     }

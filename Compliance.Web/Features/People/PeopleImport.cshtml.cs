@@ -1,10 +1,8 @@
 using System.Text;
 using Compliance.Domain.People;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Compliance.Web.Features.People;
 
@@ -14,8 +12,8 @@ namespace Compliance.Web.Features.People;
 /// </summary>
 [RequestSizeLimit(PeopleUploads.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = PeopleUploads.MaxBytes + 1024 * 1024)]
-public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads, IncidentWorkspace workspace,
-    CurrentActor current, ComplianceDbContext db, IClock clock) : WorkspacePage(current, db, clock)
+public sealed class PeopleImportModel(ImportPeople import, PeopleUploads uploads, IncidentWorkspace workspace, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     public static readonly IReadOnlyList<(string Field, string Label, bool Required)> Fields =
     [
@@ -78,8 +76,8 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
         var extra = Extra.Where(c => Headers.Contains(c) && !mapped.Contains(c)).Distinct().ToList();
         var map = new ColumnMap(name, jurisdiction, Column("Email"), Column("Language"), Column("Phone"), Column("Address"), extra);
         var result = confirm
-            ? await import.ImportAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted)
-            : await import.CheckAsync(Actor, Id, () => new MemoryStream(bytes), map, HttpContext.RequestAborted);
+            ? await import.HandleAsync(Actor, new ImportPeople.Request(Id, () => new MemoryStream(bytes), map), HttpContext.RequestAborted)
+            : await import.CheckAsync(Actor, new ImportPeople.Request(Id, () => new MemoryStream(bytes), map), HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
         if (!confirm || !result.IsOk)
         {
@@ -121,7 +119,7 @@ public sealed class PeopleImportModel(PeopleImport import, PeopleUploads uploads
         }
         try
         {
-            using var reader = PeopleImport.OpenCsv(new MemoryStream(bytes));
+            using var reader = ImportPeople.OpenCsv(new MemoryStream(bytes));
             reader.ReadHeader();
             Headers = reader.Headers.ToList();
             var rows = new List<IReadOnlyList<string>>();

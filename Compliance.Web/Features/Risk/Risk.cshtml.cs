@@ -1,5 +1,4 @@
 using Compliance.Domain.Incidents;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Risk;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +10,8 @@ namespace Compliance.Web.Features.Risk;
 /// The incident's guided risk assessment: the questions, the level the method proposes with its reasons, and the
 /// person's confirmation or override (with a rationale). Confirming sets the incident's risk level and recomputes the duties.
 /// </summary>
-public sealed class RiskModel(RiskAssessmentWorkspace workspace, CurrentActor current, ComplianceDbContext db, IClock clock)
-    : WorkspacePage(current, db, clock)
+public sealed class RiskModel(RiskAssessmentQuery assessments, ConfirmRiskAssessment confirm, WorkspaceContext context)
+    : WorkspacePage(context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public RiskForm Form { get; set; } = new();
@@ -60,7 +59,7 @@ public sealed class RiskModel(RiskAssessmentWorkspace workspace, CurrentActor cu
             Errors = errors;
             return Page();
         }
-        var confirmed = await workspace.ConfirmAsync(Actor, Id, input, HttpContext.RequestAborted);
+        var confirmed = await confirm.HandleAsync(Actor, new ConfirmRiskAssessment.Request(Id, input), HttpContext.RequestAborted);
         switch (confirmed.Status)
         {
             case OutcomeStatus.Ok: return Redirect($"/Incidents/{Id}#risk-summary");
@@ -74,7 +73,7 @@ public sealed class RiskModel(RiskAssessmentWorkspace workspace, CurrentActor cu
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var found = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var found = await assessments.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
         (Incident, Stored) = found.Value!;
         return null;

@@ -30,10 +30,11 @@ public static class RiskAssessmentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> PutAsync(Guid id, HttpContext http, RiskAssessmentWorkspace workspace, IClock clock, CancellationToken ct)
+    private static async Task<IResult> PutAsync(Guid id, HttpContext http, RiskAssessmentQuery assessments, ConfirmRiskAssessment confirm, IClock clock,
+        CancellationToken ct)
     {
         var actor = http.Actor();
-        var current = await workspace.GetAsync(actor, id, ct);
+        var current = await assessments.GetAsync(actor, id, ct);
         if (!current.IsOk) return ApiResults.From(current, _ => Results.Empty);
         // Refuse before reading: a viewer learns nothing from having their answers validated.
         if (!RiskPermissions.MayAssess(actor, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
@@ -43,7 +44,7 @@ public static class RiskAssessmentEndpoints
         using var document = body.Document!;
         var (input, errors) = RiskAssessmentInput.Parse(body.Root);
         if (input is null) return ApiResults.Invalid(errors);
-        return ApiResults.From(await workspace.ConfirmAsync(actor, id, input, ct), view =>
+        return ApiResults.From(await confirm.HandleAsync(actor, new ConfirmRiskAssessment.Request(id, input), ct), view =>
         {
             http.Response.Headers.ETag = IncidentResource.ETagOf(view.Incident);
             return Results.Ok(RiskAssessmentResource.From(view.Assessment!, view.Incident));

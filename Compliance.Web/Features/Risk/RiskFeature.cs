@@ -8,7 +8,8 @@ public static class RiskFeature
 {
     public static IServiceCollection AddRiskFeature(this IServiceCollection services)
     {
-        services.TryAddScoped<RiskAssessmentWorkspace>();
+        services.TryAddScoped<RiskAssessmentQuery>();
+        services.TryAddScoped<ConfirmRiskAssessment>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Notices;
 
 // Notice campaigns on the pages: one person prepares, a second approves, everyone watches it send and downloads the proof.
 public sealed class CampaignPageTests(PagesApp app) : IClassFixture<PagesApp>
@@ -179,14 +179,14 @@ public sealed class CampaignPageTests(PagesApp app) : IClassFixture<PagesApp>
         using var text = new StreamReader(await download.Content.ReadAsStreamAsync(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = CsvReader.Create(text, new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
         csv.ReadHeader();
-        Assert.Equal(Campaigns.ProofColumns, csv.Headers);
+        Assert.Equal(CampaignProofCsv.Columns, csv.Headers);
         var rows = new List<string[]>();
         while (csv.Read()) rows.Add(Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i)).ToArray());
         Assert.Equal(3, rows.Count);
-        var name = Array.IndexOf(Campaigns.ProofColumns, "name");
+        var name = Array.IndexOf(CampaignProofCsv.Columns, "name");
         var formula = Assert.Single(rows, r => r[name].Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.Equal("'=HYPERLINK(\"http://evil.example\")", formula[name]);
-        Assert.All(rows, r => Assert.Equal("sent", r[Array.IndexOf(Campaigns.ProofColumns, "state")]));
+        Assert.All(rows, r => Assert.Equal("sent", r[Array.IndexOf(CampaignProofCsv.Columns, "state")]));
         Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.IncidentId == incident && e.Action == "people.exported")));
     }
 

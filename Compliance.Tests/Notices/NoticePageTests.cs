@@ -10,7 +10,7 @@ using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Notices;
 
 // Issue 7: write the notice, preview it for any person in their language with the law's checks, send yourself a test.
 public sealed class NoticePageTests(PagesApp app) : IClassFixture<PagesApp>
@@ -23,11 +23,11 @@ public sealed class NoticePageTests(PagesApp app) : IClassFixture<PagesApp>
         {
             var legal = new Actor(Guid.NewGuid(), PagesApp.Legal, DemoSeeder.OrganisationId, Role.Legal);
             var csv = "Name,Email,Country,Language\n陳大文,tai.man.chan@example.hk,HK,zh-Hant\nActivist A,a.activist@example.hk,HK,en\n";
-            await scope.ServiceProvider.GetRequiredService<PeopleImport>().ImportAsync(legal, PagesApp.HongKong2019,
-                () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"));
+            await scope.ServiceProvider.GetRequiredService<ImportPeople>().HandleAsync(legal, new ImportPeople.Request(PagesApp.HongKong2019,
+                () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")));
             var activist = await db.AffectedPeople.SingleAsync(p => p.Line == 3);
-            await scope.ServiceProvider.GetRequiredService<PeopleRegister>().SetFlagsAsync(legal, PagesApp.HongKong2019, activist.Id,
-                new PeopleRegister.Flags(true, null, "Causeway Bay"));
+            await scope.ServiceProvider.GetRequiredService<SetPersonFlags>().HandleAsync(legal,
+                new SetPersonFlags.Request(PagesApp.HongKong2019, activist.Id, true, null, "Causeway Bay"));
         }
         var ids = await db.AffectedPeople.OrderBy(p => p.Line).Select(p => p.Id).ToListAsync();
         return (ids[0], ids[1]);

@@ -16,8 +16,11 @@ namespace Compliance.Domain.People;
 /// jurisdiction or language, duplicates, bad encoding) and nothing is stored; only a clean file is imported, in one
 /// transaction, so a crash part-way leaves nothing behind. Names and contacts are encrypted before they are stored.
 /// </summary>
-public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector protector, IClock clock)
+public sealed class ImportPeople(ComplianceDbContext db, IPeopleDataProtector protector, IClock clock)
 {
+    /// <summary>The file (opened once per pass: the check, then the import) and which of its columns hold what.</summary>
+    public sealed record Request(Guid IncidentId, Func<Stream> Open, ColumnMap Map);
+
     public const int MaxProblemsReported = 1000;
 
     public ImportReport Validate(Func<Stream> open, ColumnMap map, IEnumerable<string> existingLookups)
@@ -75,8 +78,9 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
     }
 
     /// <summary>The check a person sees before importing: permission, this incident's people already imported, every row.</summary>
-    public async Task<Outcome<ImportReport>> CheckAsync(Actor actor, Guid incidentId, Func<Stream> open, ColumnMap map, CancellationToken ct = default)
+    public async Task<Outcome<ImportReport>> CheckAsync(Actor actor, Request request, CancellationToken ct = default)
     {
+        var (incidentId, open, map) = request;
         db.OrganisationScope = actor.OrganisationId;
         if (!Permissions.Allows(actor, Operation.AccessPeople, incidentId, clock.GetCurrentInstant())) return Outcome<ImportReport>.Forbidden();
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct)) return Outcome<ImportReport>.NotFound();
@@ -87,9 +91,10 @@ public sealed class PeopleImport(ComplianceDbContext db, IPeopleDataProtector pr
     }
 
     /// <summary>Checks the file and, if it is clean, imports every row in one transaction.</summary>
-    public async Task<Outcome<ImportReport>> ImportAsync(Actor actor, Guid incidentId, Func<Stream> open, ColumnMap map, CancellationToken ct = default)
+    public async Task<Outcome<ImportReport>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
     {
-        var check = await CheckAsync(actor, incidentId, open, map, ct);
+        var check = await CheckAsync(actor, request, ct);
+        var (incidentId, open, map) = request;
         if (!check.IsOk) return check;
         var report = check.Value!;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using Compliance.Domain.Persistence;
+using Compliance.Tests.Api;
 using Compliance.Tests.Support;
 using Compliance.Web.Api;
 
-namespace Compliance.Tests.Api;
+namespace Compliance.Tests.People;
 
 /// <summary>GET/POST /incidents/{id}/contacts: who may record a manual contact, bad input named by field, other organisations see nothing.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,5 +1,4 @@
 using Compliance.Domain.Audit;
-using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Reminders;
@@ -12,37 +11,30 @@ using NodaTime;
 namespace Compliance.Domain.Risk;
 
 /// <summary>
-/// The guided risk assessment of an incident, for the page and the API: read it, and confirm (or override) the
-/// proposed level. Confirming sets the incident's risk level and rationale, re-plans the duties as an edit of the
-/// facts does, and writes the answers, the proposal and the decision to the audit log, in one transaction.
+/// Confirms (or overrides) the level the guided risk assessment proposes for an incident: sets the incident's risk
+/// level and rationale, re-plans the duties as an edit of the facts does, and writes the answers, the proposal and the
+/// decision to the audit log, in one transaction. The page and the API both confirm through it.
 /// </summary>
-public sealed class RiskAssessmentWorkspace(ComplianceDbContext db, IncidentWorkspace incidents, RulesEngine engine, IClock clock)
+public sealed class ConfirmRiskAssessment(ComplianceDbContext db, RiskAssessmentQuery assessments, RulesEngine engine, IClock clock)
 {
     /// <summary>An override needs a reason a regulator can read, as a decision that a duty is not required does.</summary>
     public const int RationaleMinimum = 10;
 
-    public sealed record View(Incident Incident, RiskAssessment? Assessment);
+    public sealed record Request(Guid IncidentId, RiskAssessmentInput Input);
 
-    public async Task<Outcome<View>> GetAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
+    public async Task<Outcome<RiskAssessmentView>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
     {
-        var incident = await incidents.GetAsync(actor, incidentId, ct);
-        if (!incident.IsOk) return incident.Refusal<View>();
-        var assessment = await db.RiskAssessments.SingleOrDefaultAsync(r => r.IncidentId == incidentId, ct);
-        return Outcome<View>.Ok(new View(incident.Value!, assessment));
-    }
-
-    public async Task<Outcome<View>> ConfirmAsync(Actor actor, Guid incidentId, RiskAssessmentInput input, CancellationToken ct = default)
-    {
-        var found = await GetAsync(actor, incidentId, ct);
+        var (incidentId, input) = request;
+        var found = await assessments.GetAsync(actor, incidentId, ct);
         if (!found.IsOk) return found;
         var now = clock.GetCurrentInstant();
-        if (!RiskPermissions.MayAssess(actor, incidentId, now)) return Outcome<View>.Forbidden();
+        if (!RiskPermissions.MayAssess(actor, incidentId, now)) return Outcome<RiskAssessmentView>.Forbidden();
         var (incident, assessment) = found.Value!;
 
         var proposal = RiskMethod.Propose(input.Answers, RiskFacts.Of(incident));
         var rationale = input.Rationale.Trim();
         if (input.ConfirmedLevel != proposal.Level && rationale.Length < RationaleMinimum)
-            return Outcome<View>.Invalid("rationale",
+            return Outcome<RiskAssessmentView>.Invalid("rationale",
                 $"You chose '{KebabCase<RiskLevel>.ToId(input.ConfirmedLevel)}' where the assessment proposes '{KebabCase<RiskLevel>.ToId(proposal.Level)}': " +
                 $"say why (at least {RationaleMinimum} characters); regulators ask for the reasoning.");
 
@@ -78,10 +70,10 @@ public sealed class RiskAssessmentWorkspace(ComplianceDbContext db, IncidentWork
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<View>.Conflict("Someone else changed this incident at the same time; reload and confirm again.");
+            return Outcome<RiskAssessmentView>.Conflict("Someone else changed this incident at the same time; reload and confirm again.");
         }
         await new ReminderPlanner(db, clock).SyncAsync(actor.OrganisationId, incidentId, ct);
         await db.SaveChangesAsync(ct);
-        return Outcome<View>.Ok(new View(incident, assessment));
+        return Outcome<RiskAssessmentView>.Ok(new RiskAssessmentView(incident, assessment));
     }
 }

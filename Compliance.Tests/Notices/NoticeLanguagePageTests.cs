@@ -2,7 +2,7 @@ using System.Net;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Notices;
 
 // Issue 13: the Notice page has a part per language its readers need and names the missing ones; the campaign form
 // refuses a language without text; the campaign page shows who falls back to another language before anyone approves.

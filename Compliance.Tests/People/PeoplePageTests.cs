@@ -9,7 +9,7 @@ using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.People;
 
 public sealed class PeoplePageTests(PagesApp app) : IClassFixture<PagesApp>
 {
@@ -17,11 +17,11 @@ public sealed class PeoplePageTests(PagesApp app) : IClassFixture<PagesApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
-        if (await db.AffectedPeople.AnyAsync()) return;
-        var import = scope.ServiceProvider.GetRequiredService<PeopleImport>();
+        if (await db.AffectedPeople.AnyAsync(p => p.IncidentId == PagesApp.HongKong2019)) return; // another test may have filled another incident first
+        var import = scope.ServiceProvider.GetRequiredService<ImportPeople>();
         var legal = new Actor(Guid.NewGuid(), PagesApp.Legal, DemoSeeder.OrganisationId, Role.Legal);
         var csv = "Name,Email,Country,Language\n陳大文,tai.man.chan@example.hk,HK,zh-Hant\nActivist A,a.activist@example.hk,HK,zh-Hant\n";
-        Assert.True((await import.ImportAsync(legal, PagesApp.HongKong2019, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"))).IsOk);
+        Assert.True((await import.HandleAsync(legal, new ImportPeople.Request(PagesApp.HongKong2019, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")))).IsOk);
     }
 
     [Fact]

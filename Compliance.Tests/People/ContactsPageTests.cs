@@ -9,7 +9,7 @@ using Compliance.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.People;
 
 // The manual-contact worklist as the responder on the phone uses it, and the duty's counts that follow from it.
 public sealed class ContactsPageTests(PagesApp app) : IClassFixture<PagesApp>
@@ -24,8 +24,8 @@ public sealed class ContactsPageTests(PagesApp app) : IClassFixture<PagesApp>
         {
             var legal = new Actor(Guid.NewGuid(), PagesApp.Legal, DemoSeeder.OrganisationId, Role.Legal);
             var csv = "Name,Email,Country,Language\nNg Ka Yan,,HK,zh-Hant\nLee Wai Ling,wl.lee@example.hk,HK,en\n";
-            Assert.True((await scope.ServiceProvider.GetRequiredService<PeopleImport>().ImportAsync(legal, PagesApp.HongKong2019,
-                () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language"))).IsOk);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ImportPeople>().HandleAsync(legal, new ImportPeople.Request(PagesApp.HongKong2019,
+                () => new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMap("Name", "Country", "Email", "Language")))).IsOk);
         }
         return await app.ReadAsync(d => d.AffectedPeople.Where(p => p.IncidentId == PagesApp.HongKong2019 && p.EmailLookup == null).Select(p => p.Id).SingleAsync());
     }

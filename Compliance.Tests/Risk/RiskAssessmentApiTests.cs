@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Compliance.Domain.Persistence;
+using Compliance.Tests.Api;
 using Compliance.Tests.Support;
 
-namespace Compliance.Tests.Api;
+namespace Compliance.Tests.Risk;
 
 /// <summary>PUT /incidents/{id}/risk-assessment: the proposal, the confirmation or override, the duties and the audit.</summary>
 [Collection(ApiCollection.Name)]

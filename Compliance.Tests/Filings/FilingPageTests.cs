@@ -5,7 +5,7 @@ using Compliance.Tests.Filings.Support;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Filings;
 
 // Issue 6's "done when": for the Hong Kong seed incident, legal staff download a PCPD filing with the Chinese name of
 // the branch, the count and the categories, and mark it filed.

@@ -10,7 +10,7 @@ using Compliance.Tests.Filings.Support;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.Risk;
 
 // Issue 13: a guided risk assessment instead of a bare dropdown; the person confirms or overrides the proposal with a
 // rationale; the rules use the confirmed level; the rationale goes into the audit log and the filings.

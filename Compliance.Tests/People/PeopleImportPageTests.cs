@@ -4,7 +4,7 @@ using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.Pages;
+namespace Compliance.Tests.People;
 
 // Issue 7: import a list through the page — upload, map the columns, see every bad row, import only a clean file.
 public sealed class PeopleImportPageTests(PagesApp app) : IClassFixture<PagesApp>

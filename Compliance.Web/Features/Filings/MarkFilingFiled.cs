@@ -1,0 +1,23 @@
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Persistence;
+using Compliance.Domain.Workspace;
+using NodaTime;
+
+namespace Compliance.Web.Features.Filings;
+
+/// <summary>A filing version was sent: fulfils the regulator duty with the authority's reference and the PDF as evidence.</summary>
+public sealed class MarkFilingFiled(ComplianceDbContext db, FilingVersions versions, IncidentWorkspace workspace)
+{
+    public sealed record Request(Guid IncidentId, Guid FilingId, Instant FiledAt, string Reference);
+
+    public async Task<Outcome<Obligation>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
+    {
+        var filing = await versions.GetAsync(actor, request.IncidentId, request.FilingId, ct);
+        if (!filing.IsOk) return filing.Refusal<Obligation>();
+        var duty = await RegulatorDuty.OfAsync(db, request.IncidentId, filing.Value!.Jurisdiction, ct);
+        if (duty is null) return Outcome<Obligation>.Invalid("filing", $"There is no open regulator duty for {filing.Value.Jurisdiction} on this incident to fulfil.");
+        var name = $"filing-{filing.Value.Jurisdiction}-{filing.Value.Stage}-v{filing.Value.Version}.pdf";
+        return await workspace.FulfilAsync(actor, duty.Id, request.FiledAt, request.Reference,
+            new IncidentWorkspace.EvidenceUpload(name, "application/pdf", filing.Value.Pdf), ct);
+    }
+}
