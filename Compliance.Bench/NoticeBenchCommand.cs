@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Web.Features.Notices;
 using System.Diagnostics;
 using System.Globalization;
@@ -34,39 +35,6 @@ public static class NoticeBenchCommand
 
     private sealed record Settings(int People, string Host, int Port, int Connections, DatabaseProvider Provider, string? Server, bool Keep);
 
-    public static readonly IReadOnlyDictionary<string, string> Notice = new Dictionary<string, string>
-    {
-        ["nature"] = "Intruders reached the server that holds our supporter list and copied it.",
-        ["period"] = "between 10 and 15 March 2019",
-        ["consequences"] = "Someone could use your name and email address to send you messages that pretend to come from us.",
-        ["measures"] = "We shut the intruders out, changed every administrator password and now require two-factor sign-in.",
-        ["advice"] = "Be wary of messages that claim to come from us and ask for money or passwords; we never do.",
-        ["contact"] = "our data protection officer, dpo@demo.example, +852 5555 0100",
-    };
-
-    /// <summary>The notice in the other languages of <see cref="BenchPeople"/>: a campaign refuses a language without text.</summary>
-    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Translations = new Dictionary<string, IReadOnlyDictionary<string, string>>
-    {
-        ["zh-Hant"] = new Dictionary<string, string>
-        {
-            ["nature"] = "入侵者進入了存放我們支持者名單的伺服器，並複製了名單。",
-            ["period"] = "2019 年 3 月 10 日至 15 日期間",
-            ["consequences"] = "有人可能利用您的姓名和電郵地址，冒充我們向您發送訊息。",
-            ["measures"] = "我們已阻截入侵者、更改所有管理員密碼，並規定使用雙重認證登入。",
-            ["advice"] = "如有自稱來自我們、要求款項或密碼的訊息，請提高警覺；我們從不會這樣做。",
-            ["contact"] = "我們的保障資料主任：dpo@demo.example，+852 5555 0100",
-        },
-        ["fr"] = new Dictionary<string, string>
-        {
-            ["nature"] = "Des intrus ont accédé au serveur qui contient la liste de nos sympathisants et l'ont copiée.",
-            ["period"] = "entre le 10 et le 15 mars 2019",
-            ["consequences"] = "Quelqu'un pourrait utiliser votre nom et votre adresse électronique pour vous envoyer des messages qui semblent venir de nous.",
-            ["measures"] = "Nous avons exclu les intrus, changé tous les mots de passe d'administration et exigeons désormais une connexion à deux facteurs.",
-            ["advice"] = "Méfiez-vous des messages qui prétendent venir de nous et demandent de l'argent ou des mots de passe : nous ne le faisons jamais.",
-            ["contact"] = "notre délégué à la protection des données, dpo@demo.example, +852 5555 0100",
-        },
-    };
-
     public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout, TextWriter stderr)
     {
         if (Parse(args) is not { } settings)
@@ -98,8 +66,8 @@ public static class NoticeBenchCommand
         await using (var db = ComplianceDatabase.CreateContext(database))
             await DemoSeeder.SeedAsync(db, clock);
         var protector = PeopleDataProtection.Open(Path.Combine(folder, "keys"));
-        var (legal, lead, incidentId) = await DemoActorsAsync(database);
-        var version = await ServerVersionAsync(database);
+        var (legal, lead, incidentId) = await NoticeBenchReads.DemoActorsAsync(database);
+        var version = await NoticeBenchReads.ServerVersionAsync(database);
         await stdout.WriteLineAsync($"bench notices: {settings.People:N0} people, {settings.Connections} connection(s) to {settings.Host}:{settings.Port}, " +
             $"{Describe(settings.Provider)} {version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
@@ -136,11 +104,11 @@ public static class NoticeBenchCommand
         Guid campaignId;
         await using (var db = ComplianceDatabase.CreateContext(database))
         {
-            var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
+            var workspace = new IncidentAccess(db, clock);
             var saveDraft = new SaveNoticeDraft(db, workspace, clock);
-            var draft = await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, Notice));
+            var draft = await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, NoticeBenchTexts.Notice));
             if (!draft.IsOk) return Fail(stderr, $"the notice draft was not saved: {draft.Status}");
-            foreach (var (language, text) in Translations)
+            foreach (var (language, text) in NoticeBenchTexts.Translations)
                 if (!(await saveDraft.HandleAsync(legal, new SaveNoticeDraft.Request(incidentId, language, text))).IsOk) return Fail(stderr, $"the {language} notice was not saved");
             var prepared = await new PrepareCampaign(db, workspace, NoticeTemplates.Default, clock)
                 .HandleAsync(legal, new PrepareCampaign.Request(incidentId, "Benchmark notice", [], []));
@@ -150,7 +118,7 @@ public static class NoticeBenchCommand
                 new CampaignTrigger(new ServiceCollection().BuildServiceProvider()), clock).HandleAsync(lead, new ApproveCampaign.Request(incidentId, campaignId));
             if (!approved.IsOk) return Fail(stderr, $"the campaign was not approved: {Problems(approved)}");
         }
-        var recipients = await CountRecipientsAsync(database, campaignId);
+        var recipients = await NoticeBenchReads.CountRecipientsAsync(database, campaignId);
         await stdout.WriteLineAsync($"  campaign: notice saved, {recipients:N0} recipients prepared by {LegalEmail} and approved by {LeadEmail} in {F(clockwork.Elapsed.TotalSeconds)} s");
 
         // The sender exactly as the recurring job runs it (its lease included), with what it is given timed from outside.
@@ -170,7 +138,7 @@ public static class NoticeBenchCommand
         await stdout.WriteLineAsync($"  send: {pass.Sent:N0} messages in {F(sendSeconds)} s: {PerSecond(pass.Sent, sendSeconds)} messages/s; " +
             $"{pass.HandOffCommits:N0} hand-off commits ({(pass.HandOffCommits == 0 ? 0 : (double)pass.Sent / pass.HandOffCommits):0.0} messages each)");
 
-        var renderMicroseconds = await RenderMicrosecondsAsync(database, campaignId, clock);
+        var renderMicroseconds = await NoticeBenchReads.RenderMicrosecondsAsync(database, campaignId, clock);
         var smtpSeconds = probes.Transport.TotalSeconds - capture.Time.TotalSeconds;
         var rest = sendSeconds - probes.Database.TotalSeconds - smtpSeconds - probes.Unprotect.TotalSeconds;
         await stdout.WriteLineAsync($"  where the send time went: database {F(probes.Database.TotalSeconds)} s (claims, reads, results); " +
@@ -178,7 +146,7 @@ public static class NoticeBenchCommand
             $"decrypting {F(probes.Unprotect.TotalSeconds)} s ({Micro(probes.Unprotect, probes.Unprotects)} µs a person); " +
             $"rendering and the rest {F(rest)} s (a render alone: {renderMicroseconds:0} µs)");
 
-        var states = await StatesAsync(database, campaignId);
+        var states = await NoticeBenchReads.StatesAsync(database, campaignId);
         var sent = states.GetValueOrDefault((RecipientState.Sent, true));
         await stdout.WriteLineAsync("  states: " + string.Join(", ", Enum.GetValues<RecipientState>().Select(s =>
             $"{KebabName(s)} {states.Where(x => x.Key.State == s).Sum(x => x.Value):N0}" + (s == RecipientState.Sent ? $" ({sent:N0} confirmed)" : ""))));
@@ -209,62 +177,6 @@ public static class NoticeBenchCommand
     }
 
     public const string PostgresVariable = BenchDatabase.PostgresVariable;
-
-    private static async Task<(Actor Legal, Actor Lead, Guid IncidentId)> DemoActorsAsync(DatabaseOptions database)
-    {
-        await using var db = ComplianceDatabase.CreateContext(database);
-        async Task<Actor> ActorAsync(string email)
-        {
-            var normalized = email.ToUpperInvariant();
-            var member = await (from m in db.Members
-                                join u in db.Users on m.UserId equals u.Id
-                                where u.NormalizedEmail == normalized && m.OrganisationId == DemoSeeder.OrganisationId
-                                select m).SingleAsync();
-            return new Actor(member.UserId, email, member.OrganisationId, member.Role);
-        }
-        var incidentId = await db.Incidents.Where(i => i.OrganisationId == DemoSeeder.OrganisationId && i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
-        return (await ActorAsync(LegalEmail), await ActorAsync(LeadEmail), incidentId);
-    }
-
-    private static async Task<string> ServerVersionAsync(DatabaseOptions database)
-    {
-        await using var db = ComplianceDatabase.CreateContext(database);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        return connection.ServerVersion;
-    }
-
-    private static async Task<int> CountRecipientsAsync(DatabaseOptions database, Guid campaignId)
-    {
-        await using var db = ComplianceDatabase.CreateContext(database);
-        return await db.CampaignRecipients.CountAsync(r => r.CampaignId == campaignId);
-    }
-
-    private static async Task<Dictionary<(RecipientState State, bool Confirmed), int>> StatesAsync(DatabaseOptions database, Guid campaignId)
-    {
-        await using var db = ComplianceDatabase.CreateContext(database);
-        var rows = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).GroupBy(r => new { r.State, r.Confirmed })
-            .Select(g => new { g.Key.State, g.Key.Confirmed, Count = g.Count() }).ToListAsync();
-        return rows.ToDictionary(r => (r.State, r.Confirmed), r => r.Count);
-    }
-
-    // What NoticeComposer.ComposeAsync does for each person, without the database and the decryption: one render of a
-    // notice per template the campaign uses, a thousand times over.
-    private static async Task<double> RenderMicrosecondsAsync(DatabaseOptions database, Guid campaignId, IClock clock)
-    {
-        await using var db = ComplianceDatabase.CreateContext(database);
-        var fields = NoticeFields.Thaw(await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Fields).SingleAsync());
-        var groups = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId).Select(r => new { r.Jurisdiction, r.Language }).Distinct().ToListAsync();
-        var date = clock.GetCurrentInstant().InUtc().Date;
-        const int renders = 1000;
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < renders; i++)
-        {
-            var g = groups[i % groups.Count];
-            NoticeTemplates.Default.Render(g.Jurisdiction, g.Language, NoticeFields.ForPerson(fields, $"Person {i}", date));
-        }
-        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / renders;
-    }
 
     private static Settings? Parse(string[] args)
     {

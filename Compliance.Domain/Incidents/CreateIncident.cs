@@ -29,7 +29,7 @@ public sealed class CreateIncident(ComplianceDbContext db, RulesEngine engine, I
         var audit = new AuditLog(db, clock);
         await audit.AppendAsync(actor.OrganisationId, incident.Id, actor.Email, "incident.created", IncidentInput.ToJson(incident), ct);
         await new ObligationPlanner(db, engine, audit, clock).ReplanAsync(incident, organisation, actor.Email, ct);
-        await IncidentTasks.StartFromTemplateAsync(db, audit, incident, organisation, actor.Email, clock, ct);
+        await TaskTemplateStart.StartAsync(db, audit, incident, organisation, actor.Email, clock, ct);
         return await new IncidentCommit(db, clock).SaveAsync(incident.OrganisationId, incident.Id, incident, ct);
     }
 }

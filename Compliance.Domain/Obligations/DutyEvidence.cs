@@ -13,7 +13,7 @@ public sealed class DutyEvidence(ComplianceDbContext db, IClock clock)
     {
         db.OrganisationScope = actor.OrganisationId;
         var file = await db.EvidenceFiles.SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
-        // A task's evidence is read through its task (IncidentTasks.EvidenceAsync).
+        // A task's evidence is read through its task (IncidentTaskQuery).
         if (file?.ObligationId is not { } obligationId) return Outcome<EvidenceFile>.NotFound();
         var duty = await new IncidentAccess(db, clock).DutyForAsync(actor, obligationId, Operation.ReadIncident, ct);
         return duty.IsOk ? Outcome<EvidenceFile>.Ok(file) : duty.Refusal<EvidenceFile>();

@@ -5,7 +5,7 @@ using NodaTime;
 namespace Compliance.Domain.People;
 
 /// <summary>Who may read an incident's manual contacts: those who record them, and legal staff who handle the people list.</summary>
-public sealed class ContactReadAccess(IncidentWorkspace workspace, IClock clock)
+public sealed class ContactReadAccess(IncidentAccess workspace, IClock clock)
 {
     public async Task<Outcome<Incident>> CheckAsync(Actor actor, Guid incidentId, CancellationToken ct)
     {

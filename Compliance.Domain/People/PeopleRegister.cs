@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text.Json;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Obligations;
@@ -14,7 +15,7 @@ namespace Compliance.Domain.People;
 /// the personal data itself). Flagged people (<see cref="SetPersonFlags"/>) never get an email; they go on a worklist
 /// with what the law says they must be told.
 /// </summary>
-public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector protector, IncidentWorkspace workspace, IClock clock)
+public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector protector, IncidentAccess workspace, IClock clock)
 {
     public sealed record Person(Guid Id, int Line, string Jurisdiction, string Language, PersonDetails Details, bool DoNotEmail,
         string? DelegateTo, string? Redactions, bool NeedsManualContact)

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Persistence;
@@ -15,7 +16,7 @@ namespace Compliance.Domain.People;
 /// notified for the duty of their jurisdiction, which is fulfilled once everyone there is notified. The record is
 /// audited without the notes. The page and POST /incidents/{id}/contacts both record through it.
 /// </summary>
-public sealed class RecordContact(ComplianceDbContext db, IPeopleDataProtector protector, IncidentWorkspace workspace, RulesEngine engine, IClock clock)
+public sealed class RecordContact(ComplianceDbContext db, IPeopleDataProtector protector, IncidentAccess workspace, RulesEngine engine, IClock clock)
 {
     public const int NotesMaxLength = 2000;
 

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -11,7 +12,7 @@ namespace Compliance.Domain.People;
 /// notice. Flagged people never get an email; they go on the manual-contact worklist. The change is audited without the
 /// flags' text.
 /// </summary>
-public sealed class SetPersonFlags(ComplianceDbContext db, IPeopleDataProtector protector, IncidentWorkspace workspace, IClock clock)
+public sealed class SetPersonFlags(ComplianceDbContext db, IPeopleDataProtector protector, IncidentAccess workspace, IClock clock)
 {
     public const int FlagTextMaxLength = 1000;
 

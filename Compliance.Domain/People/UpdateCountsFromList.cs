@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compliance.Domain.People;
 
 /// <summary>Sets the incident's affected counts per jurisdiction from its list of people (audited and re-planned like any edit of the facts).</summary>
-public sealed class UpdateCountsFromList(ComplianceDbContext db, IncidentWorkspace workspace)
+public sealed class UpdateCountsFromList(ComplianceDbContext db, IncidentAccess workspace, UpdateIncident update)
 {
     public async Task<Outcome<Incident>> HandleAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
@@ -21,6 +21,6 @@ public sealed class UpdateCountsFromList(ComplianceDbContext db, IncidentWorkspa
         json["affected"] = new JsonArray(counts.OrderBy(c => c.Jurisdiction, StringComparer.Ordinal)
             .Select(c => (JsonNode)new JsonObject { ["jurisdiction"] = c.Jurisdiction, ["count"] = c.Count }).ToArray());
         var (input, errors) = IncidentInput.Parse(JsonSerializer.SerializeToElement(json), incident.ClockZone);
-        return input is null ? Outcome<Incident>.Invalid(errors) : await workspace.UpdateAsync(actor, incidentId, input, null, ct);
+        return input is null ? Outcome<Incident>.Invalid(errors) : await update.HandleAsync(actor, new UpdateIncidentRequest(incidentId, input, null), ct);
     }
 }

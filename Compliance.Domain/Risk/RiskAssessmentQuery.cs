@@ -9,7 +9,7 @@ namespace Compliance.Domain.Risk;
 public sealed record RiskAssessmentView(Incident Incident, RiskAssessment? Assessment);
 
 /// <summary>An incident's guided risk assessment, for whoever may read the incident.</summary>
-public sealed class RiskAssessmentQuery(ComplianceDbContext db, IncidentWorkspace incidents)
+public sealed class RiskAssessmentQuery(ComplianceDbContext db, IncidentAccess incidents)
 {
     public async Task<Outcome<RiskAssessmentView>> GetAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -6,7 +7,7 @@ using NodaTime;
 namespace Compliance.Domain.Tasks;
 
 /// <summary>Adds a task to an incident beyond those its organisation's template gave it (admins, security leads, the incident's responder).</summary>
-public sealed class AddTask(ComplianceDbContext db, IncidentWorkspace workspace, TaskOwners owners, IClock clock)
+public sealed class AddTask(ComplianceDbContext db, IncidentAccess workspace, TaskOwners owners, IClock clock)
 {
     public sealed record Request(Guid IncidentId, TaskInput Input);
 

@@ -11,7 +11,7 @@ namespace Compliance.Domain.Tasks;
 public sealed class ChangeTaskState(ComplianceDbContext db, IncidentTaskQuery tasks, IClock clock)
 {
     public sealed record Request(Guid IncidentId, Guid TaskId, TaskState State, Instant? DoneAt = null, string? Reason = null, string? Notes = null,
-        IncidentWorkspace.EvidenceUpload? Evidence = null);
+        EvidenceUpload? Evidence = null);
 
     public Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default) =>
         TaskChangeSave.ApplyAndSaveAsync(db, clock, tasks, actor, request.IncidentId, request.TaskId, task => ApplyAsync(actor, task, request, ct), ct);

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -9,7 +10,7 @@ namespace Compliance.Domain.Tasks;
 /// An incident's tasks, one of them, or its evidence, found through the workspace: another organisation's incident,
 /// or one a responder is not on, is not found.
 /// </summary>
-public sealed class IncidentTaskQuery(ComplianceDbContext db, IncidentWorkspace workspace)
+public sealed class IncidentTaskQuery(ComplianceDbContext db, IncidentAccess workspace)
 {
     public async Task<Outcome<IReadOnlyList<IncidentTask>>> ListAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {

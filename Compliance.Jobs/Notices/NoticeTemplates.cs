@@ -66,11 +66,11 @@ public sealed partial class NoticeTemplates(TemplateLibrary library)
         var problems = new List<string>();
         foreach (var field in requirements.RequiredFields)
         {
-            if (!used.Contains(field)) problems.Add($"{requirements.Source} asks for \"{NoticeFieldLabels.Of(field)}\", which the {jurisdiction} template ({lang}) does not include; the template needs correcting.");
-            else if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field))) problems.Add($"{requirements.Source} asks for \"{NoticeFieldLabels.Of(field)}\": fill it in.");
+            if (!used.Contains(field)) problems.Add($"{requirements.Source} asks for \"{Compliance.Domain.Notices.NoticeParts.LabelOf(field)}\", which the {jurisdiction} template ({lang}) does not include; the template needs correcting.");
+            else if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field))) problems.Add($"{requirements.Source} asks for \"{Compliance.Domain.Notices.NoticeParts.LabelOf(field)}\": fill it in.");
         }
         foreach (var field in requirements.ForbiddenFields.Where(used.Contains))
-            problems.Add($"{requirements.Source} forbids stating \"{NoticeFieldLabels.Of(field)}\" in the notice, but the {jurisdiction} template ({lang}) does.");
+            problems.Add($"{requirements.Source} forbids stating \"{Compliance.Domain.Notices.NoticeParts.LabelOf(field)}\" in the notice, but the {jurisdiction} template ({lang}) does.");
         foreach (var text in requirements.RequiredText.Where(t => !t.Split('|').Any(version => rendered.Text.Contains(version, StringComparison.OrdinalIgnoreCase))))
             problems.Add($"{requirements.Source}: the notice must say {string.Join(" or ", text.Split('|').Select(v => $"\"{v}\""))}.");
         return problems;

@@ -1,3 +1,5 @@
+using Compliance.Domain.Obligations;
+using Compliance.Domain.Incidents;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -61,7 +63,7 @@ public sealed class ApiWorld : IAsyncDisposable
         db.Organisations.AddRange(alpha, beta);
         await db.SaveChangesAsync();
 
-        var workspace = new IncidentWorkspace(db, RulesEngine.Default, Clock);
+        var workspace = new IncidentCommands(db, Clock);
         var alphaLead = new Actor(Guid.NewGuid(), "seed@alpha.example", alpha.Id, Role.SecurityLead);
         IncidentId = (await workspace.CreateAsync(alphaLead, Input(HongKongIncident(AlphaTitle, AlphaSecret)))).Value!.Id;
         OtherIncidentId = (await workspace.CreateAsync(alphaLead, Input(HongKongIncident("Lost laptop at the Kowloon office")))).Value!.Id;
@@ -70,7 +72,7 @@ public sealed class ApiWorld : IAsyncDisposable
         DutyToFulfil = duties.Single(o => o.RuleId == "hk-pdpo-individuals").Id;
         var police = duties.Single(o => o.RuleId == "hk-police").Id;
         var filed = await workspace.FulfilAsync(alphaLead, police, Clock.Now, "HKPF-2019-0315",
-            new IncidentWorkspace.EvidenceUpload("report.txt", "text/plain", Encoding.UTF8.GetBytes(EvidenceSecret)));
+            new EvidenceUpload("report.txt", "text/plain", Encoding.UTF8.GetBytes(EvidenceSecret)));
         EvidenceId = filed.Value!.EvidenceFileId!.Value;
         BetaIncidentId = (await workspace.CreateAsync(new Actor(Guid.NewGuid(), "seed@beta.example", beta.Id, Role.SecurityLead),
             Input(HongKongIncident("Beta donor list exposed").Replace("\"HK\"", "\"IE\"")))).Value!.Id;

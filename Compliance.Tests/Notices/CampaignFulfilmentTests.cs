@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
@@ -36,7 +37,7 @@ public sealed class CampaignFulfilmentTests
     private static async Task<Guid> PersonAsync(CampaignWorld world, string name)
     {
         await using var db = world.Open();
-        var register = new PeopleRegister(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock);
+        var register = new PeopleRegister(db, world.Protector, new IncidentAccess(db, world.Clock), world.Clock);
         return (await register.ListAsync(CampaignWorld.Legal, world.Incident, "test")).Value!.Single(p => p.Details.Name == name).Id;
     }
 
@@ -58,7 +59,7 @@ public sealed class CampaignFulfilmentTests
     {
         var person = await PersonAsync(world, name);
         await using var db = world.Open();
-        var record = new RecordContact(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), RulesEngine.Default, world.Clock);
+        var record = new RecordContact(db, world.Protector, new IncidentAccess(db, world.Clock), RulesEngine.Default, world.Clock);
         return await record.HandleAsync(actor,
             new RecordContact.Request(world.Incident, person, method, outcome, world.Clock.GetCurrentInstant() - Duration.FromHours(1), "Called the Hong Kong office line."));
     }
@@ -109,8 +110,8 @@ public sealed class CampaignFulfilmentTests
         var activist = await PersonAsync(world, "Activist A");
         await using (var db = world.Open())
         {
-            var register = new PeopleRegister(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock);
-            Assert.True((await new SetPersonFlags(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock).HandleAsync(CampaignWorld.Legal, new(world.Incident, activist, true, null, null))).IsOk);
+            var register = new PeopleRegister(db, world.Protector, new IncidentAccess(db, world.Clock), world.Clock);
+            Assert.True((await new SetPersonFlags(db, world.Protector, new IncidentAccess(db, world.Clock), world.Clock).HandleAsync(CampaignWorld.Legal, new(world.Incident, activist, true, null, null))).IsOk);
         }
 
         await SendAllAsync(world);

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
@@ -32,7 +33,7 @@ public sealed class CampaignLanguageTests
     };
 
     private static SaveNoticeDraft SaveDraft(CampaignWorld world, ComplianceDbContext ctx) =>
-        new(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, world.Clock), world.Clock);
+        new(ctx, new IncidentAccess(ctx, world.Clock), world.Clock);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

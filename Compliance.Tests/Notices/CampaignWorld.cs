@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text;
 using System.Text.Json;
 using Compliance.Domain.Notices;
@@ -99,7 +100,7 @@ internal sealed class CampaignWorld
 
     public CampaignHandlers Campaigns(ComplianceDbContext ctx)
     {
-        var workspace = new IncidentWorkspace(ctx, RulesEngine.Default, Clock);
+        var workspace = new IncidentAccess(ctx, Clock);
         var lookup = new CampaignLookup(ctx, workspace);
         var trigger = new CampaignTrigger(new ServiceCollection().BuildServiceProvider());
         return new(new PrepareCampaign(ctx, workspace, NoticeTemplates.Default, Clock), new ApproveCampaign(ctx, lookup, NoticeTemplates.Default, trigger, Clock),
@@ -146,9 +147,9 @@ internal sealed class CampaignWorld
 
     public sealed record PersonFlags(bool DoNotEmail, string? DelegateTo, string? Redactions);
 
-    public SetPersonFlags SetFlags(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
+    public SetPersonFlags SetFlags(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentAccess(ctx, Clock), Clock);
 
-    public PeopleRegister Register(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
+    public PeopleRegister Register(ComplianceDbContext ctx) => new(ctx, Protector, new IncidentAccess(ctx, Clock), Clock);
 
     public async Task<Dictionary<RecipientState, int>> StatesAsync(Guid campaign)
     {

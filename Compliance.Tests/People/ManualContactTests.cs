@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
@@ -27,9 +28,9 @@ public sealed class ManualContactTests
     private sealed record Input(Guid? PersonId, string? Method, string? Outcome, Instant? ContactedAt, string? Notes);
 
     private static RecordContact Record(CampaignWorld world, ComplianceDbContext db) =>
-        new(db, world.Protector, new IncidentWorkspace(db, RulesEngine.Default, world.Clock), RulesEngine.Default, world.Clock);
+        new(db, world.Protector, new IncidentAccess(db, world.Clock), RulesEngine.Default, world.Clock);
 
-    private static ContactReadAccess Access(CampaignWorld world, ComplianceDbContext db) => new(new IncidentWorkspace(db, RulesEngine.Default, world.Clock), world.Clock);
+    private static ContactReadAccess Access(CampaignWorld world, ComplianceDbContext db) => new(new IncidentAccess(db, world.Clock), world.Clock);
 
     private static RecordedContacts Contacts(CampaignWorld world, ComplianceDbContext db) => new(db, world.Protector, Access(world, db), world.Clock);
 

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
@@ -39,7 +40,7 @@ public sealed class PeopleRegisterTests
     }
 
     private static PeopleRegister Register(ComplianceDbContext ctx, IPeopleDataProtector protector) =>
-        new(ctx, protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock);
+        new(ctx, protector, new IncidentAccess(ctx, Clock), Clock);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -52,7 +53,7 @@ public sealed class PeopleRegisterTests
         Assert.Contains(people, p => p.Details.Name == "陳大文" && p.Details.Email == "tai.man.chan@example.hk");
 
         var activist = people.Single(p => p.Details.Name == "Activist A");
-        Assert.True((await new SetPersonFlags(ctx, protector, new IncidentWorkspace(ctx, RulesEngine.Default, Clock), Clock).HandleAsync(Legal, new(incident, activist.Id, true, "Trusted lawyer, +852 5555 0101", "home district"))).IsOk);
+        Assert.True((await new SetPersonFlags(ctx, protector, new IncidentAccess(ctx, Clock), Clock).HandleAsync(Legal, new(incident, activist.Id, true, "Trusted lawyer, +852 5555 0101", "home district"))).IsOk);
 
         var worklist = (await register.WorklistAsync(Legal, incident)).Value!;
         Assert.Equal(["Activist A", "Ng Ka Yan"], worklist.Select(w => w.Person.Details.Name).Order());
@@ -90,7 +91,7 @@ public sealed class PeopleRegisterTests
         var (db, protector, incident) = await ImportedAsync(DatabaseProvider.Sqlite);
         await using var ctx = ComplianceDatabase.CreateContext(db);
         var lead = Legal with { Role = Role.SecurityLead };
-        var updated = await new UpdateCountsFromList(ctx, new IncidentWorkspace(ctx, RulesEngine.Default, Clock)).HandleAsync(lead, incident);
+        var updated = await new UpdateCountsFromList(ctx, new IncidentAccess(ctx, Clock), new UpdateIncident(ctx, RulesEngine.Default, Clock)).HandleAsync(lead, incident);
         Assert.True(updated.IsOk, string.Join(" ", updated.Errors.SelectMany(e => e.Value)));
         Assert.Equal(4, Assert.Single(updated.Value!.Affected).Count);
     }

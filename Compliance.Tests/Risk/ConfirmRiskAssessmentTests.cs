@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text.Json;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
@@ -29,7 +30,7 @@ public sealed class ConfirmRiskAssessmentTests
     };
 
     private static ConfirmRiskAssessment Handler(ComplianceDbContext db) =>
-        new(db, new RiskAssessmentQuery(db, new IncidentWorkspace(db, RulesEngine.Default, Clock)), RulesEngine.Default, Clock);
+        new(db, new RiskAssessmentQuery(db, new IncidentAccess(db, Clock)), RulesEngine.Default, Clock);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -44,7 +45,7 @@ public sealed class ConfirmRiskAssessmentTests
         await db.SaveChangesAsync();
         var lead = Member(alpha, Role.SecurityLead);
         var (input, _) = IncidentInput.Parse(JsonDocument.Parse(Incident).RootElement, "Asia/Hong_Kong");
-        var incident = (await new IncidentWorkspace(db, RulesEngine.Default, Clock).CreateAsync(lead, input!)).Value!;
+        var incident = (await new IncidentCommands(db, Clock).CreateAsync(lead, input!)).Value!;
         var proposed = RiskMethod.Propose(Answers, RiskFacts.Of(incident)).Level;
         var other = proposed == RiskLevel.Unlikely ? RiskLevel.High : RiskLevel.Unlikely;
         ConfirmRiskAssessment.Request Confirm(RiskLevel level, string rationale = "") => new(incident.Id, new RiskAssessmentInput(Answers, level, rationale));

@@ -1,3 +1,5 @@
+using Compliance.Tests.Support;
+using Compliance.Domain.Incidents;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -118,7 +120,7 @@ public sealed class RiskPageTests(PagesApp app) : IClassFixture<PagesApp>
                   "affected": [{ "jurisdiction": "IE", "count": 10 }], "exfiltration": "suspected", "encryption": "none",
                   "cause": "misconfiguration", "riskLevel": "risk" }
                 """).RootElement, "Europe/Dublin").Input!;
-            var created = await new IncidentWorkspace(db, RulesEngine.Default, app.Clock)
+            var created = await new IncidentCommands(db, app.Clock)
                 .CreateAsync(new Actor(Guid.NewGuid(), "seed@beta.example", beta.Id, Role.SecurityLead), input);
             return created.Value!.Id;
         });

@@ -1,3 +1,5 @@
+using Compliance.Tests.Support;
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Rules.Engine;
 using Compliance.Domain.Tasks;
@@ -9,7 +11,8 @@ namespace Compliance.Tests.Tasks;
 /// <summary>The task handlers and reads over one context, wired as the app wires them.</summary>
 internal sealed class TaskCommands(ComplianceDbContext db, IClock clock)
 {
-    public IncidentWorkspace Workspace { get; } = new(db, RulesEngine.Default, clock);
+    public IncidentAccess Workspace { get; } = new(db, clock);
+    public IncidentCommands Incidents { get; } = new(db, clock);
     public IncidentTaskQuery Query => new(db, Workspace);
     public TaskOwners Owners => new(db, clock);
     public AddTask Add => new(db, Workspace, Owners, clock);

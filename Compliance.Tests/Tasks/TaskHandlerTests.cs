@@ -82,7 +82,7 @@ public sealed class TaskHandlerTests
               "cause": "misconfiguration", "riskLevel": "risk" }
             """).RootElement, "Africa/Nairobi").Input!;
         var lead = new Actor(user.Id, user.Email, orgId, Role.SecurityLead);
-        var incident = (await new TaskCommands(ctx, Clock).Workspace.CreateAsync(lead, input)).Value!.Id;
+        var incident = (await new TaskCommands(ctx, Clock).Incidents.CreateAsync(lead, input)).Value!.Id;
         return (db, lead, incident);
     }
 }

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Jobs.Hosting;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -44,9 +45,9 @@ public sealed class TaskReminderTests
               "cause": "misconfiguration", "riskLevel": "risk" }
             """).RootElement, "Africa/Nairobi").Input!;
         var actor = new Actor(lead.Id, lead.Email, orgId, Role.SecurityLead);
-        var incidentId = (await new IncidentWorkspace(ctx, RulesEngine.Default, clock).CreateAsync(actor, input)).Value!.Id;
+        var incidentId = (await new IncidentCommands(ctx, clock).CreateAsync(actor, input)).Value!.Id;
         // The duties' own reminders are not what this test is about: decide them so only the tasks remind.
-        var ws = new IncidentWorkspace(ctx, RulesEngine.Default, clock);
+        var ws = new IncidentCommands(ctx, clock);
         foreach (var duty in (await ws.ObligationsAsync(actor, incidentId, withHistory: false)).Value!)
             await ws.DecideNotRequiredAsync(actor, duty.Id, "Not part of this test: only the tasks should remind.");
         return new World(db, clock, orgId, incidentId, lead.Id, actor);

@@ -36,7 +36,7 @@ public sealed class TaskTemplateTests
         ctx.Members.Add(new Member(Guid.NewGuid(), orgId, board.Id, Role.Legal));
         await ctx.SaveChangesAsync();
         var tasks = new TaskCommands(ctx, clock);
-        var workspace = tasks.Workspace;
+        var workspace = tasks.Incidents;
         var lead = new Actor(Guid.NewGuid(), "lead@cearta.example", orgId, Role.SecurityLead);
         var admin = new Actor(Guid.NewGuid(), "admin@cearta.example", orgId, Role.Admin);
 

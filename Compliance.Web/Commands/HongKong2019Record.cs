@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Globalization;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Obligations;
@@ -40,13 +41,14 @@ public static class HongKong2019Record
     {
         if (await db.Filings.AnyAsync(f => f.IncidentId == IncidentId, ct)) return;
         var lead = new Actor(Guid.Empty, "lead@demo.example", DemoSeeder.OrganisationId, Role.SecurityLead);
-        var workspace = new IncidentWorkspace(db, RulesEngine.Default, clock);
+        var workspace = new IncidentAccess(db, clock);
         var preview = new FilingPreview(db, workspace, clock);
+        var fulfil = new FulfilDuty(db, RulesEngine.Default, clock);
         try
         {
             var generated = await new GenerateFiling(db, preview, clock).HandleAsync(lead, new FilingPreview.Draft(IncidentId, "HK", FilingStage.Initial, "en", null, Narrative), ct);
             if (!generated.IsOk) throw new InvalidOperationException("The demo's PCPD filing could not be generated: " + Problems(generated.Errors));
-            var filed = await new MarkFilingFiled(db, new FilingVersions(db, workspace), workspace)
+            var filed = await new MarkFilingFiled(db, new FilingVersions(db, workspace), fulfil)
                 .HandleAsync(lead, new MarkFilingFiled.Request(IncidentId, generated.Value!.Id, FiledAt, PcpdReference), ct);
             if (!filed.IsOk) throw new InvalidOperationException("The demo's PCPD filing could not be marked filed: " + Problems(filed.Errors));
 
@@ -55,9 +57,9 @@ public static class HongKong2019Record
             if (duty is null) return; // someone already decided it in this demo
             var organisation = await db.Organisations.Where(o => o.Id == DemoSeeder.OrganisationId).Select(o => o.Name).SingleAsync(ct);
             var proof = FilingPdfRenderer.Render(NoticeRecord(organisation, clock.GetCurrentInstant())).Pdf;
-            var told = await workspace.FulfilAsync(lead, duty.Id, SupportersToldAt,
+            var told = await fulfil.HandleAsync(lead, new FulfilDutyRequest(duty.Id, SupportersToldAt,
                 $"Email notice to {ByEmail:N0} supporters; {ByPhone} at-risk supporters told by phone through the Hong Kong office",
-                new IncidentWorkspace.EvidenceUpload("notices-to-supporters-2019-04-25.pdf", "application/pdf", proof), ct);
+                new EvidenceUpload("notices-to-supporters-2019-04-25.pdf", "application/pdf", proof)), ct);
             if (!told.IsOk) throw new InvalidOperationException("The demo's notices could not be recorded: " + Problems(told.Errors));
             if (told.Value!.CountPeople(ByEmail + ByPhone, 0, 0, clock.GetCurrentInstant()))
                 await new AuditLog(db, clock).AppendAsync(DemoSeeder.OrganisationId, IncidentId, lead.Email, "obligation.people-counted",

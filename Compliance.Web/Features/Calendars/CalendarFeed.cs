@@ -22,7 +22,7 @@ public static class CalendarFeed
     }
 
     private static async Task<IResult> ServeAsync(string userId, string secret, HttpContext http, CalendarSubscribers subscribers,
-        OpenDuties openDuties, IncidentTasks tasks, IClock clock)
+        OpenDuties openDuties, OpenTasks tasks, IClock clock)
     {
         var ct = http.RequestAborted;
         if (!Guid.TryParseExact(userId, "N", out var id)) return Results.NotFound();
@@ -31,7 +31,7 @@ public static class CalendarFeed
         var duties = await openDuties.ReadAsync(actor, ct);
         var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
         http.Response.Headers.CacheControl = "private, no-store";
-        var open = await tasks.OpenTasksAsync(actor, ct);
+        var open = await tasks.ListAsync(actor, ct);
         return Results.Text(DeadlineCalendar.Write(duties.Select(d => (d.Obligation, d.Incident)), site, clock.GetCurrentInstant(), open),
             "text/calendar; charset=utf-8", Encoding.UTF8);
     }

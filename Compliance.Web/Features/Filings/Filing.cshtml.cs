@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text.Json;
 using Compliance.Domain.Filings;
 using Compliance.Domain.Vocabulary;
@@ -12,7 +13,7 @@ namespace Compliance.Web.Features.Filings;
 /// The regulator filing for one jurisdiction: write the narrative, see what is still missing, generate a stored PDF
 /// version, download it, and mark a version as filed with the authority's reference.
 /// </summary>
-public sealed class FilingModel(FilingPreview preview, FilingVersions versions, GenerateFiling generate, MarkFilingFiled markFiled, IncidentWorkspace workspace,
+public sealed class FilingModel(FilingPreview preview, FilingVersions versions, GenerateFiling generate, MarkFilingFiled markFiled, IncidentAccess workspace,
     WorkspaceContext context)
     : WorkspacePage(context)
 {

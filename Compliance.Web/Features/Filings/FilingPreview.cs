@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
@@ -9,7 +10,7 @@ using NodaTime;
 namespace Compliance.Web.Features.Filings;
 
 /// <summary>What a regulator filing would contain now, from the incident and the narrative written: with what is still missing.</summary>
-public sealed class FilingPreview(ComplianceDbContext db, IncidentWorkspace workspace, IClock clock)
+public sealed class FilingPreview(ComplianceDbContext db, IncidentAccess workspace, IClock clock)
 {
     /// <summary>A filing's narrative is a few paragraphs per field; a limit keeps a paste of a whole document out of the PDF.</summary>
     public const int NarrativeFieldLength = 8000;

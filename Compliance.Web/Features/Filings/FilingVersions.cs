@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Filings;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compliance.Web.Features.Filings;
 
 /// <summary>The stored PDF versions of an incident's regulator filings, for whoever may read the incident.</summary>
-public sealed class FilingVersions(ComplianceDbContext db, IncidentWorkspace workspace)
+public sealed class FilingVersions(ComplianceDbContext db, IncidentAccess workspace)
 {
     /// <summary>The versions for one jurisdiction, newest first.</summary>
     public async Task<Outcome<IReadOnlyList<FilingVersion>>> ListAsync(Actor actor, Guid incidentId, string jurisdiction, CancellationToken ct = default)

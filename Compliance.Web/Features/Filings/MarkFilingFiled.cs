@@ -6,7 +6,7 @@ using NodaTime;
 namespace Compliance.Web.Features.Filings;
 
 /// <summary>A filing version was sent: fulfils the regulator duty with the authority's reference and the PDF as evidence.</summary>
-public sealed class MarkFilingFiled(ComplianceDbContext db, FilingVersions versions, IncidentWorkspace workspace)
+public sealed class MarkFilingFiled(ComplianceDbContext db, FilingVersions versions, FulfilDuty fulfil)
 {
     public sealed record Request(Guid IncidentId, Guid FilingId, Instant FiledAt, string Reference);
 
@@ -17,7 +17,7 @@ public sealed class MarkFilingFiled(ComplianceDbContext db, FilingVersions versi
         var duty = await RegulatorDuty.OfAsync(db, request.IncidentId, filing.Value!.Jurisdiction, ct);
         if (duty is null) return Outcome<Obligation>.Invalid("filing", $"There is no open regulator duty for {filing.Value.Jurisdiction} on this incident to fulfil.");
         var name = $"filing-{filing.Value.Jurisdiction}-{filing.Value.Stage}-v{filing.Value.Version}.pdf";
-        return await workspace.FulfilAsync(actor, duty.Id, request.FiledAt, request.Reference,
-            new IncidentWorkspace.EvidenceUpload(name, "application/pdf", filing.Value.Pdf), ct);
+        return await fulfil.HandleAsync(actor, new FulfilDutyRequest(duty.Id, request.FiledAt, request.Reference,
+            new EvidenceUpload(name, "application/pdf", filing.Value.Pdf)), ct);
     }
 }

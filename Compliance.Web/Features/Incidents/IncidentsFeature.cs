@@ -20,8 +20,6 @@ public static class IncidentsFeature
         services.TryAddScoped<UpdateIncident>();
         services.TryAddScoped<SetIncidentStatus>();
         services.TryAddScoped<AddTimelineEvent>();
-        // Transitional: other features still reach incidents through it.
-        services.TryAddScoped<IncidentWorkspace>();
         return services;
     }
 }

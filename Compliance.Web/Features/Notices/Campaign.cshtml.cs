@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Notices;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Notices;
@@ -11,7 +12,7 @@ namespace Compliance.Web.Features.Notices;
 /// approval, cancelling, resending what the mail server may not have received, and the proof as CSV and PDF.
 /// </summary>
 public sealed class CampaignModel(CampaignProgress progress, CampaignFallbacks fallbacks, UnconfirmedMessages unconfirmed, ApproveCampaign approve,
-    CancelCampaign cancel, ResendUnconfirmed resend, CampaignProofCsv proofCsv, CampaignProofPdf proofPdf, IncidentWorkspace workspace, WorkspaceContext context)
+    CancelCampaign cancel, ResendUnconfirmed resend, CampaignProofCsv proofCsv, CampaignProofPdf proofPdf, IncidentAccess workspace, WorkspaceContext context)
     : WorkspacePage(context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Notices;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compliance.Web.Features.Notices;
 
 /// <summary>People a new campaign of an incident could email, by jurisdiction and language.</summary>
-public sealed class CampaignAudienceGroups(ComplianceDbContext db, IncidentWorkspace workspace)
+public sealed class CampaignAudienceGroups(ComplianceDbContext db, IncidentAccess workspace)
 {
     public sealed record Group(string Jurisdiction, string Language, int People);
 

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Notices;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -9,7 +10,7 @@ namespace Compliance.Web.Features.Notices;
 /// A campaign of an incident, for someone who may handle its people (security leads and legal staff); another
 /// incident's campaign, or another organisation's, is not found.
 /// </summary>
-public sealed class CampaignLookup(ComplianceDbContext db, IncidentWorkspace workspace)
+public sealed class CampaignLookup(ComplianceDbContext db, IncidentAccess workspace)
 {
     public async Task<Outcome<Campaign>> FindAsync(Actor actor, Guid incidentId, Guid campaignId, CancellationToken ct)
     {

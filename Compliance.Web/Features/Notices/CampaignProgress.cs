@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Notices;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compliance.Web.Features.Notices;
 
 /// <summary>Where an incident's campaigns stand: what each has sent so far, per state and jurisdiction.</summary>
-public sealed class CampaignProgress(ComplianceDbContext db, IncidentWorkspace workspace, CampaignLookup campaigns)
+public sealed class CampaignProgress(ComplianceDbContext db, IncidentAccess workspace, CampaignLookup campaigns)
 {
     /// <summary>Every campaign of the incident, newest first.</summary>
     public async Task<Outcome<IReadOnlyList<CampaignSummary>>> ListAsync(Actor actor, Guid incidentId, CancellationToken ct = default)

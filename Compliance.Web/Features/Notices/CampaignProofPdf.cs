@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -8,7 +9,7 @@ using NodaTime;
 namespace Compliance.Web.Features.Notices;
 
 /// <summary>The one-page summary of a campaign's proof: counts per state and jurisdiction, first and last send, the template hash. The download is audited.</summary>
-public sealed class CampaignProofPdf(ComplianceDbContext db, IncidentWorkspace workspace, CampaignProgress progress, IClock clock)
+public sealed class CampaignProofPdf(ComplianceDbContext db, IncidentAccess workspace, CampaignProgress progress, IClock clock)
 {
     public async Task<Outcome<byte[]>> HandleAsync(Actor actor, CampaignRef request, CancellationToken ct = default)
     {

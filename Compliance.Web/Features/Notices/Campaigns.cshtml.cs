@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Workspace;
 using Compliance.Jobs.Notices;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Compliance.Web.Features.Notices;
 /// prepares a new one for chosen jurisdictions and languages (it then waits for a second person's approval).
 /// </summary>
 public sealed class CampaignsModel(CampaignProgress progress, CampaignAudienceGroups audienceGroups, PrepareCampaign prepare, NoticeDrafts notices,
-    NoticeTemplates templates, IncidentWorkspace workspace, WorkspaceContext context)
+    NoticeTemplates templates, IncidentAccess workspace, WorkspaceContext context)
     : WorkspacePage(context)
 {
     /// <summary>The form's fields, in the order the error summary lists them, with the labels it uses.</summary>

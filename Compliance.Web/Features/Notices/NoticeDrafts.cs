@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compliance.Web.Features.Notices;
 
 /// <summary>The notice text of an incident as written, and the languages its readers need, for those who handle its people.</summary>
-public sealed class NoticeDrafts(ComplianceDbContext db, IncidentWorkspace workspace, NoticeTemplates templates)
+public sealed class NoticeDrafts(ComplianceDbContext db, IncidentAccess workspace, NoticeTemplates templates)
 {
     /// <summary>The written parts in one language.</summary>
     public async Task<Outcome<IReadOnlyDictionary<string, string>>> DraftAsync(Actor actor, Guid incidentId, string language, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
@@ -13,7 +14,7 @@ namespace Compliance.Web.Features.Notices;
 /// What one person would receive: their jurisdiction's template in their language, their details, their redactions
 /// applied, and the checks that must pass before anything is sent. The look at the person is audited.
 /// </summary>
-public sealed class NoticePreview(ComplianceDbContext db, PeopleRegister register, IncidentWorkspace workspace, NoticeTemplates templates, IClock clock)
+public sealed class NoticePreview(ComplianceDbContext db, PeopleRegister register, IncidentAccess workspace, NoticeTemplates templates, IClock clock)
 {
     public sealed record Preview(PeopleRegister.Person Person, NoticeTemplates.Rendered Notice, IReadOnlyList<string> Problems);
 

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Jobs.Notices;
 using Compliance.Domain.People;
 using Compliance.Domain.Workspace;
@@ -10,7 +11,7 @@ namespace Compliance.Web.Features.Notices;
 /// Write the notice in each language its readers need (one tab per language, the missing ones named), preview what
 /// any person would receive (with the law's checks), and send yourself a test.
 /// </summary>
-public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, SaveNoticeDraft saveDraft, SendTestNotice sendTest, PeopleRegister register, IncidentWorkspace workspace, NoticeTemplates templates,
+public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, SaveNoticeDraft saveDraft, SendTestNotice sendTest, PeopleRegister register, IncidentAccess workspace, NoticeTemplates templates,
     WorkspaceContext context)
     : WorkspacePage(context)
 {

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Notices;
 using Compliance.Domain.Obligations;
@@ -16,7 +17,7 @@ namespace Compliance.Web.Features.Notices;
 /// Prepares a notice campaign for a group of an incident's people: the notice frozen and checked for every jurisdiction
 /// and language in it, the recipients chosen, all audited; it then waits for a second person's approval.
 /// </summary>
-public sealed class PrepareCampaign(ComplianceDbContext db, IncidentWorkspace workspace, NoticeTemplates templates, IClock clock)
+public sealed class PrepareCampaign(ComplianceDbContext db, IncidentAccess workspace, NoticeTemplates templates, IClock clock)
 {
     /// <summary>Empty jurisdictions or languages mean all of them; an empty name is "Notice of {date}".</summary>
     public sealed record Request(Guid IncidentId, string? Name, IReadOnlyList<string> Jurisdictions, IReadOnlyList<string> Languages);

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Audit;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
@@ -9,7 +10,7 @@ using NodaTime;
 namespace Compliance.Web.Features.Notices;
 
 /// <summary>Saves the written parts of an incident's notice in one language (one spelling per language: "zh-hant" saves over "zh-Hant"), audited.</summary>
-public sealed class SaveNoticeDraft(ComplianceDbContext db, IncidentWorkspace workspace, IClock clock)
+public sealed class SaveNoticeDraft(ComplianceDbContext db, IncidentAccess workspace, IClock clock)
 {
     public const int FieldLength = 10000;
 

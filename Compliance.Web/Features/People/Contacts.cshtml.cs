@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.People;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Compliance.Web.Features.People;
 /// and a form to record one more (when, in the incident's zone; how; what came of it; notes). Admins, security leads
 /// and the incident's responder record; legal staff read.
 /// </summary>
-public sealed class ContactsModel(ContactWorklist worklist, RecordContact record, IncidentWorkspace workspace, WorkspaceContext context)
+public sealed class ContactsModel(ContactWorklist worklist, RecordContact record, IncidentAccess workspace, WorkspaceContext context)
     : WorkspacePage(context)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

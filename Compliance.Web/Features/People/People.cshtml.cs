@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.People;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Compliance.Web.Features.People;
 /// name, exact email or jurisdiction (every page shown is audited), safety flags per person, the manual-contact
 /// worklist, and the incident's counts taken from the list.
 /// </summary>
-public sealed class PeopleModel(PeopleRegister register, SetPersonFlags setFlags, UpdateCountsFromList updateCounts, IncidentWorkspace workspace,
+public sealed class PeopleModel(PeopleRegister register, SetPersonFlags setFlags, UpdateCountsFromList updateCounts, IncidentAccess workspace,
     WorkspaceContext context)
     : WorkspacePage(context)
 {

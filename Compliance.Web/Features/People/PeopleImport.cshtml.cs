@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using System.Text;
 using Compliance.Domain.People;
 using Compliance.Domain.Workspace;
@@ -12,7 +13,7 @@ namespace Compliance.Web.Features.People;
 /// </summary>
 [RequestSizeLimit(PeopleUploads.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = PeopleUploads.MaxBytes + 1024 * 1024)]
-public sealed class PeopleImportModel(ImportPeople import, PeopleUploads uploads, IncidentWorkspace workspace, WorkspaceContext context)
+public sealed class PeopleImportModel(ImportPeople import, PeopleUploads uploads, IncidentAccess workspace, WorkspaceContext context)
     : WorkspacePage(context)
 {
     public static readonly IReadOnlyList<(string Field, string Label, bool Required)> Fields =

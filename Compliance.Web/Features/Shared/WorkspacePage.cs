@@ -1,4 +1,3 @@
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +17,6 @@ public abstract class WorkspacePage : PageModel
 {
     private readonly CurrentActor current;
     private readonly ReaderZones readerZones;
-    private readonly ComplianceDbContext? db;
     private Actor? actor;
 
     protected WorkspacePage(WorkspaceContext context)
@@ -29,17 +27,6 @@ public abstract class WorkspacePage : PageModel
         Now = Clock.GetCurrentInstant();
     }
 
-    /// <summary>Transitional: pages that still read the database themselves. Going: reads belong in named queries.</summary>
-    protected WorkspacePage(CurrentActor current, ComplianceDbContext db, IClock clock)
-    {
-        this.current = current;
-        this.db = db;
-        readerZones = new ReaderZones(db);
-        Clock = clock;
-        Now = clock.GetCurrentInstant();
-    }
-
-    protected ComplianceDbContext Db => db ?? throw new InvalidOperationException("This page reads through its feature's queries.");
     protected IClock Clock { get; }
     public Instant Now { get; }
     public DisplayZones Zones { get; private set; } = new(DateTimeZone.Utc, DateTimeZone.Utc);

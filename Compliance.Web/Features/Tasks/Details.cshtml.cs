@@ -104,12 +104,12 @@ public sealed class DetailsModel(ChangeTaskState move, TaskPageReads reads, Work
         return Page();
     }
 
-    private async Task<IncidentWorkspace.EvidenceUpload?> ReadEvidenceAsync()
+    private async Task<EvidenceUpload?> ReadEvidenceAsync()
     {
         if (Evidence is not { Length: > 0 } file) return null;
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-        return new IncidentWorkspace.EvidenceUpload(file.FileName, file.ContentType, buffer.ToArray());
+        return new EvidenceUpload(file.FileName, file.ContentType, buffer.ToArray());
     }
 
     private async Task<IActionResult?> LoadAsync()

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Json;
 using Compliance.Domain.Tasks;
 using Compliance.Domain.Workspace;
@@ -86,7 +87,7 @@ public static class TaskEndpoints
 
     private static async Task<string> ZoneAsync(Guid incidentId, HttpContext http, CancellationToken ct)
     {
-        var workspace = http.RequestServices.GetRequiredService<IncidentWorkspace>();
+        var workspace = http.RequestServices.GetRequiredService<IncidentAccess>();
         var incident = await workspace.GetAsync(http.Actor(), incidentId, ct);
         return incident.Value?.ClockZone ?? "UTC";
     }

@@ -37,4 +37,4 @@ public abstract class TaskPage(TaskPageReads reads, WorkspaceContext context) : 
 }
 
 /// <summary>What every task page reads: the incident (through the workspace), its tasks, and who may own one.</summary>
-public sealed record TaskPageReads(IncidentWorkspace Workspace, IncidentTaskQuery Tasks, TaskOwners Owners);
+public sealed record TaskPageReads(IncidentAccess Workspace, IncidentTaskQuery Tasks, TaskOwners Owners);

@@ -17,7 +17,6 @@ public static class TasksFeature
         services.TryAddScoped<ChangeTaskState>();
         services.TryAddScoped<ChangeTask>();
         services.TryAddScoped<SaveTaskTemplates>();
-        services.TryAddScoped<IncidentTasks>(); // transitional, for the calendar feed
         return services;
     }
 }
