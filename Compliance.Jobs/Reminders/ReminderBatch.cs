@@ -30,7 +30,8 @@ internal sealed class ReminderBatch(Func<ComplianceDbContext> openDb, IMailTrans
     {
         await using var db = openDb();
         var now = clock.GetCurrentInstant();
-        var reminders = await db.Reminders.Where(r => ids.Contains(r.Id) && r.State == ReminderState.Pending).ToListAsync(ct);
+        // Through the due index (state, due instant), then by id: SQLite plans a bare "id in (...)" as a scan of every reminder.
+        var reminders = await db.Reminders.Where(r => r.State == ReminderState.Pending && r.DueAt <= now && ids.Contains(r.Id)).ToListAsync(ct);
         var keys = reminders.Select(ReminderClaim.Key).ToList();
         var touched = (await db.MailLog.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct)).ToHashSet();
         var fresh = reminders.Where(r => !touched.Contains(ReminderClaim.Key(r))).ToList();
