@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Compliance.Tests.SecurityKeys;
+namespace Compliance.Tests.Account.SecurityKeys;
 
 /// <summary>
 /// A security key in a few dozen lines, to say what a real one would not: an ES256 credential whose answers can be

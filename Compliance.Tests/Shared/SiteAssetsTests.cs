@@ -2,7 +2,9 @@ using System.Net;
 using Compliance.Domain.Persistence;
 using Compliance.Tests.Support;
 
-namespace Compliance.Tests.Pages;
+using Compliance.Tests.Pages;
+
+namespace Compliance.Tests.Shared;
 
 public sealed class SiteAssetsTests
 {

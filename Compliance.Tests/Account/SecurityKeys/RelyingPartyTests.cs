@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Compliance.Tests.SecurityKeys;
+namespace Compliance.Tests.Account.SecurityKeys;
 
 // Whose keys these are: the site's name and the one origin a signature is accepted from.
 public sealed class RelyingPartyTests

@@ -4,7 +4,7 @@ using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compliance.Tests.SecurityKeys;
+namespace Compliance.Tests.Account.SecurityKeys;
 
 // What a phishing site or a copied key would try, against the real pages, with a software key that can sign for any
 // origin: the site is https://breach.example.org (App:BaseUrl), and only answers made for it are taken.

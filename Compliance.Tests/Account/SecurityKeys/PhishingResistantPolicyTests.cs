@@ -2,7 +2,7 @@ using Compliance.Domain.Organisations;
 using Compliance.Domain.Vocabulary;
 using Standing = Compliance.Domain.Organisations.PhishingResistantPolicy.Standing;
 
-namespace Compliance.Tests.SecurityKeys;
+namespace Compliance.Tests.Account.SecurityKeys;
 
 // "Security leads and admins sign in with a passkey or security key": what a session may do, by role, keys held and
 // how it was signed in. An app code can be relayed by a look-alike site, so it no longer opens the workspace.

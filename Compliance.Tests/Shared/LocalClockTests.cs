@@ -1,7 +1,9 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace Compliance.Tests.Pages;
+using Compliance.Tests.Pages;
+
+namespace Compliance.Tests.Shared;
 
 // A local time is read with the DST cases decided by the person, never by a default resolver.
 public sealed class LocalClockTests

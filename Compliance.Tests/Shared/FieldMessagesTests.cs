@@ -1,5 +1,7 @@
 
-namespace Compliance.Tests.Pages;
+using Compliance.Tests.Pages;
+
+namespace Compliance.Tests.Shared;
 
 // Messages next to a form's fields use the words on the form, never the API's ids.
 public sealed class FieldMessagesTests

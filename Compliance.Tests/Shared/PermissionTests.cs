@@ -3,7 +3,9 @@ using Compliance.Domain.Obligations;
 using Compliance.Tests.Pages.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Compliance.Tests.Pages;
+using Compliance.Tests.Pages;
+
+namespace Compliance.Tests.Shared;
 
 // Buttons a role may not use are not shown, and the server refuses the request anyway.
 public sealed class PermissionTests(PagesApp app) : IClassFixture<PagesApp>
