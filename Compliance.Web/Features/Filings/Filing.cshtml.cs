@@ -49,7 +49,6 @@ public sealed class FilingModel(FilingPreview preview, FilingVersions versions, 
     /// <summary>The zones offered for "sent at": the authority's first (its default), then the reader's and the organisation's.</summary>
     public IReadOnlyList<string> UsualZones { get; private set; } = [];
 
-    public string IncidentTitle { get; private set; } = "";
     public FilingDocument? Preview { get; private set; }
     public IReadOnlyList<FilingVersion> Versions { get; private set; } = [];
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -129,9 +128,8 @@ public sealed class FilingModel(FilingPreview preview, FilingVersions versions, 
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         Versions = (await versions.ListAsync(actor, Id, Jurisdiction, HttpContext.RequestAborted)).Value!;
         CanGenerate = Allows(Operation.FulfilObligation, Id);
         var authorityZone = await versions.AuthorityZoneAsync(Id, Jurisdiction, HttpContext.RequestAborted);

@@ -33,7 +33,6 @@ public sealed class CampaignModel(CampaignProgress progress, CampaignFallbacks f
     /// <summary>People who fall back to a template in another language, shown before approval.</summary>
     public IReadOnlyList<NoticeLanguageNeeds.Fallback> Fallbacks { get; private set; } = [];
 
-    public string IncidentTitle { get; private set; } = "";
     public CampaignSummary Summary { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -105,9 +104,8 @@ public sealed class CampaignModel(CampaignProgress progress, CampaignFallbacks f
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         var summary = await progress.GetAsync(actor, Ref, HttpContext.RequestAborted);
         if (!summary.IsOk) return Refusal(summary.Status);
         Summary = summary.Value!;

@@ -22,7 +22,6 @@ public sealed class CampaignsModel(CampaignProgress progress, CampaignAudienceGr
     [BindProperty] public List<string> Jurisdictions { get; set; } = [];
     [BindProperty] public List<string> Languages { get; set; } = [];
 
-    public string IncidentTitle { get; private set; } = "";
     public IReadOnlyList<CampaignSummary> List { get; private set; } = [];
     public IReadOnlyList<(string Code, int People)> JurisdictionChoices { get; private set; } = [];
     public IReadOnlyList<(string Tag, int People)> LanguageChoices { get; private set; } = [];
@@ -52,9 +51,8 @@ public sealed class CampaignsModel(CampaignProgress progress, CampaignAudienceGr
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         var list = await progress.ListAsync(actor, Id, HttpContext.RequestAborted);
         if (!list.IsOk) return Refusal(list.Status);
         List = list.Value!;

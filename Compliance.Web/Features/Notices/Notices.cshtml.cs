@@ -24,7 +24,6 @@ public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, Sa
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
     [BindProperty] public Dictionary<string, string> Draft { get; set; } = [];
 
-    public string IncidentTitle { get; private set; } = "";
     public IReadOnlyList<PeopleRegister.Person> People { get; private set; } = [];
     public IReadOnlyList<NoticeLanguageNeeds.Need> Needs { get; private set; } = [];
     public IReadOnlyList<NoticeLanguageNeeds.Fallback> Fallbacks { get; private set; } = [];
@@ -87,10 +86,9 @@ public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, Sa
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
         if (!Allows(Operation.AccessPeople, Id)) return Forbid();
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         People = (await register.ListAsync(actor, Id, "notice page", 200, HttpContext.RequestAborted)).Value!;
         await LoadLanguagesAsync();
         return null;

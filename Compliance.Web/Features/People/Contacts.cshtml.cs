@@ -21,7 +21,6 @@ public sealed class ContactsModel(ContactWorklist worklist, RecordContact record
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public string? Notes { get; set; }
 
-    public string IncidentTitle { get; private set; } = "";
     public ContactWorklist.Worklist Worklist { get; private set; } = null!;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -63,9 +62,8 @@ public sealed class ContactsModel(ContactWorklist worklist, RecordContact record
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         var found = await worklist.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
         Worklist = found.Value!;

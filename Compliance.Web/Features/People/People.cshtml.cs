@@ -34,7 +34,6 @@ public sealed class PeopleModel(PeopleRegister register, SetPersonFlags setFlags
         if (page > 1) query.Add("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return $"/Incidents/{Id}/People{query}";
     }
-    public string IncidentTitle { get; private set; } = "";
     public IReadOnlyList<PeopleRegister.Person> People { get; private set; } = [];
     public IReadOnlyList<PeopleRegister.ManualContact> Worklist { get; private set; } = [];
     public string? Message { get; private set; }
@@ -63,9 +62,8 @@ public sealed class PeopleModel(PeopleRegister register, SetPersonFlags setFlags
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         var worklist = await register.WorklistAsync(actor, Id, HttpContext.RequestAborted);
         if (!worklist.IsOk) return Refusal(worklist.Status);
         Worklist = worklist.Value!;

@@ -29,7 +29,6 @@ public sealed class PeopleImportModel(ImportPeople import, PeopleUploads uploads
     /// <summary>Other columns kept with each person (for example a member number the notice quotes).</summary>
     [BindProperty] public List<string> Extra { get; set; } = [];
 
-    public string IncidentTitle { get; private set; } = "";
     public IReadOnlyList<string> Headers { get; private set; } = [];
     /// <summary>The first rows of the file as uploaded, so the person can see the columns line up before checking.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Preview { get; private set; } = [];
@@ -92,10 +91,9 @@ public sealed class PeopleImportModel(ImportPeople import, PeopleUploads uploads
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await LoadActorAsync();
-        var incident = await workspace.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
         if (!Allows(Operation.AccessPeople, Id)) return Forbid();
-        IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Compliance.Domain.Incidents;
 using Compliance.Domain.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,6 +42,17 @@ public abstract class WorkspacePage : PageModel
             ?? throw new InvalidOperationException("WorkspaceAccessFilter lets only active members reach workspace pages.");
         Zones = await readerZones.ForAsync(actor, HttpContext.RequestAborted);
         return actor;
+    }
+
+    /// <summary>The heading of a page about one incident: its reference and title (set by <see cref="LoadIncidentAsync"/>).</summary>
+    public string IncidentTitle { get; private set; } = "";
+
+    /// <summary>The incident a page under /Incidents/{id} is about, if this person may see it; sets <see cref="IncidentTitle"/>.</summary>
+    protected async Task<Outcome<Incident>> LoadIncidentAsync(IncidentAccess access, Guid id)
+    {
+        var incident = await access.GetAsync(Actor, id, HttpContext.RequestAborted);
+        if (incident.IsOk) IncidentTitle = $"{incident.Value!.Reference} {incident.Value.Title}";
+        return incident;
     }
 
     public bool Allows(Operation operation, Guid? incidentId) => Permissions.Allows(Actor, operation, incidentId, Now);
