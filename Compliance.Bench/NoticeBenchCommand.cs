@@ -31,7 +31,7 @@ public static class NoticeBenchCommand
 {
     public const string Usage = "usage: bench notices --people N --smtp HOST:PORT [--connections K] [--database sqlite|postgres] [--connection CS] [--keep]";
     private const string From = "notices@bench.invalid";
-    private const string LegalEmail = "legal@demo.example", LeadEmail = "lead@demo.example";
+    internal const string LegalEmail = "legal@demo.example", LeadEmail = "lead@demo.example";
 
     private sealed record Settings(int People, string Host, int Port, int Connections, DatabaseProvider Provider, string? Server, bool Keep);
 

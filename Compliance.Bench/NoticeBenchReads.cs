@@ -24,7 +24,7 @@ internal static class NoticeBenchReads
             return new Actor(member.UserId, email, member.OrganisationId, member.Role);
         }
         var incidentId = await db.Incidents.Where(i => i.OrganisationId == DemoSeeder.OrganisationId && i.Reference == "INC-2019-001").Select(i => i.Id).SingleAsync();
-        return (await ActorAsync("legal@demo.example"), await ActorAsync("lead@demo.example"), incidentId);
+        return (await ActorAsync(NoticeBenchCommand.LegalEmail), await ActorAsync(NoticeBenchCommand.LeadEmail), incidentId);
     }
 
     internal static async Task<string> ServerVersionAsync(DatabaseOptions database)

@@ -25,7 +25,6 @@ internal sealed record ReminderFacts(Reminder Reminder, User User, Incident Inci
         var dutyIds = reminders.Where(r => r.TaskId is null).Select(r => r.ObligationId!.Value).Distinct().ToList();
         var taskIds = reminders.Where(r => r.TaskId is not null).Select(r => r.TaskId!.Value).Distinct().ToList();
 
-        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var incidents = await db.Incidents.IgnoreQueryFilters().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var roles = (await db.Members.Where(m => userIds.Contains(m.UserId) && organisationIds.Contains(m.OrganisationId))
@@ -33,8 +32,9 @@ internal sealed record ReminderFacts(Reminder Reminder, User User, Incident Inci
             .GroupBy(m => (m.UserId, m.OrganisationId)).ToDictionary(g => g.Key, g => g.First().Role);
         var duties = dutyIds.Count == 0 ? [] : await db.Obligations.IgnoreQueryFilters().Where(o => dutyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var tasks = taskIds.Count == 0 ? [] : await db.IncidentTasks.IgnoreQueryFilters().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        var ownerIds = tasks.Values.Where(t => t.OwnerUserId is not null).Select(t => t.OwnerUserId!.Value).Distinct().ToList();
-        var owners = ownerIds.Count == 0 ? [] : await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        // Readers and task owners in one read.
+        var wanted = userIds.Concat(tasks.Values.Where(t => t.OwnerUserId is not null).Select(t => t.OwnerUserId!.Value)).Distinct().ToList();
+        var users = await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
 
         return reminders.Select(r =>
         {
@@ -45,7 +45,7 @@ internal sealed record ReminderFacts(Reminder Reminder, User User, Incident Inci
                 roles.GetValueOrDefault((user.Id, organisation.Id)),
                 DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone ?? organisation.TimeZone) ?? DateTimeZone.Utc,
                 task is null ? duties[r.ObligationId!.Value] : null, task,
-                task?.OwnerUserId is { } owner ? owners.GetValueOrDefault(owner) : null);
+                task?.OwnerUserId is { } owner ? users.GetValueOrDefault(owner)?.Email : null);
         }).ToList();
     }
 }

@@ -21,8 +21,11 @@ public sealed class ReminderSweep(
     ReminderSweep.Settings settings, PublicAddress address, ILogger<ReminderSweep> log)
 {
     private readonly ReminderReplanning replanning = new(openDb, clock);
-    private readonly ReminderSender sender = new(openDb, transport, new ReminderComposer(templates, address), clock, log);
-    private readonly ReminderBatch batch = new(openDb, transport, new ReminderComposer(templates, address), clock, log);
+    // Chunks and single reminders compose their mails alike, with one composer.
+    private readonly (ReminderBatch Batch, ReminderSender Single) senders = Senders(openDb, transport, new ReminderComposer(templates, address), clock, log);
+
+    private static (ReminderBatch, ReminderSender) Senders(Func<ComplianceDbContext> openDb, IMailTransport transport, ReminderComposer composer,
+        IClock clock, ILogger log) => (new(openDb, transport, composer, clock, log), new(openDb, transport, composer, clock, log));
 
     /// <param name="BatchSize">At most this many due reminders per pass (the rest wait for the next one).</param>
     /// <param name="Parallelism">How many reminders are in flight at once (each on its own connection).</param>
@@ -66,12 +69,12 @@ public sealed class ReminderSweep(
         var left = new List<Guid>();
         foreach (var chunk in (await DueAsync(ct)).Chunk(ReminderBatch.ChunkSize))
         {
-            var done = await batch.SendAsync(chunk, ct);
+            var done = await senders.Batch.SendAsync(chunk, ct);
             foreach (var outcome in done.Outcomes) Count(outcome);
             left.AddRange(done.Left);
         }
         await Parallel.ForEachAsync(left, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = ct },
-            async (id, token) => Count(await sender.SendAsync(id, token)));
+            async (id, token) => Count(await senders.Single.SendAsync(id, token)));
         return new Pass(replanned.Planned, replanned.Cancelled, sent, retry, failed, skipped) { Replanned = replanned.Organisations };
     }
 

@@ -10,9 +10,11 @@ public sealed class ReaderZones(ComplianceDbContext db)
 {
     public async Task<DisplayZones> ForAsync(Actor actor, CancellationToken ct)
     {
-        var organisationZone = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.TimeZone).SingleAsync(ct);
-        var userZone = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).SingleOrDefaultAsync(ct);
-        var organisation = TimeText.Zone(organisationZone, DateTimeZone.Utc);
-        return new DisplayZones(TimeText.Zone(userZone, organisation), organisation);
+        // One round trip on every page: the organisation's zone and the reader's own choice together.
+        var zones = await db.Organisations.Where(o => o.Id == actor.OrganisationId)
+            .Select(o => new { o.TimeZone, Reader = db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).FirstOrDefault() })
+            .SingleAsync(ct);
+        var organisation = TimeText.Zone(zones.TimeZone, DateTimeZone.Utc);
+        return new DisplayZones(TimeText.Zone(zones.Reader, organisation), organisation);
     }
 }
