@@ -1,9 +1,7 @@
 using Compliance.Domain.Incidents;
-using Compliance.Domain.Persistence;
 using Compliance.Domain.Risk;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Compliance.Web.Features.Risk;
@@ -94,10 +92,4 @@ public sealed record RiskAssessmentResource(
         a.Reasons.Select(r => new RiskReasonResource(r.Factor, KebabCase<RiskLevel>.ToId(r.Level), r.Explanation, r.Source)).ToList(),
         KebabCase<RiskLevel>.ToId(a.ConfirmedLevel), a.Overridden, a.Rationale, a.ConfirmedBy, ApiTime.Format(a.ConfirmedAt, incident.ClockZone),
         incident.RiskLevel == a.ConfirmedLevel && incident.RiskRationale == a.Rationale);
-
-    /// <summary>The incident resource with its assessment (additive field <c>riskAssessment</c>, null before the first one).</summary>
-    public static async Task<IncidentResource> AttachAsync(IncidentResource resource, Incident incident, ComplianceDbContext db, CancellationToken ct) =>
-        await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incident.Id, ct) is { } a
-            ? resource with { RiskAssessment = From(a, incident) }
-            : resource;
 }
