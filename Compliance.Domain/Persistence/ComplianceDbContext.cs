@@ -1,5 +1,6 @@
 using Compliance.Domain.Audit;
 using Compliance.Domain.Filings;
+using Compliance.Domain.Idempotency;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Leases;
 using Compliance.Domain.Notices;
@@ -53,6 +54,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -91,6 +93,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         m.ApplyConfiguration(new CampaignRecipientConfiguration(this));
         m.ApplyConfiguration(new AuditEntryConfiguration(this));
         m.ApplyConfiguration(new AuditHeadConfiguration());
+        m.ApplyConfiguration(new IdempotentRequestConfiguration(this));
     }
 
     /// <summary>The audit key this context seals new audit lines with (<see cref="DatabaseOptions.AuditSeal"/>); null when none was configured.</summary>

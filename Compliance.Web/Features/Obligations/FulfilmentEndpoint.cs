@@ -29,7 +29,8 @@ public static class FulfilmentEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, FulfilDuty fulfil, IClock clock, CancellationToken ct)
     {
