@@ -130,4 +130,17 @@ public sealed class CampaignApiTests(ApiServers servers)
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
         Assert.NotEmpty(ErrorsOf(await badLimit.Content.ReadAsStringAsync(), "limit"));
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_offers_an_Idempotency_Key_on_the_posts_that_send()
+    {
+        var world = await servers.For(DatabaseProvider.Sqlite);
+        var paths = JsonDocument.Parse(await world.App.Client.GetStringAsync("/api/openapi/v1.json")).RootElement.GetProperty("paths");
+        string[] sending = ["/api/v1/incidents/{id}/campaigns/{campaignId}/approve", "/api/v1/incidents/{id}/campaigns/{campaignId}/resend-unconfirmed",
+            "/api/v1/incidents/{id}/notices/{language}/test"];
+        foreach (var path in sending)
+            Assert.Contains(paths.GetProperty(path).GetProperty("post").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.True(paths.GetProperty("/api/v1/incidents/{id}/campaigns/{campaignId}/proof.pdf").GetProperty("get").GetProperty("responses")
+            .GetProperty("200").GetProperty("content").TryGetProperty("application/pdf", out _));
+    }
 }
