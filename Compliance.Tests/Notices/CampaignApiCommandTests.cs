@@ -67,6 +67,28 @@ public sealed class CampaignApiCommandTests(ApiServers servers)
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task People_who_get_another_language_are_shown_and_the_approver_must_confirm_seeing_them(DatabaseProvider provider)
+    {
+        var world = await servers.For(provider);
+        var incident = await ReadyIncidentAsync(world, NoticeApiSetup.People + "Anna Weber,anna@example.de,HK,de\n");
+        var campaign = await CampaignApiTests.PrepareAsync(world, incident);
+        var path = campaign.GetProperty("links").GetProperty("self").GetString()!;
+        var fallback = Assert.Single(campaign.GetProperty("fallbacks").EnumerateArray());
+        Assert.Equal(("de", "en", 1), (fallback.GetProperty("readerLanguage").GetString(), fallback.GetProperty("templateLanguage").GetString(), fallback.GetProperty("people").GetInt32()));
+
+        using var unseen = await PostAsync(world, Caller.SecurityLead, path + "/approve");
+        Assert.Equal(HttpStatusCode.BadRequest, unseen.StatusCode);
+        Assert.Contains("Confirm you have seen this", ErrorsOf(await unseen.Content.ReadAsStringAsync(), "fallbacksSeen"));
+        Assert.Empty(await AuditAsync(world, incident, "campaign.approved"));
+
+        var approved = await world.ReadJsonAsync(await PostAsync(world, Caller.SecurityLead, path + "/approve", """{ "fallbacksSeen": true }"""));
+        Assert.Equal("sending", approved.GetProperty("state").GetString());
+        var seen = Assert.Single(await AuditAsync(world, incident, "campaign.approved")).GetProperty("data").GetProperty("languageFallbacksSeen");
+        Assert.Equal("de", Assert.Single(seen.EnumerateArray()).GetProperty("readerLanguage").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_cancelled_campaign_emails_no_one_and_cannot_be_cancelled_or_approved_again(DatabaseProvider provider)
     {
         var world = await servers.For(provider);
