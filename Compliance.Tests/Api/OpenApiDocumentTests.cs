@@ -24,6 +24,12 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/audit", "get"),
             ("/api/v1/incidents/{id}/contacts", "get"), ("/api/v1/incidents/{id}/contacts", "post"),
             ("/api/v1/incidents/{id}/tasks", "get"), ("/api/v1/incidents/{id}/tasks", "post"), ("/api/v1/incidents/{id}/tasks/{taskId}", "patch"),
+            ("/api/v1/incidents/{id}/notices", "get"), ("/api/v1/incidents/{id}/notices/{language}", "get"), ("/api/v1/incidents/{id}/notices/{language}", "put"),
+            ("/api/v1/incidents/{id}/notices/{language}/test", "post"), ("/api/v1/incidents/{id}/people/{personId}/notice-preview", "get"),
+            ("/api/v1/incidents/{id}/campaigns", "get"), ("/api/v1/incidents/{id}/campaigns", "post"), ("/api/v1/incidents/{id}/campaigns/{campaignId}", "get"),
+            ("/api/v1/incidents/{id}/campaigns/{campaignId}/approve", "post"), ("/api/v1/incidents/{id}/campaigns/{campaignId}/cancel", "post"),
+            ("/api/v1/incidents/{id}/campaigns/{campaignId}/resend-unconfirmed", "post"),
+            ("/api/v1/incidents/{id}/campaigns/{campaignId}/proof.csv", "get"), ("/api/v1/incidents/{id}/campaigns/{campaignId}/proof.pdf", "get"),
         ];
         foreach (var (path, method) in expected)
         {
