@@ -43,7 +43,7 @@ public static class PeopleUploadEndpoints
             .WithSummary("Import the upload: optionally { \"columns\": { \"name\", \"jurisdiction\", \"email\", \"language\", \"phone\", \"address\", " +
                          "\"extra\": [other columns to keep] } } naming the file's headers (left out, the guessed columns). Only a clean file is " +
                          "imported, all of it or nothing; the upload is then deleted. A file with problems is a 400 naming each line and field.")
-            .Accepts<ImportBody>("application/json")
+            .Accepts<ImportBody>(isOptional: true, "application/json")
             .Produces<ImportResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
