@@ -26,7 +26,7 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/tasks", "get"), ("/api/v1/incidents/{id}/tasks", "post"), ("/api/v1/incidents/{id}/tasks/{taskId}", "patch"),
             ("/api/v1/incidents/{id}/people", "get"), ("/api/v1/incidents/{id}/people/{personId}", "patch"), ("/api/v1/incidents/{id}/people/counts", "post"),
             ("/api/v1/incidents/{id}/people/uploads", "post"), ("/api/v1/incidents/{id}/people/uploads/{uploadId}", "get"),
-            ("/api/v1/incidents/{id}/people/uploads/{uploadId}/import", "post"),
+            ("/api/v1/incidents/{id}/people/uploads/{uploadId}/check", "post"), ("/api/v1/incidents/{id}/people/uploads/{uploadId}/import", "post"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -52,8 +52,13 @@ public sealed class PeopleApiUploadTests(ApiServers servers)
         var upload = report.GetProperty("id").GetGuid();
         Assert.False(report.GetProperty("canImport").GetBoolean()); // no header says "name": the tool must name the columns
 
-        var imported = await world.ReadJsonAsync(await world.PostJsonAsync(Caller.SecurityLead, ImportPath(incident, upload),
-            """{ "columns": { "name": "Supporter", "jurisdiction": "Where", "email": "Contact", "extra": ["Member no"] } }"""));
+        const string columns = """{ "columns": { "name": "Supporter", "jurisdiction": "Where", "email": "Contact", "extra": ["Member no"] } }""";
+        var checkedAgain = await world.ReadJsonAsync(await world.PostJsonAsync(Caller.SecurityLead, $"{PeopleApi.PathOf(incident)}/uploads/{upload}/check", columns));
+        Assert.Equal((true, 2, "Supporter", "Member no"), (checkedAgain.GetProperty("canImport").GetBoolean(), checkedAgain.GetProperty("rows").GetInt32(),
+            checkedAgain.GetProperty("columns").GetProperty("name").GetString(), checkedAgain.GetProperty("columns").GetProperty("extra")[0].GetString()));
+        Assert.Empty(await PeopleApi.ListAsync(world, incident)); // a check imports nobody
+
+        var imported = await world.ReadJsonAsync(await world.PostJsonAsync(Caller.SecurityLead, ImportPath(incident, upload), columns));
         Assert.Equal(2, imported.GetProperty("imported").GetInt32());
         Assert.Equal((1, 1), (imported.GetProperty("perJurisdiction").GetProperty("HK").GetInt32(), imported.GetProperty("perJurisdiction").GetProperty("MO").GetInt32()));
 
@@ -92,6 +97,8 @@ public sealed class PeopleApiUploadTests(ApiServers servers)
         Assert.Equal(HttpStatusCode.NotFound, legalImports.StatusCode);
         using var viewerImports = await world.PostJsonAsync(Caller.Viewer, ImportPath(incident, upload), "{}");
         Assert.Equal(HttpStatusCode.Forbidden, viewerImports.StatusCode);
+        using var adminChecks = await world.PostJsonAsync(Caller.Admin, $"{PeopleApi.PathOf(incident)}/uploads/{upload}/check", "{}");
+        Assert.Equal(HttpStatusCode.Forbidden, adminChecks.StatusCode);
         using var otherIncident = await world.PostJsonAsync(Caller.SecurityLead, ImportPath(world.IncidentId, upload), "{}");
         Assert.Equal(HttpStatusCode.NotFound, otherIncident.StatusCode);
         Assert.Empty(await PeopleApi.ListAsync(world, incident));
@@ -127,6 +134,8 @@ public sealed class PeopleApiUploadTests(ApiServers servers)
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains(words, PeopleApi.ErrorsOf(await response.Content.ReadAsStringAsync(), field));
         }
+        using var badCheck = await world.PostJsonAsync(Caller.SecurityLead, $"{PeopleApi.PathOf(incident)}/uploads/{upload}/check", cases[0].Body);
+        Assert.Contains("not a column", PeopleApi.ErrorsOf(await badCheck.Content.ReadAsStringAsync(), "columns.name"));
         Assert.Empty(await PeopleApi.ListAsync(world, incident));
         Assert.Empty(await PeopleApi.AuditAsync(world, incident, "people.imported"));
     }

@@ -48,7 +48,7 @@ public sealed record UploadReport(Guid Id, IReadOnlyList<string> Headers, Upload
 
     private static ImportProblemResource Unmapped(UploadColumns columns) =>
         new(null, columns.Name is null ? "name" : "jurisdiction",
-            $"no column of the file was recognised as the {(columns.Name is null ? "name" : "jurisdiction")}; name it in columns when you import.");
+            $"no column of the file was recognised as the {(columns.Name is null ? "name" : "jurisdiction")}; name it in columns to check or import (POST .../check or .../import).");
 }
 
 /// <summary>What an import stored: how many people, per jurisdiction.</summary>

@@ -38,6 +38,16 @@ public static class PeopleUploadEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        uploads.MapPost("/{uploadId:guid}/check", CheckColumnsAsync)
+            .WithName("CheckPeopleUploadWithColumns")
+            .WithSummary("Check the upload with the columns you name, as the import page's Check button does (the same body as the import); " +
+                         "nothing is imported. Answers the check report.")
+            .Accepts<ImportBody>(isOptional: true, "application/json")
+            .Produces<UploadReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         uploads.MapPost("/{uploadId:guid}/import", ImportAsync)
             .WithName("ImportPeople")
             .WithSummary("Import the upload: optionally { \"columns\": { \"name\", \"jurisdiction\", \"email\", \"language\", \"phone\", \"address\", " +
@@ -80,63 +90,73 @@ public static class PeopleUploadEndpoints
         var file = UploadedPeopleFile.Inspect(bytes);
         if (!file.IsReadable) return ApiResults.Invalid("file", file.Error!);
         var uploadId = await uploads.SaveAsync(actor, id, new MemoryStream(bytes), ct);
-        var report = await CheckAsync(actor, id, uploadId, bytes, file, import, ct);
+        var report = await CheckAsync(actor, id, uploadId, new Opened(bytes, file, file.GuessColumns(), []), import, ct);
         return ApiResults.From(report, r => Results.Created(UrlOf(id, uploadId), r));
     }
 
     private static async Task<IResult> ReportAsync(Guid id, Guid uploadId, HttpContext http, IncidentAccess workspace, PeopleUploads uploads,
         ImportPeople import, CancellationToken ct)
     {
-        var actor = http.Actor();
-        var access = await workspace.PeopleAccessAsync(actor, id, ct);
-        if (!access.IsOk) return ApiResults.From(access, _ => Results.Empty);
-        if (await uploads.ReadAsync(actor, id, uploadId, ct) is not { } bytes) return ApiResults.NotFound();
-        var file = UploadedPeopleFile.Inspect(bytes);
-        if (!file.IsReadable) return ApiResults.NotFound(); // never kept: an unreadable file is refused at upload
-        return ApiResults.From(await CheckAsync(actor, id, uploadId, bytes, file, import, ct), Results.Ok);
+        var (upload, refusal) = await OpenAsync(id, uploadId, http, workspace, uploads, withColumns: false, ct);
+        return refusal ?? ApiResults.From(await CheckAsync(http.Actor(), id, uploadId, upload!, import, ct), Results.Ok);
     }
 
-    private static async Task<Outcome<UploadReport>> CheckAsync(Actor actor, Guid incidentId, Guid uploadId, byte[] bytes, UploadedPeopleFile file,
+    private static async Task<IResult> CheckColumnsAsync(Guid id, Guid uploadId, HttpContext http, IncidentAccess workspace, PeopleUploads uploads,
         ImportPeople import, CancellationToken ct)
     {
-        var guessed = file.GuessColumns();
-        var map = file.MapOf(guessed, []);
-        var columns = UploadColumns.From(guessed, map);
-        if (map is null) return Outcome<UploadReport>.Ok(UploadReport.From(uploadId, file, columns, null));
-        var checkedFile = await import.CheckAsync(actor, new ImportPeople.Request(incidentId, () => new MemoryStream(bytes), map), ct);
-        return checkedFile.Status is OutcomeStatus.Ok or OutcomeStatus.Invalid
-            ? Outcome<UploadReport>.Ok(UploadReport.From(uploadId, file, columns, checkedFile.Value))
-            : checkedFile.Refusal<UploadReport>();
+        var (upload, refusal) = await OpenAsync(id, uploadId, http, workspace, uploads, withColumns: true, ct);
+        return refusal ?? ApiResults.From(await CheckAsync(http.Actor(), id, uploadId, upload!, import, ct), Results.Ok);
     }
 
     private static async Task<IResult> ImportAsync(Guid id, Guid uploadId, HttpContext http, IncidentAccess workspace, PeopleUploads uploads,
         ImportPeople import, CancellationToken ct)
     {
-        var actor = http.Actor();
-        var access = await workspace.PeopleAccessAsync(actor, id, ct);
-        if (!access.IsOk) return ApiResults.From(access, _ => Results.Empty);
-        if (await uploads.ReadAsync(actor, id, uploadId, ct) is not { } bytes) return ApiResults.NotFound();
-        var file = UploadedPeopleFile.Inspect(bytes);
-        if (!file.IsReadable) return ApiResults.NotFound();
-
-        var chosen = file.GuessColumns();
-        IReadOnlyList<string> extra = [];
-        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
-        {
-            var body = await JsonBody.ReadObjectAsync(http.Request, ct);
-            if (body.Problem is not null) return body.Problem;
-            using var document = body.Document!;
-            var reader = new FieldReader();
-            if (ImportColumnsReader.Read(reader, body.Root, file.Headers) is { } named) (chosen, extra) = named;
-            if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
-        }
-        if (file.MapOf(chosen, extra) is not { } map)
-            return ApiResults.Invalid($"columns.{(chosen.GetValueOrDefault("Name") is { Length: > 0 } ? "jurisdiction" : "name")}",
+        var (upload, refusal) = await OpenAsync(id, uploadId, http, workspace, uploads, withColumns: true, ct);
+        if (refusal is not null) return refusal;
+        if (upload!.File.MapOf(upload.Chosen, upload.Extra) is not { } map)
+            return ApiResults.Invalid($"columns.{(upload.Chosen.GetValueOrDefault("Name") is { Length: > 0 } ? "jurisdiction" : "name")}",
                 "Say which column holds it: the name and the jurisdiction are required.");
 
-        var imported = await import.HandleAsync(actor, new ImportPeople.Request(id, () => new MemoryStream(bytes), map), ct);
+        var actor = http.Actor();
+        var imported = await import.HandleAsync(actor, new ImportPeople.Request(id, () => new MemoryStream(upload.Bytes), map), ct);
         if (imported.IsOk) uploads.Delete(actor, uploadId);
         return ApiResults.From(imported, r => Results.Ok(new ImportResult(r.Rows, r.PerJurisdiction)));
+    }
+
+    /// <summary>An upload read back for its uploader, with the columns named in the body or else guessed from the header.</summary>
+    private sealed record Opened(byte[] Bytes, UploadedPeopleFile File, Dictionary<string, string> Chosen, IReadOnlyList<string> Extra);
+
+    // Who may not is told so before the upload or the body is read; someone else's upload is not found, as on the page.
+    private static async Task<(Opened? Upload, IResult? Refusal)> OpenAsync(Guid id, Guid uploadId, HttpContext http, IncidentAccess workspace,
+        PeopleUploads uploads, bool withColumns, CancellationToken ct)
+    {
+        var actor = http.Actor();
+        var access = await workspace.PeopleAccessAsync(actor, id, ct);
+        if (!access.IsOk) return (null, ApiResults.From(access, _ => Results.Empty));
+        if (await uploads.ReadAsync(actor, id, uploadId, ct) is not { } bytes) return (null, ApiResults.NotFound());
+        var file = UploadedPeopleFile.Inspect(bytes);
+        if (!file.IsReadable) return (null, ApiResults.NotFound()); // never kept: an unreadable file is refused at upload
+        var upload = new Opened(bytes, file, file.GuessColumns(), []);
+        if (!withColumns || (http.Request.ContentLength is null or 0 && http.Request.Headers.TransferEncoding.Count == 0)) return (upload, null);
+
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
+        if (body.Problem is not null) return (null, body.Problem);
+        using var document = body.Document!;
+        var reader = new FieldReader();
+        var named = ImportColumnsReader.Read(reader, body.Root, file.Headers);
+        if (reader.HasErrors) return (null, ApiResults.Invalid(reader.Errors));
+        return (named is { } n ? upload with { Chosen = n.Chosen, Extra = n.Extra } : upload, null);
+    }
+
+    private static async Task<Outcome<UploadReport>> CheckAsync(Actor actor, Guid incidentId, Guid uploadId, Opened upload, ImportPeople import, CancellationToken ct)
+    {
+        var map = upload.File.MapOf(upload.Chosen, upload.Extra);
+        var columns = UploadColumns.From(upload.Chosen, map);
+        if (map is null) return Outcome<UploadReport>.Ok(UploadReport.From(uploadId, upload.File, columns, null));
+        var checkedFile = await import.CheckAsync(actor, new ImportPeople.Request(incidentId, () => new MemoryStream(upload.Bytes), map), ct);
+        return checkedFile.Status is OutcomeStatus.Ok or OutcomeStatus.Invalid
+            ? Outcome<UploadReport>.Ok(UploadReport.From(uploadId, upload.File, columns, checkedFile.Value))
+            : checkedFile.Refusal<UploadReport>();
     }
 
     public static string UrlOf(Guid incidentId, Guid uploadId) => $"{IncidentEndpoints.UrlOf(incidentId)}/people/uploads/{uploadId}";
