@@ -50,16 +50,18 @@ public static class PeopleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, HttpContext http, PeopleRegister register, CancellationToken ct)
+    // limit and after are read by PageRequest; naming them here puts them in the OpenAPI document.
+    private static async Task<IResult> ListAsync(Guid id, string? limit, string? after, string? jurisdiction, HttpContext http, PeopleRegister register,
+        CancellationToken ct)
     {
         var (page, problem) = PageRequest.From(http.Request, 3);
         if (problem is not null) return problem;
         if (page.After is { } parts && PositionOf(parts) is null) return ApiResults.Invalid("after", "is not a cursor this list gave; start again without it.");
-        var jurisdiction = http.Request.Query["jurisdiction"].ToString().Trim().ToUpperInvariant();
-        if (jurisdiction.Length > 0 && !JurisdictionCode.TryParse(jurisdiction, out _))
+        var code = jurisdiction?.Trim().ToUpperInvariant() ?? "";
+        if (code.Length > 0 && !JurisdictionCode.TryParse(code, out _))
             return ApiResults.Invalid("jurisdiction", $"'{jurisdiction}' is not an ISO 3166 code such as 'HK' or 'US-TX'.");
 
-        var slice = await register.AfterAsync(http.Actor(), id, jurisdiction, page.After is { } a ? PositionOf(a) : null, page.Limit, ct);
+        var slice = await register.AfterAsync(http.Actor(), id, code, page.After is { } a ? PositionOf(a) : null, page.Limit, ct);
         return ApiResults.From(slice, s =>
         {
             var next = s.More ? Cursor.Encode(KeyOf(s.People[^1])) : null;

@@ -14,6 +14,9 @@ public sealed record PersonResource(Guid Id, int Line, string Name, string? Emai
             p.NeedsManualContact, p.ManualContactReason, p.NeedsManualContact ? p.Details.Phone : null, p.NeedsManualContact ? p.Details.PostalAddress : null);
 }
 
+/// <summary>The upload's form: the CSV file (UTF-8, a header row naming the columns) in a part named "file".</summary>
+public sealed record PeopleUploadForm(IFormFile File);
+
 /// <summary>Safety flags to change; a field left out keeps its value, null or "" clears a text.</summary>
 public sealed record PersonFlagsBody(bool? DoNotEmail, string? DelegateTo, string? Redactions);
 

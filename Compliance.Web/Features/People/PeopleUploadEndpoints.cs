@@ -23,7 +23,7 @@ public static class PeopleUploadEndpoints
             .WithName("UploadPeople")
             .WithSummary("Upload a list of affected people: multipart/form-data with a 'file' part, a UTF-8 CSV with a header row (up to 200 MB). " +
                          "Answers the upload's id and its check with the columns guessed from the header; nothing is imported yet.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<PeopleUploadForm>("multipart/form-data")
             .Produces<UploadReport>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
