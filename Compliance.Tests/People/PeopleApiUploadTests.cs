@@ -24,7 +24,7 @@ public sealed class PeopleApiUploadTests(ApiServers servers)
         var report = await world.ReadJsonAsync(uploaded);
         var upload = report.GetProperty("id").GetGuid();
         Assert.Equal(PeopleApi.PathOf(incident) + $"/uploads/{upload}", uploaded.Headers.Location!.OriginalString);
-        Assert.Equal((4, false), (report.GetProperty("rows").GetInt32(), report.GetProperty("canImport").GetBoolean()));
+        Assert.Equal((4, 1, false), (report.GetProperty("rows").GetInt32(), report.GetProperty("duplicates").GetInt32(), report.GetProperty("canImport").GetBoolean()));
         Assert.Equal(("Name", "Country", "Email"), (report.GetProperty("columns").GetProperty("name").GetString(),
             report.GetProperty("columns").GetProperty("jurisdiction").GetString(), report.GetProperty("columns").GetProperty("email").GetString()));
         var problems = report.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("line").GetInt64(), p.GetProperty("field").GetString(), p.GetProperty("message").GetString()!)).ToList();
@@ -72,6 +72,11 @@ public sealed class PeopleApiUploadTests(ApiServers servers)
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         using var retry = await world.PostJsonAsync(Caller.SecurityLead, ImportPath(incident, upload), "{}");
         Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
+        // The same list uploaded again: both its people are already imported.
+        var second = (await PeopleApi.UploadedAsync(world, incident, csv)).GetProperty("id").GetGuid();
+        var again = await world.ReadJsonAsync(await world.PostJsonAsync(Caller.SecurityLead, $"{PeopleApi.PathOf(incident)}/uploads/{second}/check", columns));
+        Assert.Equal((2, false), (again.GetProperty("duplicates").GetInt32(), again.GetProperty("canImport").GetBoolean()));
+        Assert.Contains("already imported", again.GetProperty("problems")[0].GetProperty("message").GetString());
     }
 
     [Theory]

@@ -38,16 +38,17 @@ public sealed record ImportProblemResource(long? Line, string Field, string Mess
 
 /// <summary>
 /// The check of an uploaded list, nothing imported: its columns, the columns used for the check, how many rows and
-/// how many clean people per jurisdiction, and every problem by line and field (bad emails, unknown jurisdictions or
-/// languages, an email twice in the file or already imported). canImport says whether the import would succeed.
+/// how many clean people per jurisdiction, every problem by line and field (bad emails, unknown jurisdictions or
+/// languages, an email twice in the file or already imported), and how many rows are such duplicates. canImport says
+/// whether the import would succeed.
 /// </summary>
 public sealed record UploadReport(Guid Id, IReadOnlyList<string> Headers, UploadColumns Columns, int Rows, IReadOnlyDictionary<string, int> PerJurisdiction,
-    IReadOnlyList<ImportProblemResource> Problems, bool TooManyProblems, bool CanImport)
+    IReadOnlyList<ImportProblemResource> Problems, bool TooManyProblems, int Duplicates, bool CanImport)
 {
     public static UploadReport From(Guid id, UploadedPeopleFile file, UploadColumns columns, ImportReport? report) => report is null
-        ? new(id, file.Headers, columns, 0, new Dictionary<string, int>(), [Unmapped(columns)], false, false)
+        ? new(id, file.Headers, columns, 0, new Dictionary<string, int>(), [Unmapped(columns)], false, 0, false)
         : new(id, file.Headers, columns, report.Rows, report.PerJurisdiction,
-            report.Problems.Select(p => new ImportProblemResource(p.Line > 0 ? p.Line : null, p.Field, p.Message)).ToList(), report.TooManyProblems, report.CanImport);
+            report.Problems.Select(p => new ImportProblemResource(p.Line > 0 ? p.Line : null, p.Field, p.Message)).ToList(), report.TooManyProblems, report.Duplicates, report.CanImport);
 
     private static ImportProblemResource Unmapped(UploadColumns columns) =>
         new(null, columns.Name is null ? "name" : "jurisdiction",
