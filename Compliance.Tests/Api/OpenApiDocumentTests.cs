@@ -30,6 +30,9 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/campaigns/{campaignId}/approve", "post"), ("/api/v1/incidents/{id}/campaigns/{campaignId}/cancel", "post"),
             ("/api/v1/incidents/{id}/campaigns/{campaignId}/resend-unconfirmed", "post"),
             ("/api/v1/incidents/{id}/campaigns/{campaignId}/proof.csv", "get"), ("/api/v1/incidents/{id}/campaigns/{campaignId}/proof.pdf", "get"),
+            ("/api/v1/incidents/{id}/people", "get"), ("/api/v1/incidents/{id}/people/{personId}", "patch"), ("/api/v1/incidents/{id}/people/counts", "post"),
+            ("/api/v1/incidents/{id}/people/uploads", "post"), ("/api/v1/incidents/{id}/people/uploads/{uploadId}", "get"),
+            ("/api/v1/incidents/{id}/people/uploads/{uploadId}/check", "post"), ("/api/v1/incidents/{id}/people/uploads/{uploadId}/import", "post"),
         ];
         foreach (var (path, method) in expected)
         {

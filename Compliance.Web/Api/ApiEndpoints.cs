@@ -33,6 +33,8 @@ public static class ApiEndpoints
         TimelineEndpoints.Map(api);
         RiskAssessmentEndpoints.Map(api);
         ContactEndpoints.Map(api);
+        PeopleEndpoints.Map(api);
+        PeopleUploadEndpoints.Map(api);
         TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
         NoticeEndpoints.Map(api);
