@@ -36,6 +36,8 @@ public static class ApiEndpoints
         TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
         FilingEndpoints.Map(api);
+        MemberEndpoints.Map(api);
+        TokenEndpoints.Map(api);
     }
 }
 
