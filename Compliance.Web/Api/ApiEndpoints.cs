@@ -38,6 +38,7 @@ public static class ApiEndpoints
         FilingEndpoints.Map(api);
         MemberEndpoints.Map(api);
         TokenEndpoints.Map(api);
+        OrganisationAuditEndpoint.Map(api);
     }
 }
 
