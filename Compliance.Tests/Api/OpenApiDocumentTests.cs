@@ -24,6 +24,13 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/audit", "get"),
             ("/api/v1/incidents/{id}/contacts", "get"), ("/api/v1/incidents/{id}/contacts", "post"),
             ("/api/v1/incidents/{id}/tasks", "get"), ("/api/v1/incidents/{id}/tasks", "post"), ("/api/v1/incidents/{id}/tasks/{taskId}", "patch"),
+            ("/api/v1/incidents/{id}/filings/{jurisdiction}", "get"), ("/api/v1/incidents/{id}/filings/{jurisdiction}", "post"),
+            ("/api/v1/incidents/{id}/filings/{jurisdiction}/versions/{filingId}.pdf", "get"),
+            ("/api/v1/incidents/{id}/filings/{jurisdiction}/versions/{filingId}/filed", "post"),
+            ("/api/v1/members", "get"), ("/api/v1/members", "post"), ("/api/v1/members/{userId}", "patch"), ("/api/v1/members/{userId}", "delete"),
+            ("/api/v1/members/{userId}/reset-two-factor", "post"),
+            ("/api/v1/tokens", "get"), ("/api/v1/tokens", "post"), ("/api/v1/tokens/{tokenId}", "delete"),
+            ("/api/v1/audit", "get"),
         ];
         foreach (var (path, method) in expected)
         {
