@@ -114,6 +114,17 @@ public sealed class AuditApiTests(ApiServers servers)
         }
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_filters_and_the_paging_parameters()
+    {
+        var world = await servers.For(DatabaseProvider.Sqlite);
+        var document = JsonDocument.Parse(await world.App.Client.GetStringAsync("/api/openapi/v1.json")).RootElement;
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/audit").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToHashSet();
+
+        Assert.Superset(new HashSet<string?> { "actor", "kind", "from", "to", "incident", "includeReads", "limit", "after" }, parameters);
+    }
+
     private static List<long> Sequences(List<JsonElement> lines) => lines.Select(l => l.GetProperty("sequence").GetInt64()).ToList();
 
     private static async Task<Guid> NewIncidentAsync(ApiWorld world) =>

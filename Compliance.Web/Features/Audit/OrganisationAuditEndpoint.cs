@@ -15,9 +15,14 @@ public static class OrganisationAuditEndpoint
         api.MapGet("/audit", HandleAsync)
             .WithTags("Audit")
             .WithName("OrganisationAudit")
-            .WithSummary("The organisation's audit log, newest first (admins, security leads, legal). Filters: actor (an email), kind (Incidents, Duties, " +
-                         "Tasks, Filings, People, Notices, Members, Organisation, Audit), from and to (a date in the organisation's zone, to inclusive, " +
-                         "or an ISO instant with offset, to exclusive), incident (an id), includeReads (views and exports, left out by default).")
+            .WithSummary("The organisation's audit log, newest first, with the audit page's filters (admins, security leads and legal staff).")
+            .WithQuery("actor", "Only the lines of this person (their email, as the lines name them).")
+            .WithQuery("kind", "Only this kind of line: " + string.Join(", ", AuditActions.Groups) + ".")
+            .WithQuery("from", "From this date (a whole day in the organisation's zone) or ISO instant with offset.")
+            .WithQuery("to", "Until this date, included, or ISO instant with offset, excluded.")
+            .WithQuery("incident", "Only the lines about this incident (its id).")
+            .WithQuery("includeReads", "true to include views and exports, which are left out by default.", Microsoft.OpenApi.JsonSchemaType.Boolean)
+            .WithPaging()
             .Produces<PageResource<OrganisationAuditEntryResource>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

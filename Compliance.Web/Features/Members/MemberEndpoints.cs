@@ -21,6 +21,7 @@ public static class MemberEndpoints
         members.MapGet("/", ListAsync)
             .WithName("ListMembers")
             .WithSummary("The organisation's members (admins only), by email: role, a responder's incident and expiry, second factor, password chosen.")
+            .WithPaging()
             .Produces<PageResource<MemberResource>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

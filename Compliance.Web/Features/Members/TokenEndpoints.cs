@@ -18,6 +18,7 @@ public static class TokenEndpoints
         tokens.MapGet("/", ListAsync)
             .WithName("ListTokens")
             .WithSummary("Your API tokens in this organisation (an admin sees everyone's), newest first; never their secrets.")
+            .WithPaging()
             .Produces<PageResource<TokenResource>>()
             .ProducesValidationProblem();
 
