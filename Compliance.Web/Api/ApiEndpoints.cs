@@ -35,6 +35,8 @@ public static class ApiEndpoints
         ContactEndpoints.Map(api);
         TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        NoticeEndpoints.Map(api);
+        CampaignEndpoints.Map(api);
         FilingEndpoints.Map(api);
         MemberEndpoints.Map(api);
         TokenEndpoints.Map(api);
