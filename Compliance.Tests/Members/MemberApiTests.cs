@@ -111,6 +111,23 @@ public sealed class MemberApiTests(ApiServers servers)
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_responder_is_added_on_one_incident_of_this_organisation_until_an_expiry(DatabaseProvider provider)
+    {
+        var world = await servers.For(provider);
+        var email = MemberApi.NewEmail();
+        string Responder(Guid incident) => $$"""{ "email": "{{email}}", "role": "responder", "incidentId": "{{incident}}", "expiresAt": "2019-03-23T18:00:00+08:00" }""";
+
+        using var betas = await world.PostJsonAsync(Caller.Admin, "/api/v1/members", Responder(world.BetaIncidentId));
+        Assert.Contains("not an incident of this organisation", IncidentStoryTests.ErrorsOf(await betas.Content.ReadAsStringAsync(), "incidentId"));
+        Assert.DoesNotContain(await MemberApi.AllMembersAsync(world, Caller.Admin), m => m.GetProperty("email").GetString() == email);
+
+        var added = (await world.ReadJsonAsync(await world.PostJsonAsync(Caller.Admin, "/api/v1/members", Responder(world.IncidentId)))).GetProperty("member");
+        Assert.Equal(("responder", world.IncidentId, "2019-03-23T18:00:00+08:00"),
+            (added.GetProperty("role").GetString(), added.GetProperty("incidentId").GetGuid(), added.GetProperty("until").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_member_removed_through_the_API_loses_API_access_with_the_next_request(DatabaseProvider provider)
     {
         var world = await servers.For(provider);
