@@ -33,6 +33,13 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/people", "get"), ("/api/v1/incidents/{id}/people/{personId}", "patch"), ("/api/v1/incidents/{id}/people/counts", "post"),
             ("/api/v1/incidents/{id}/people/uploads", "post"), ("/api/v1/incidents/{id}/people/uploads/{uploadId}", "get"),
             ("/api/v1/incidents/{id}/people/uploads/{uploadId}/check", "post"), ("/api/v1/incidents/{id}/people/uploads/{uploadId}/import", "post"),
+            ("/api/v1/incidents/{id}/filings/{jurisdiction}", "get"), ("/api/v1/incidents/{id}/filings/{jurisdiction}", "post"),
+            ("/api/v1/incidents/{id}/filings/{jurisdiction}/versions/{filingId}.pdf", "get"),
+            ("/api/v1/incidents/{id}/filings/{jurisdiction}/versions/{filingId}/filed", "post"),
+            ("/api/v1/members", "get"), ("/api/v1/members", "post"), ("/api/v1/members/{userId}", "patch"), ("/api/v1/members/{userId}", "delete"),
+            ("/api/v1/members/{userId}/reset-two-factor", "post"),
+            ("/api/v1/tokens", "get"), ("/api/v1/tokens", "post"), ("/api/v1/tokens/{tokenId}", "delete"),
+            ("/api/v1/audit", "get"),
         ];
         foreach (var (path, method) in expected)
         {

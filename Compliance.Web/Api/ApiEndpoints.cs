@@ -39,6 +39,10 @@ public static class ApiEndpoints
         AuditEndpoints.Map(api);
         NoticeEndpoints.Map(api);
         CampaignEndpoints.Map(api);
+        FilingEndpoints.Map(api);
+        MemberEndpoints.Map(api);
+        TokenEndpoints.Map(api);
+        OrganisationAuditEndpoint.Map(api);
     }
 }
 
