@@ -15,7 +15,9 @@ public static class AuditEndpoints
         api.MapGet("/incidents/{id:guid}/audit", HandleAsync)
             .WithTags("Audit")
             .WithName("IncidentAudit")
-            .WithSummary("The incident's audit log, oldest first: JSON, or CSV with ?format=csv or Accept: text/csv (an export, itself audited).")
+            .WithSummary("The incident's audit log, oldest first: JSON a page at a time, or all of it as CSV with ?format=csv or Accept: text/csv (an export, itself audited).")
+            .WithPaging()
+            .ProducesValidationProblem()
             .Produces<AuditList>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -30,7 +32,15 @@ public static class AuditEndpoints
 
         var zone = incident.Value!.ClockZone;
         if (!WantsCsv(http.Request, format))
-            return ApiResults.From(await trail.ReadAsync(actor, id, ct), entries => Results.Ok(new AuditList(entries.Select(e => AuditEntryResource.From(e, zone)).ToList())));
+        {
+            var (page, problem) = PageRequest.From(http.Request, 1);
+            if (problem is not null) return problem;
+            return ApiResults.From(await trail.ReadAsync(actor, id, ct), entries =>
+            {
+                var paged = page.Slice(entries, e => [CursorKey.Ascending(e.Sequence)]);
+                return Results.Ok(new AuditList(paged.Items.Select(e => AuditEntryResource.From(e, zone)).ToList(), paged.NextLink(http.Request)));
+            });
+        }
 
         var exported = await export.HandleAsync(actor, new ExportAuditRequest(id), ct);
         if (!exported.IsOk) return ApiResults.From(exported, _ => Results.Empty);
@@ -53,4 +63,4 @@ public sealed record AuditEntryResource(long Sequence, string At, string Actor, 
     }
 }
 
-public sealed record AuditList(IReadOnlyList<AuditEntryResource> Entries);
+public sealed record AuditList(IReadOnlyList<AuditEntryResource> Entries, string? Next);

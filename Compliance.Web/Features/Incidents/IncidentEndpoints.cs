@@ -16,8 +16,10 @@ public static class IncidentEndpoints
 
         incidents.MapGet("/", ListAsync)
             .WithName("ListIncidents")
-            .WithSummary("The organisation's incidents visible to the caller, most recent awareness first.")
-            .Produces<IncidentList>();
+            .WithSummary("The organisation's incidents visible to the caller, most recent awareness first, a page at a time.")
+            .WithPaging()
+            .Produces<IncidentList>()
+            .ProducesValidationProblem();
 
         incidents.MapPost("/", CreateAsync)
             .WithName("CreateIncident")
@@ -46,8 +48,16 @@ public static class IncidentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IncidentOverview overview, CancellationToken ct) =>
-        ApiResults.From(await overview.ReadAsync(http.Actor(), ct), rows => Results.Ok(new IncidentList(rows.Select(IncidentSummary.From).ToList())));
+    private static async Task<IResult> ListAsync(HttpContext http, IncidentOverview overview, CancellationToken ct)
+    {
+        var (page, problem) = PageRequest.From(http.Request, 2);
+        if (problem is not null) return problem;
+        return ApiResults.From(await overview.ReadAsync(http.Actor(), ct), rows =>
+        {
+            var paged = page.Slice(rows, r => [CursorKey.Descending(r.Incident.AwareAt), CursorKey.Of(r.Incident.Id)]);
+            return Results.Ok(new IncidentList(paged.Items.Select(IncidentSummary.From).ToList(), paged.NextLink(http.Request)));
+        });
+    }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateIncident create, ReaderZones zones, IClock clock, CancellationToken ct)
     {

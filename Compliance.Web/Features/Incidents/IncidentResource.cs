@@ -81,4 +81,5 @@ public sealed record IncidentSummary(
     }
 }
 
-public sealed record IncidentList(IReadOnlyList<IncidentSummary> Incidents);
+/// <summary>A page of incidents; <c>next</c> is the link to the following page, null on the last.</summary>
+public sealed record IncidentList(IReadOnlyList<IncidentSummary> Incidents, string? Next);

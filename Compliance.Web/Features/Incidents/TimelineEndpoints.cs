@@ -13,8 +13,10 @@ public static class TimelineEndpoints
 
         timeline.MapGet("/", ListAsync)
             .WithName("ListTimeline")
-            .WithSummary("The incident's timeline, earliest event first.")
+            .WithSummary("The incident's timeline, earliest event first, a page at a time.")
+            .WithPaging()
             .Produces<TimelineList>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -32,9 +34,14 @@ public static class TimelineEndpoints
     {
         var incident = await access.GetAsync(http.Actor(), id, ct);
         if (!incident.IsOk) return ApiResults.From(incident, _ => Results.Empty);
+        var (page, problem) = PageRequest.From(http.Request, 2);
+        if (problem is not null) return problem;
         var zone = incident.Value!.ClockZone;
-        return ApiResults.From(await timeline.ReadAsync(http.Actor(), id, ct),
-            events => Results.Ok(new TimelineList(events.Select(e => TimelineEventResource.From(e, zone)).ToList())));
+        return ApiResults.From(await timeline.ReadAsync(http.Actor(), id, ct), events =>
+        {
+            var paged = page.Slice(events, e => [CursorKey.Ascending(e.At), CursorKey.Of(e.Id)]);
+            return Results.Ok(new TimelineList(paged.Items.Select(e => TimelineEventResource.From(e, zone)).ToList(), paged.NextLink(http.Request)));
+        });
     }
 
     private static async Task<IResult> AddAsync(Guid id, HttpContext http, IncidentAccess access, AddTimelineEvent add, CancellationToken ct)
@@ -62,4 +69,4 @@ public sealed record TimelineEventResource(Guid Id, string At, string Descriptio
         new(e.Id, ApiTime.Format(e.At, zone), e.Description, e.RecordedBy, ApiTime.Format(e.RecordedAt, zone));
 }
 
-public sealed record TimelineList(IReadOnlyList<TimelineEventResource> Events);
+public sealed record TimelineList(IReadOnlyList<TimelineEventResource> Events, string? Next);

@@ -17,8 +17,10 @@ public static class ContactEndpoints
 
         contacts.MapGet("/", ListAsync)
             .WithName("ListContacts")
-            .WithSummary("The manual contacts recorded for the incident, earliest first (the read is audited).")
+            .WithSummary("The manual contacts recorded for the incident, earliest first, a page at a time (the read is audited).")
+            .WithPaging()
             .Produces<ContactList>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -33,8 +35,16 @@ public static class ContactEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, HttpContext http, RecordedContacts contacts, CancellationToken ct) =>
-        ApiResults.From(await contacts.ListAsync(http.Actor(), id, ct), list => Results.Ok(new ContactList(list.Select(ContactResource.From).ToList())));
+    private static async Task<IResult> ListAsync(Guid id, HttpContext http, RecordedContacts contacts, CancellationToken ct)
+    {
+        var (page, problem) = PageRequest.From(http.Request, 3);
+        if (problem is not null) return problem;
+        return ApiResults.From(await contacts.ListAsync(http.Actor(), id, ct), list =>
+        {
+            var paged = page.Slice(list, c => [CursorKey.Ascending(c.ContactedAt), CursorKey.Ascending(c.RecordedAt), CursorKey.Of(c.Id)]);
+            return Results.Ok(new ContactList(paged.Items.Select(ContactResource.From).ToList(), paged.NextLink(http.Request)));
+        });
+    }
 
     private static async Task<IResult> RecordAsync(Guid id, HttpContext http, RecordContact record, CancellationToken ct)
     {
@@ -65,4 +75,4 @@ public sealed record ContactResource(Guid Id, Guid PersonId, string Method, stri
             c.Zone, c.Notes, c.RecordedBy, ApiTime.Format(c.RecordedAt, c.Zone), PersonContact.IsNotified(c.Outcome));
 }
 
-public sealed record ContactList(IReadOnlyList<ContactResource> Contacts);
+public sealed record ContactList(IReadOnlyList<ContactResource> Contacts, string? Next);

@@ -19,8 +19,10 @@ public static class TaskEndpoints
 
         tasks.MapGet("/", ListAsync)
             .WithName("ListTasks")
-            .WithSummary("The incident's tasks beyond the law (police, staff, board, donors, partners, insurer, platforms, CERT), open ones first.")
+            .WithSummary("The incident's tasks beyond the law (police, staff, board, donors, partners, insurer, platforms, CERT), open ones first, then by due time, a page at a time.")
+            .WithPaging()
             .Produces<TaskList>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -47,8 +49,13 @@ public static class TaskEndpoints
     {
         var list = await tasks.ListAsync(http.Actor(), id, ct);
         if (!list.IsOk) return ApiResults.From(list, _ => Results.Empty);
+        var (page, problem) = PageRequest.From(http.Request, 5);
+        if (problem is not null) return problem;
         var zone = await ZoneAsync(id, http, ct);
-        return Results.Ok(new TaskList(list.Value!.Select(t => TaskResource.From(t, zone)).ToList()));
+        // The key spells out IncidentTaskQuery.Ordered: open first, dated before undated, by due time, then as added.
+        var paged = page.Slice(list.Value!, t => [t.IsOpen ? "0" : "1", t.DueAt is null ? "1" : "0",
+            CursorKey.Ascending(t.DueAt ?? NodaTime.Instant.FromUnixTimeTicks(0)), CursorKey.Ascending(t.CreatedAt), CursorKey.Of(t.Id)]);
+        return Results.Ok(new TaskList(paged.Items.Select(t => TaskResource.From(t, zone)).ToList(), paged.NextLink(http.Request)));
     }
 
     // Who may not add is told so before their body is read, as before any other command.

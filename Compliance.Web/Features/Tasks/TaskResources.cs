@@ -17,4 +17,4 @@ public sealed record TaskResource(Guid Id, Guid IncidentId, string Kind, string 
         t.NotNeededReason, t.EvidenceFileId, t.FromTemplate, ApiTime.Format(t.CreatedAt, zone), t.CreatedBy);
 }
 
-public sealed record TaskList(IReadOnlyList<TaskResource> Tasks);
+public sealed record TaskList(IReadOnlyList<TaskResource> Tasks, string? Next);
