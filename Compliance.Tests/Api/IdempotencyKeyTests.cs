@@ -122,7 +122,7 @@ public sealed class IdempotencyKeyTests(ApiServers servers)
 
     private static async Task<int> FulfilmentLinesAsync(ApiWorld world, Guid incident, Guid duty)
     {
-        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit"));
+        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit?limit=200"));
         return audit.GetProperty("entries").EnumerateArray()
             .Count(e => e.GetProperty("action").GetString()!.Contains("fulfil", StringComparison.OrdinalIgnoreCase)
                         && e.GetProperty("data").ToString().Contains(duty.ToString(), StringComparison.OrdinalIgnoreCase));

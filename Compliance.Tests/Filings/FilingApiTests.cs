@@ -180,6 +180,6 @@ public static class FilingApi
         .GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("ruleId").GetString() == "hk-pdpo-pcpd");
 
     public static async Task<List<JsonElement>> AuditAsync(ApiWorld world, Guid incident) =>
-        (await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit")))
+        (await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit?limit=200")))
         .GetProperty("entries").EnumerateArray().ToList();
 }

@@ -58,7 +58,7 @@ internal static class PeopleApi
     /// <summary>The incident's audit entries with this action, oldest first.</summary>
     public static async Task<List<JsonElement>> AuditAsync(ApiWorld world, Guid incident, string action)
     {
-        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit"));
+        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit?limit=200"));
         return audit.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("action").GetString() == action).Select(e => e.GetProperty("data")).ToList();
     }
 

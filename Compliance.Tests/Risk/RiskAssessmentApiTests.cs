@@ -77,7 +77,7 @@ public sealed class RiskAssessmentApiTests(ApiServers servers)
         Assert.Equal("risk", assessment.GetProperty("proposedLevel").GetString());
         Assert.Contains("eu-gdpr-art34", await RuleIdsAsync(world, id));
 
-        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.OtherOrganisation, $"/api/v1/incidents/{id}/audit"));
+        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.OtherOrganisation, $"/api/v1/incidents/{id}/audit?limit=200"));
         var entry = Assert.Single(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "risk.overridden");
         var data = entry.GetProperty("data");
         Assert.Equal("Our members are activists; the board chose to tell them all.", data.GetProperty("rationale").GetString());
