@@ -59,7 +59,22 @@ public sealed class OpenApiValidatorTests(ApiServers servers)
             if (!responses.TryGetProperty("401", out _)) missing.Add($"{name}: 401");
             if (!operation.Value.TryGetProperty("security", out _)) missing.Add($"{name}: security");
             if (path.Name.Contains('{') && !responses.TryGetProperty("404", out _)) missing.Add($"{name}: 404");
+            if (operation.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
+                && !json.TryGetProperty("example", out _)) missing.Add($"{name}: a request example");
         }
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task The_example_of_logging_an_incident_is_accepted_as_it_stands()
+    {
+        var world = await servers.For(DatabaseProvider.Sqlite);
+        var document = JsonDocument.Parse(await world.App.Client.GetStringAsync("/api/openapi/v1.json")).RootElement;
+        var example = document.GetProperty("paths").GetProperty("/api/v1/incidents").GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+
+        using var created = await world.PostJsonAsync(Caller.SecurityLead, "/api/v1/incidents", example.GetRawText());
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
     }
 }

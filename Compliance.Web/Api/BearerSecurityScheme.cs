@@ -14,7 +14,7 @@ public sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An API token from 'Compliance.Web token create'.",
+            Description = "An API token: POST /api/v1/tokens (admins), or 'Compliance.Web token create --email EMAIL' on the server. It acts as its user, in its organisation only.",
         };
         var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] };
         foreach (var (path, item) in document.Paths)

@@ -90,7 +90,7 @@ public static class AppHost
         services.AddProblemDetails();
         services.AddExceptionHandler<Compliance.Web.Health.DatabaseUnavailable>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentInfo>().AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<IdempotencyKeyParameter>()
-            .AddOperationTransformer<QueryParameterDocs>());
+            .AddOperationTransformer<QueryParameterDocs>().AddOperationTransformer<RequestExampleDocs>());
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(settings.Database));
 
         var app = builder.Build();

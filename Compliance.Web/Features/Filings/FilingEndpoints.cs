@@ -28,6 +28,7 @@ public static class FilingEndpoints
 
         filings.MapPost("/", ComposeAsync)
             .WithName("ComposeFiling")
+            .WithRequestExample("""{ "stage": "initial", "organisationName": "Amnesty International Hong Kong", "narrative": { "description": "Intruders copied supporters' names, HKID numbers and contact details.", "measures": "Access closed, passwords changed, supporters told.", "contact": "privacy@example.org" } }""")
             .WithSummary("Save the next PDF version of the filing from the form's fields: stage (initial, follow-up, final), organisationName, " +
                          "and narrative texts by field id (description, contact, consequences, measures, ...). Its hashes are audited.")
             .Accepts<FilingDraftBody>("application/json")
@@ -45,6 +46,7 @@ public static class FilingEndpoints
 
         filings.MapPost("/versions/{filingId:guid}/filed", MarkFiledAsync)
             .WithName("MarkFilingFiled")
+            .WithRequestExample("""{ "filedAt": "2019-03-16T16:00:00+08:00", "reference": "PCPD-2019-0316" }""")
             .WithSummary("Record that this version was sent to the authority: filedAt (ISO with offset) and the authority's reference. " +
                          "A version that lacks fields needs fileIncomplete: true. Fulfils the regulator duty with the PDF as evidence.")
             .Accepts<MarkFiledBody>("application/json")

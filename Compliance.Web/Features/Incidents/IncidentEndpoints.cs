@@ -23,6 +23,7 @@ public static class IncidentEndpoints
 
         incidents.MapPost("/", CreateAsync)
             .WithName("CreateIncident")
+            .WithRequestExample("""{ "title": "Supporter database intrusion", "summary": "Intruders found in the CRM.", "awareAt": "2019-03-15T09:00:00+08:00", "timeZone": "Asia/Hong_Kong", "dataCategories": ["name", "national-id", "email", "phone"], "affected": [{ "jurisdiction": "HK", "count": 2400 }], "exfiltration": "confirmed", "encryption": "none", "cause": "external-attack", "riskLevel": "high", "riskRationale": "HKID numbers with names and addresses: identity theft and targeting." }""")
             .WithSummary("Log an incident; its obligations are computed and stored at once.")
             .Accepts<IncidentBody>("application/json")
             .Produces<IncidentResource>(StatusCodes.Status201Created)
@@ -38,6 +39,7 @@ public static class IncidentEndpoints
 
         incidents.MapPatch("/{id:guid}", IncidentPatchEndpoint.HandleAsync)
             .WithName("UpdateIncident")
+            .WithRequestExample("""{ "affected": [{ "jurisdiction": "HK", "count": 2650 }], "status": "contained" }""")
             .WithSummary("Change some facts (obligations are recomputed, superseded ones kept) and/or the status: open, contained or closed. " +
                          "Send If-Match: \"version\" or a version field to refuse a stale edit with 409.")
             .Accepts<IncidentPatchBody>("application/json", "application/merge-patch+json")

@@ -22,6 +22,7 @@ public static class TimelineEndpoints
 
         timeline.MapPost("/", AddAsync)
             .WithName("AddTimelineEvent")
+            .WithRequestExample("""{ "at": "2019-03-15T11:30:00+08:00", "description": "CRM server isolated from the network." }""")
             .WithSummary("Record an event: when it happened (ISO date and time with offset) and what happened.")
             .Accepts<TimelineEventBody>("application/json")
             .Produces<TimelineEventResource>(StatusCodes.Status201Created)

@@ -28,6 +28,7 @@ public static class MemberEndpoints
 
         members.MapPost("/", AddAsync)
             .WithName("AddMember")
+            .WithRequestExample("""{ "email": "responder@example.org", "name": "Outside responder", "role": "responder", "incidentId": "5d8e1c2a-7b34-4f61-8e09-1a2b3c4d5e01", "expiresAt": "2019-04-15T18:00:00+08:00" }""")
             .WithSummary("Add someone (admins only) and mail them: a new account gets a link to choose a password. Body: email, role, name; " +
                          "a responder also needs incidentId and expiresAt.")
             .Accepts<NewMemberBody>("application/json")
@@ -38,6 +39,7 @@ public static class MemberEndpoints
 
         members.MapPatch("/{userId:guid}", ChangeRoleAsync)
             .WithName("ChangeMemberRole")
+            .WithRequestExample("""{ "role": "legal" }""")
             .WithSummary("Give a member another role (admins only); their sessions start again with it. The last admin keeps the role.")
             .Accepts<MemberPatchBody>("application/json")
             .Produces<MemberResource>()

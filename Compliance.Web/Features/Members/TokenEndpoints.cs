@@ -24,6 +24,7 @@ public static class TokenEndpoints
 
         tokens.MapPost("/", IssueAsync)
             .WithName("IssueToken")
+            .WithRequestExample("""{ "name": "SIEM integration", "days": 90 }""")
             .WithSummary("Issue a token (admins only): name, days until it expires (none: no expiry) and userId (a member; yourself when absent). " +
                          "The secret is in this answer only.")
             .Accepts<NewTokenBody>("application/json")

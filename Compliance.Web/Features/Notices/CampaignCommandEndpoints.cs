@@ -13,6 +13,7 @@ public static class CampaignCommandEndpoints
     {
         campaigns.MapPost("/{campaignId:guid}/approve", ApproveAsync)
             .WithName("ApproveCampaign")
+            .WithRequestExample("""{ "fallbacksSeen": true }""")
             .WithSummary("Approve a campaign awaiting approval, and sending starts. Someone other than who prepared it must (403 for its preparer); " +
                          "when people receive the notice in another language than their own, send fallbacksSeen: true to confirm you saw who.")
             .Accepts<ApprovalBody>("application/json")
@@ -33,6 +34,7 @@ public static class CampaignCommandEndpoints
 
         campaigns.MapPost("/{campaignId:guid}/resend-unconfirmed", ResendAsync)
             .WithName("ResendUnconfirmed")
+            .WithRequestExample("""{ "messageIds": ["<notice.1f2e.7a9c@example.org>"] }""")
             .WithSummary("Send again the unconfirmed messages (released to the mail server, its reply not recorded) whose Message-IDs you give, after " +
                          "checking the server's log does not have them; they keep their Message-ID.")
             .Accepts<ResendBody>("application/json")

@@ -24,6 +24,7 @@ public static class CampaignEndpoints
 
         campaigns.MapPost("/", PrepareAsync)
             .WithName("PrepareCampaign")
+            .WithRequestExample("""{ "name": "Hong Kong supporters", "jurisdictions": ["HK"], "languages": ["en", "zh-Hant"] }""")
             .WithSummary("Prepare a campaign emailing the notice to the people of the jurisdictions and languages given (none: all) who can be emailed. " +
                          "The notice is frozen and checked for each; nothing is sent until someone else approves it.")
             .Accepts<CampaignBody>("application/json")

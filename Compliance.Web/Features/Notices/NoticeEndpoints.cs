@@ -35,6 +35,7 @@ public static class NoticeEndpoints
 
         incident.MapPut("/notices/{language}", NoticeTextEndpoint.PutAsync)
             .WithName("SaveNoticeText")
+            .WithRequestExample("""{ "fields": { "nature": "An intruder copied our supporter database.", "period": "From 2019-01-10 to 2019-03-14.", "consequences": "Your details could be used to target you.", "measures": "We removed the intruder and reset every credential.", "advice": "Be wary of messages that claim to come from us.", "contact": "privacy@example.org" } }""")
             .WithSummary("Save the notice's parts in one language (fields: nature, period, consequences, measures, advice, contact; one left out is saved empty). " +
                          "Send If-Match: \"version\" to refuse with 409 a save over someone else's.")
             .Accepts<NoticeDraftBody>("application/json")
@@ -46,6 +47,7 @@ public static class NoticeEndpoints
 
         incident.MapPost("/notices/{language}/test", NoticeTextEndpoint.TestAsync)
             .WithName("SendTestNotice")
+            .WithRequestExample("""{ "personId": null }""")
             .WithSummary("Email yourself, marked as a test, the notice a person would receive in this language (personId optional: else someone who " +
                          "receives it in this language). The person gets nothing.")
             .Accepts<NoticeTestBody>("application/json")

@@ -22,6 +22,7 @@ public static class FulfilmentEndpoint
         api.MapPost("/obligations/{id:guid}/fulfilment", HandleAsync)
             .WithTags("Obligations")
             .WithName("FulfilObligation")
+            .WithRequestExample("""{ "filedAt": "2019-03-16T09:30:00+08:00", "reference": "PCPD-2019-0316" }""")
             .WithSummary("Record that a duty was done: filedAt, reference and optionally an evidence file (multipart/form-data). " +
                          "Lateness is frozen at the first filing.")
             .Accepts<FulfilmentBody>("application/json", "multipart/form-data")

@@ -22,6 +22,7 @@ public static class ObligationEndpoints
         api.MapPost("/obligations/{id:guid}/decision", DecideAsync)
             .WithTags("Obligations")
             .WithName("DecideObligation")
+            .WithRequestExample("""{ "decision": "not-required", "rationale": "Only staff work emails were exposed; counsel advised no notice is due." }""")
             .WithSummary("Record that a duty is not required, with the rationale; who and when are recorded, the duty is kept.")
             .Accepts<DecisionBody>("application/json")
             .Produces<ObligationResource>()

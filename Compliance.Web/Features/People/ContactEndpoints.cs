@@ -26,6 +26,7 @@ public static class ContactEndpoints
 
         contacts.MapPost("/", RecordAsync)
             .WithName("RecordContact")
+            .WithRequestExample("""{ "personId": "3f0c6a57-1d2e-4c4b-9a51-2b8e7f6d5c41", "method": "phone", "outcome": "reached", "contactedAt": "2019-03-18T15:00:00+08:00", "notes": "Called through the Hong Kong office." }""")
             .WithSummary("Record a contact: personId, method (phone, in-person, delegate, post), outcome (reached, not-reached, refused, " +
                          "delegate-informed), contactedAt (ISO date and time with offset) and optional notes (kept encrypted).")
             .Accepts<ContactBody>("application/json")

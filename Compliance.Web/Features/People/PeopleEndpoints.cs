@@ -30,6 +30,7 @@ public static class PeopleEndpoints
 
         people.MapPatch("/{personId:guid}", PatchAsync)
             .WithName("SetPersonFlags")
+            .WithRequestExample("""{ "doNotEmail": true, "delegateTo": "Hong Kong office", "redactions": "Do not mention the protest." }""")
             .WithSummary("Change a person's safety flags: doNotEmail (true or false), delegateTo (a trusted person to reach them through) and " +
                          "redactions (details to leave out of their notice); a field left out keeps its value, null or \"\" clears it. " +
                          "Flagged people never get an email notice. Person rows have no version, so there is no ETag.")

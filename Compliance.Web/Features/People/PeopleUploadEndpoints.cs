@@ -40,6 +40,7 @@ public static class PeopleUploadEndpoints
 
         uploads.MapPost("/{uploadId:guid}/check", CheckColumnsAsync)
             .WithName("CheckPeopleUploadWithColumns")
+            .WithRequestExample("""{ "columns": { "name": "Name", "jurisdiction": "Country", "email": "Email", "language": "Language", "phone": "Phone", "address": null, "extra": ["Note"] } }""")
             .WithSummary("Check the upload with the columns you name, as the import page's Check button does (the same body as the import); " +
                          "nothing is imported. Answers the check report.")
             .Accepts<ImportBody>(isOptional: true, "application/json")
@@ -50,6 +51,7 @@ public static class PeopleUploadEndpoints
 
         uploads.MapPost("/{uploadId:guid}/import", ImportAsync)
             .WithName("ImportPeople")
+            .WithRequestExample("""{ "columns": { "name": "Name", "jurisdiction": "Country", "email": "Email", "language": "Language", "phone": "Phone", "address": null, "extra": [] } }""")
             .WithSummary("Import the upload: optionally { \"columns\": { \"name\", \"jurisdiction\", \"email\", \"language\", \"phone\", \"address\", " +
                          "\"extra\": [other columns to keep] } } naming the file's headers (left out, the guessed columns). Only a clean file is " +
                          "imported, all of it or nothing; the upload is then deleted. A file with problems is a 400 naming each line and field.")

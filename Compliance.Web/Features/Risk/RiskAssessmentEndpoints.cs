@@ -17,6 +17,7 @@ public static class RiskAssessmentEndpoints
         api.MapPut("/incidents/{id:guid}/risk-assessment", PutAsync)
             .WithTags("Incidents")
             .WithName("AssessRisk")
+            .WithRequestExample("""{ "answers": { "stateActor": true, "surveillance": true, "reprisal": false, "politicalExposure": true, "vulnerablePeople": false, "identification": "maximum", "lost": ["confidentiality"], "misuse": "possible", "consequences": "severe" }, "confirmedLevel": "high", "rationale": "A state actor holds activists' names and HKID numbers." }""")
             .WithSummary("Confirm the incident's risk level from the guided assessment's answers, or override the proposed level with a rationale " +
                          "(admin, security lead, or the incident's responder). The confirmed level and the rationale become the incident's riskLevel and riskRationale, " +
                          "the duties are recomputed from them, and the answers, proposal and decision are audited.")

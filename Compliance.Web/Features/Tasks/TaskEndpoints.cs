@@ -28,6 +28,7 @@ public static class TaskEndpoints
 
         tasks.MapPost("/", AddAsync)
             .WithName("AddTask")
+            .WithRequestExample("""{ "kind": "law-enforcement", "title": "Report to the police cyber unit", "dueAt": "2019-03-17T12:00:00+08:00", "reportReference": "HKPF-2019-0315", "officer": "Inspector Wong" }""")
             .WithSummary("Add a task: kind and title required; ownerId (a member's user id), dueAt (ISO with offset), notes; reportReference and officer for law enforcement.")
             .Accepts<TaskBody>("application/json")
             .Produces<TaskResource>(StatusCodes.Status201Created)
@@ -37,6 +38,7 @@ public static class TaskEndpoints
 
         tasks.MapPatch("/{taskId:guid}", PatchAsync)
             .WithName("ChangeTask")
+            .WithRequestExample("""{ "state": "done", "doneAt": "2019-03-17T10:00:00+08:00" }""")
             .WithSummary("Change the fields given (null clears ownerId, dueAt, notes, reportReference, officer); state: open, in-progress, done (doneAt optional), not-needed (reason required).")
             .Accepts<TaskPatchBody>("application/json")
             .Produces<TaskResource>()
