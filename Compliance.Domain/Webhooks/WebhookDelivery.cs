@@ -71,6 +71,13 @@ public sealed class WebhookDelivery
         else NextAttemptAt = StoredPrecision.Of(at + Backoff[Attempts - 1]);
     }
 
+    /// <summary>No more attempts (the endpoint was disabled).</summary>
+    public void GiveUp(Instant at)
+    {
+        GivenUpAt = StoredPrecision.Of(at);
+        NextAttemptAt = null;
+    }
+
     /// <summary>An admin asked for another attempt now, whatever happened before.</summary>
     public void Replay(Instant at)
     {
