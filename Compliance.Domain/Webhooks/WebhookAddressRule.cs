@@ -24,8 +24,8 @@ public sealed record WebhookAddressRule(bool AllowLoopback)
         var loopback = IsLoopbackName(uri.Host) || (IPAddress.TryParse(uri.IdnHost, out var literal) && IPAddress.IsLoopback(literal));
         if (loopback) return AllowLoopback ? null : "must not point at this server (loopback).";
         if (uri.Scheme != "https") return "must use https://: deliveries are signed, but their content must not travel in clear.";
-        if (IPAddress.TryParse(uri.IdnHost, out var address) && IsForbidden(address))
-            return "must be a public address: private, link-local and reserved networks are refused.";
+        if (IPAddress.TryParse(uri.IdnHost, out var address))
+            return IsForbidden(address) ? "must be a public address: private, link-local and reserved networks are refused." : null;
         if (!uri.IdnHost.Contains('.')) return "must name a public host (a fully qualified name), not a local one.";
         return null;
     }

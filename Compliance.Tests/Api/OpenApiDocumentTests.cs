@@ -24,6 +24,10 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/incidents/{id}/audit", "get"),
             ("/api/v1/incidents/{id}/contacts", "get"), ("/api/v1/incidents/{id}/contacts", "post"),
             ("/api/v1/incidents/{id}/tasks", "get"), ("/api/v1/incidents/{id}/tasks", "post"), ("/api/v1/incidents/{id}/tasks/{taskId}", "patch"),
+            ("/api/v1/webhooks", "get"), ("/api/v1/webhooks", "post"),
+            ("/api/v1/webhooks/{id}", "get"), ("/api/v1/webhooks/{id}", "patch"), ("/api/v1/webhooks/{id}", "delete"),
+            ("/api/v1/webhooks/{id}/rotate-secret", "post"), ("/api/v1/webhooks/{id}/deliveries", "get"),
+            ("/api/v1/webhooks/deliveries/{deliveryId}/replay", "post"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -35,6 +35,7 @@ public static class ApiEndpoints
         ContactEndpoints.Map(api);
         TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
     }
 }
 
