@@ -15,6 +15,7 @@ public static class WebhooksFeature
         services.TryAddScoped<RotateWebhookSecret>();
         services.TryAddScoped<ReplayWebhookDelivery>();
         services.TryAddScoped<ReplayAndSend>();
+        services.TryAddScoped<WebhookPageCommands>();
         return services;
     }
 }
