@@ -13,7 +13,8 @@ namespace Compliance.Domain.Webhooks;
 /// </summary>
 public static class WebhookPayload
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Offsets read "+08:00", not "\u002B08:00": the payload is JSON for programs, never pasted into HTML unencoded.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Of(string eventId, string type, Instant at, DateTimeZone zone, object data) =>
         JsonSerializer.Serialize(new { id = eventId, type, timestamp = AssessmentResponseWriter.Format(at, zone), data }, Json);
