@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Webhooks;
@@ -48,7 +49,15 @@ public sealed class WebhookSender(Func<ComplianceDbContext> openDb, IHttpClientF
     private async Task<Result> PostAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken ct)
     {
         var timestamp = clock.GetCurrentInstant().ToUnixTimeSeconds();
-        var secret = secrets.Unprotect(endpoint.ProtectedSecret);
+        string secret;
+        try
+        {
+            secret = secrets.Unprotect(endpoint.ProtectedSecret);
+        }
+        catch (CryptographicException)
+        {
+            return new Result(null, null, Duration.Zero, "The endpoint's secret cannot be read with this key ring; rotate the secret.");
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
