@@ -1,6 +1,8 @@
 using System.Net;
+using Compliance.Domain.Persistence;
 using Compliance.Domain.Webhooks;
 using Compliance.Jobs.Webhooks;
+using Microsoft.Extensions.Configuration;
 using NodaTime;
 
 namespace Compliance.Tests.Webhooks;
@@ -36,6 +38,18 @@ public sealed class WebhookRulesTests
         Assert.True(rule.Refuses(IPAddress.Parse("192.168.1.1")));
         Assert.True(WebhookAddressRule.Strict.Refuses(IPAddress.Loopback));
         Assert.False(WebhookAddressRule.Strict.Refuses(IPAddress.Parse("93.184.215.14")));
+    }
+
+    [Fact]
+    public void Webhook_options_default_to_public_receivers_and_a_bad_value_names_its_key()
+    {
+        var none = new ConfigurationBuilder().Build();
+        Assert.Equal(WebhookOptions.Default, WebhookOptions.Read(none));
+        Assert.False(WebhookOptions.Default.AllowLoopback);
+        Assert.Equal(10, WebhookOptions.Default.TimeoutSeconds);
+        var bad = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Webhooks:TimeoutSeconds"] = "600" }).Build();
+        Assert.Contains("Webhooks:TimeoutSeconds", Assert.Throws<ConfigurationProblem>(() => { WebhookOptions.Read(bad); }).Message);
     }
 
     [Fact]
