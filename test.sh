@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 log() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root to run: $*" >&2; exit 1; fi; }
 
-# ---- 1. System packages: PostgreSQL, Chromium, poppler-utils, qpdf, wrk, a CJK .ttf font, an SMTP sink (postfix).
+# ---- 1. System packages: PostgreSQL, Chromium, poppler-utils, qpdf, wrk, a CJK .ttf font, an SMTP sink (postfix),
+#         Node.js and npm (the OpenAPI validator).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)
@@ -17,6 +18,8 @@ command -v wrk >/dev/null || missing+=(wrk)
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v smtp-sink >/dev/null || [ -x /usr/sbin/smtp-sink ] || missing+=(postfix)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing: ${missing[*]}"
   echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
@@ -24,6 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
+# The third-party OpenAPI validator the tests run, at the versions in its package-lock.json.
+[ -d tools/openapi-check/node_modules ] || { log "Installing the OpenAPI validator (npm ci)"; npm ci --prefix tools/openapi-check --no-audit --no-fund --loglevel=error >/dev/null; }
 
 # ---- 2. A throwaway PostgreSQL cluster on loopback, stopped on any exit.
 work=$(mktemp -d /tmp/compliance-test.XXXXXX); chmod 755 "$work"

@@ -10,7 +10,8 @@ namespace Compliance.Domain.Audit;
 /// </summary>
 public sealed class OrganisationAudit(ComplianceDbContext db)
 {
-    public sealed record Filter(string? Actor, string? Group, Instant? From, Instant? Until, bool IncludeReads);
+    // IncidentId: only the lines about this incident. BeforeSequence: only lines older than this one (the API's next page, newest first).
+    public sealed record Filter(string? Actor, string? Group, Instant? From, Instant? Until, bool IncludeReads, Guid? IncidentId = null, long? BeforeSequence = null);
 
     public sealed record Result(IReadOnlyList<AuditEntry> Entries, int ReadsLeftOut, IReadOnlyList<string> Actors, bool More)
     {
@@ -29,6 +30,7 @@ public sealed class OrganisationAudit(ComplianceDbContext db)
         }
         if (filter.From is { } from) log = log.Where(e => e.At >= from);
         if (filter.Until is { } until) log = log.Where(e => e.At < until);
+        if (filter.IncidentId is { } incident) log = log.Where(e => e.IncidentId == incident);
         var reads = AuditActions.Reads.ToList();
         var readsLeftOut = 0;
         if (!filter.IncludeReads)
@@ -36,6 +38,7 @@ public sealed class OrganisationAudit(ComplianceDbContext db)
             readsLeftOut = await log.CountAsync(e => reads.Contains(e.Action), ct);
             log = log.Where(e => !reads.Contains(e.Action));
         }
+        if (filter.BeforeSequence is { } before) log = log.Where(e => e.Sequence < before);
         var entries = await log.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
         var shown = entries.Take(limit).ToList();
         var ids = shown.Where(e => e.IncidentId is not null).Select(e => e.IncidentId!.Value).Distinct().ToList();

@@ -22,4 +22,7 @@ public sealed record ImportProblem(long Line, string Field, string Message);
 public sealed record ImportReport(int Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyDictionary<string, int> PerJurisdiction, bool TooManyProblems)
 {
     public bool CanImport => Rows > 0 && Problems.Count == 0;
+
+    /// <summary>Rows whose email appears earlier in the file or was already imported for the incident (each is also a problem).</summary>
+    public int Duplicates { get; init; }
 }

@@ -31,6 +31,7 @@ public sealed class ImportPeople(ComplianceDbContext db, IPeopleDataProtector pr
         var seen = new HashSet<UInt128>();
         var existing = existingLookups.Select(Key).ToHashSet();
         var rows = 0;
+        var duplicates = 0;
         var tooMany = false;
         void Problem(long line, string field, string message)
         {
@@ -62,8 +63,8 @@ public sealed class ImportPeople(ComplianceDbContext db, IPeopleDataProtector pr
                     else
                     {
                         var lookup = Key(protector.EmailLookup(email));
-                        if (!seen.Add(lookup)) { Problem(row.Line, "email", $"'{email}' appears twice in the file."); ok = false; }
-                        else if (existing.Contains(lookup)) { Problem(row.Line, "email", $"'{email}' was already imported for this incident."); ok = false; }
+                        if (!seen.Add(lookup)) { Problem(row.Line, "email", $"'{email}' appears twice in the file."); ok = false; duplicates++; }
+                        else if (existing.Contains(lookup)) { Problem(row.Line, "email", $"'{email}' was already imported for this incident."); ok = false; duplicates++; }
                     }
                 }
                 if (ok) perJurisdiction[code!.Value.Value] = perJurisdiction.GetValueOrDefault(code.Value.Value) + 1;
@@ -74,7 +75,7 @@ public sealed class ImportPeople(ComplianceDbContext db, IPeopleDataProtector pr
             Problem(0, "$", $"The file is not valid CSV: {e.Message}");
         }
         if (rows == 0 && problems.Count == 0) Problem(0, "$", "The file has no rows under its header.");
-        return new ImportReport(rows, problems, perJurisdiction, tooMany);
+        return new ImportReport(rows, problems, perJurisdiction, tooMany) { Duplicates = duplicates };
     }
 
     /// <summary>The check a person sees before importing: permission, this incident's people already imported, every row.</summary>

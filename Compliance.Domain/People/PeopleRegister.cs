@@ -28,6 +28,10 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
                 p.ProtectedDelegate is { } d ? protector.Unprotect(d) : null, p.ProtectedRedactions is { } r ? protector.Unprotect(r) : null,
                 p.NeedsManualContact);
         }
+
+        /// <summary>Why they must be reached some other way than email (the worklist's words), or null when email will do.</summary>
+        public string? ManualContactReason => !NeedsManualContact ? null
+            : DoNotEmail ? "do not email: an email could endanger them" : DelegateTo is not null ? $"reach them through {DelegateTo}" : "no email address";
     }
 
     public sealed record ManualContact(Person Person, string Why, IReadOnlyList<Obligation> Duties);
@@ -79,6 +83,29 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
         return Outcome<Page>.Ok(new Page(shown, matches.Count, page, pageSize, scanned > NameSearchLimit));
     }
 
+    /// <summary>A person's place in the list's order (jurisdiction, line of the file, id), where the next page starts after.</summary>
+    public sealed record Position(string Jurisdiction, int Line, Guid Id);
+
+    public sealed record Slice(IReadOnlyList<Person> People, bool More);
+
+    /// <summary>
+    /// The next <paramref name="limit"/> people after <paramref name="after"/> in the list's order, optionally of one
+    /// jurisdiction (and its subdivisions): a keyset read, so a list of any size is read a page at a time. Only the
+    /// people returned are decrypted, and audited as viewed.
+    /// </summary>
+    public async Task<Outcome<Slice>> AfterAsync(Actor actor, Guid incidentId, string? jurisdiction, Position? after, int limit, CancellationToken ct = default)
+    {
+        if (await workspace.DenyPeopleAccessAsync<Slice>(actor, incidentId, ct) is { } refusal) return refusal;
+        var all = db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId);
+        if (jurisdiction is { Length: > 0 } code) all = all.Where(p => p.Jurisdiction == code || p.Jurisdiction.StartsWith(code + "-"));
+        if (after is { } a)
+            all = all.Where(p => string.Compare(p.Jurisdiction, a.Jurisdiction) > 0
+                || (p.Jurisdiction == a.Jurisdiction && (p.Line > a.Line || (p.Line == a.Line && p.Id.CompareTo(a.Id) > 0))));
+        var rows = await all.OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).ThenBy(p => p.Id).Take(limit + 1).ToListAsync(ct);
+        var people = await OpenAndAuditAsync(actor, incidentId, "people list (API)", rows.Take(limit).ToList(), ct);
+        return Outcome<Slice>.Ok(new Slice(people, rows.Count > limit));
+    }
+
     /// <summary>How many people of the incident live in each jurisdiction (no personal data read).</summary>
     public async Task<Outcome<IReadOnlyList<(string Jurisdiction, int People)>>> JurisdictionsAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
@@ -120,8 +147,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
         var people = await OpenAndAuditAsync(actor, incidentId, "manual-contact worklist", rows, ct);
         var duties = await db.Obligations.Where(o => o.IncidentId == incidentId && o.Recipient == Recipient.Individuals && o.Status != ObligationStatus.Superseded)
             .ToListAsync(ct);
-        return Outcome<IReadOnlyList<ManualContact>>.Ok(people.Select(p => new ManualContact(p,
-            p.DoNotEmail ? "do not email: an email could endanger them" : p.DelegateTo is not null ? $"reach them through {p.DelegateTo}" : "no email address",
+        return Outcome<IReadOnlyList<ManualContact>>.Ok(people.Select(p => new ManualContact(p, p.ManualContactReason!,
             duties.Where(d => Covers(d.Jurisdiction, p.Jurisdiction)).ToList())).ToList());
     }
 

@@ -33,8 +33,16 @@ public static class ApiEndpoints
         TimelineEndpoints.Map(api);
         RiskAssessmentEndpoints.Map(api);
         ContactEndpoints.Map(api);
+        PeopleEndpoints.Map(api);
+        PeopleUploadEndpoints.Map(api);
         TaskEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        NoticeEndpoints.Map(api);
+        CampaignEndpoints.Map(api);
+        FilingEndpoints.Map(api);
+        MemberEndpoints.Map(api);
+        TokenEndpoints.Map(api);
+        OrganisationAuditEndpoint.Map(api);
         WebhookEndpoints.Map(api);
     }
 }

@@ -90,7 +90,8 @@ public static class AppHost
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<Compliance.Web.Health.DatabaseUnavailable>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<IdempotencyKeyParameter>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentInfo>().AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<IdempotencyKeyParameter>()
+            .AddOperationTransformer<QueryParameterDocs>());
         services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(settings.Database));
 
         var app = builder.Build();
@@ -115,6 +116,7 @@ public static class AppHost
         CalendarFeed.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOpenApi("/api/openapi/{documentName}.json");
+        ApiReference.Map(app);
         return app;
     }
 

@@ -10,7 +10,8 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    // Hangfire's dashboard colours its state cards with style attributes (its scripts are files): allow inline style there only.
+    // Hangfire's dashboard colours its state cards with style attributes, and the API reference (Scalar) styles itself
+    // with style elements; their scripts are files: allow inline style on those two only.
     public const string DashboardContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -19,7 +20,9 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         // Read now: the dashboard's branch moves its prefix into PathBase before the response starts.
-        var policy = context.Request.Path.StartsWithSegments(JobDashboard.Path, StringComparison.OrdinalIgnoreCase)
+        var path = context.Request.Path;
+        var policy = path.StartsWithSegments(JobDashboard.Path, StringComparison.OrdinalIgnoreCase)
+                     || path.StartsWithSegments(Api.ApiReference.Path, StringComparison.OrdinalIgnoreCase)
             ? DashboardContentSecurityPolicy
             : ContentSecurityPolicy;
         context.Response.OnStarting(() =>

@@ -1,5 +1,4 @@
 using Compliance.Domain.Incidents;
-using System.Text.Json;
 using Compliance.Domain.Filings;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
@@ -101,20 +100,19 @@ public sealed class FilingModel(FilingPreview preview, FilingVersions versions, 
             Errors = new Dictionary<string, string[]> { ["filedAt"] = [resolved?.Problem ?? "Enter when the filing was sent, and its time zone."] };
             return await PreviewAsync();
         }
-        if (Versions.FirstOrDefault(v => v.Id == filingId) is { MissingFields: > 0 } incomplete && !FileIncomplete)
-        {
-            Errors = new Dictionary<string, string[]>
-            {
-                ["incomplete"] = [$"Version {incomplete.Version} lacks {incomplete.MissingFields} field(s) this authority asks for. Tick \"It was filed like this\" if that is what you sent, or save a complete version first."],
-            };
-            return await PreviewAsync();
-        }
-        var result = await markFiled.HandleAsync(Actor, new MarkFilingFiled.Request(Id, filingId, filedAt, Reference ?? ""), HttpContext.RequestAborted);
+        var result = await markFiled.HandleAsync(Actor, new MarkFilingFiled.Request(Id, filingId, filedAt, Reference ?? "", FileIncomplete), HttpContext.RequestAborted);
         if (result.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return Refusal(result.Status);
-        if (!result.IsOk) Errors = result.Errors;
+        if (!result.IsOk) Errors = InTheFormsWords(result.Errors);
         else return Redirect($"/Incidents/{Id}#duty-{result.Value!.Id}");
         return await PreviewAsync();
     }
+
+    // The handler asks for a confirmation; on this page that is the tick box.
+    private static IReadOnlyDictionary<string, string[]> InTheFormsWords(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key == MarkFilingFiled.IncompleteField ? "incomplete" : e.Key,
+            e => e.Key == MarkFilingFiled.IncompleteField
+                ? e.Value.Select(m => m.Replace("Confirm that it was filed like this", "Tick \"It was filed like this\" if that is what you sent", StringComparison.Ordinal)).ToArray()
+                : e.Value);
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid filingId)
     {
@@ -154,10 +152,9 @@ public sealed class FilingModel(FilingPreview preview, FilingVersions versions, 
 
     private void Restore(FilingVersion latest)
     {
-        using var doc = JsonDocument.Parse(latest.Narrative);
-        if (doc.RootElement.TryGetProperty("organisationName", out var name) && name.ValueKind == JsonValueKind.String) OrganisationName = name.GetString();
-        if (doc.RootElement.TryGetProperty("fields", out var fields))
-            foreach (var f in fields.EnumerateObject()) Narrative[f.Name] = f.Value.GetString() ?? "";
+        var saved = SavedNarrative.Of(latest);
+        OrganisationName = saved.OrganisationName;
+        foreach (var (field, text) in saved.Narrative!) Narrative[field] = text;
         Stage = latest.Stage;
     }
 }

@@ -1,14 +1,22 @@
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Compliance.Web.Features.Members;
 
 /// <summary>The organisation's people as an admin sees them: role (a responder's incident and expiry), second factor, invited or not.</summary>
-public sealed class MemberList(ComplianceDbContext db)
+public sealed class MemberList(ComplianceDbContext db, IClock clock)
 {
-    public sealed record Row(Guid UserId, string Email, string Name, Role Role, string? Incident, Instant? Until, bool TwoFactor, bool PasswordSet);
+    public sealed record Row(Guid UserId, string Email, string Name, Role Role, string? Incident, Instant? Until, bool TwoFactor, bool PasswordSet,
+        Guid? IncidentId = null);
+
+    /// <summary>The list for an admin (the members page and the API): anyone else is refused.</summary>
+    public async Task<Outcome<IReadOnlyList<Row>>> ListAsync(Actor actor, CancellationToken ct = default) =>
+        Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())
+            ? Outcome<IReadOnlyList<Row>>.Ok(await ListAsync(actor.OrganisationId, ct))
+            : Outcome<IReadOnlyList<Row>>.Forbidden();
 
     public async Task<IReadOnlyList<Row>> ListAsync(Guid organisationId, CancellationToken ct = default)
     {
@@ -21,7 +29,7 @@ public sealed class MemberList(ComplianceDbContext db)
         var references = await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, ct);
         return rows.OrderBy(r => r.Role).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)
             .Select(r => new Row(r.Id, r.Email, r.DisplayName, r.Role, r.IncidentId is { } i ? references.GetValueOrDefault(i) : null, r.ExpiresAt,
-                r.TwoFactorEnabled || r.HasKey, r.HasPassword)) // a key is a second factor too (UserStore.GetTwoFactorEnabledAsync)
+                r.TwoFactorEnabled || r.HasKey, r.HasPassword, r.IncidentId)) // a key is a second factor too (UserStore.GetTwoFactorEnabledAsync)
             .ToList();
     }
 }

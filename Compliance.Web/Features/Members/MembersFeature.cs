@@ -16,6 +16,8 @@ public static class MembersFeature
         services.TryAddScoped<RemoveMember>();
         services.TryAddScoped<MemberCommands>();
         services.TryAddScoped<MemberList>();
+        services.TryAddScoped<IssueApiToken>();
+        services.TryAddScoped<OrganisationTokens>();
         services.TryAddScoped<InvitationMail>();
         // An invitation's link to choose a password works for three days.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));

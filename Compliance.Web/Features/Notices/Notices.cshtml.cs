@@ -24,6 +24,9 @@ public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, Sa
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
     [BindProperty] public Dictionary<string, string> Draft { get; set; } = [];
 
+    /// <summary>The version of the text the form was loaded with: a save over someone else's newer text is refused, not lost.</summary>
+    [BindProperty] public string? Version { get; set; }
+
     public IReadOnlyList<PeopleRegister.Person> People { get; private set; } = [];
     public IReadOnlyList<NoticeLanguageNeeds.Need> Needs { get; private set; } = [];
     public IReadOnlyList<NoticeLanguageNeeds.Fallback> Fallbacks { get; private set; } = [];
@@ -51,10 +54,11 @@ public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, Sa
     {
         if (await LoadAsync() is { } refusal) return refusal;
         var language = Language is { Length: > 0 } l ? l : NoticeTexts.LegacyLanguage;
-        var saved = await saveDraft.HandleAsync(Actor, new SaveNoticeDraft.Request(Id, language, Draft), HttpContext.RequestAborted);
+        var saved = await saveDraft.HandleAsync(Actor, new SaveNoticeDraft.Request(Id, language, Draft, Version is { Length: > 0 } v ? v : null), HttpContext.RequestAborted);
         Message = saved.IsOk ? "Saved." : string.Join(" ", saved.Errors.SelectMany(e => e.Value));
         Language = language;
         if (!saved.IsOk) return await PreviewAsync();
+        Version = NoticeDraftVersion.Of(saved.Value);
         await LoadLanguagesAsync();
         return await PreviewAsync();
     }
@@ -73,6 +77,7 @@ public sealed class NoticesModel(NoticeDrafts notices, NoticePreview preview, Sa
     private async Task<IActionResult> ShowAsync()
     {
         Draft = (await notices.DraftAsync(Actor, Id, Selected, HttpContext.RequestAborted)).Value!.ToDictionary();
+        Version = NoticeDraftVersion.Of(Draft);
         return await PreviewAsync();
     }
 

@@ -11,6 +11,8 @@ public static class NoticesFeature
         services.TryAddScoped<NoticePreview>();
         services.TryAddScoped<SaveNoticeDraft>();
         services.TryAddScoped<SendTestNotice>();
+        services.TryAddScoped<NoticeReaders>();
+        services.TryAddScoped<CampaignDetails>();
         services.TryAddScoped<CampaignLookup>();
         services.TryAddScoped<CampaignAudienceGroups>();
         services.TryAddScoped<CampaignProgress>();

@@ -14,8 +14,11 @@ public sealed class SaveNoticeDraft(ComplianceDbContext db, IncidentAccess works
 {
     public const int FieldLength = 10000;
 
-    /// <summary>Field errors are named language and fields.{part}.</summary>
-    public sealed record Request(Guid IncidentId, string Language, IReadOnlyDictionary<string, string> Fields)
+    /// <summary>
+    /// Field errors are named language and fields.{part}. With <paramref name="ExpectedVersion"/> (the language's
+    /// <see cref="NoticeDraftVersion"/> when the caller read it), a text someone else saved since is a conflict, not overwritten.
+    /// </summary>
+    public sealed record Request(Guid IncidentId, string Language, IReadOnlyDictionary<string, string> Fields, string? ExpectedVersion = null)
     {
         /// <summary>The parts in English, the language of notices before there were languages.</summary>
         public Request(Guid incidentId, IReadOnlyDictionary<string, string> fields) : this(incidentId, NoticeTexts.LegacyLanguage, fields) { }
@@ -36,6 +39,8 @@ public sealed class SaveNoticeDraft(ComplianceDbContext db, IncidentAccess works
         if (draft is null) db.NoticeDrafts.Add(draft = new NoticeDraft(actor.OrganisationId, incidentId));
         var texts = NoticeTexts.Read(draft.Fields);
         var key = texts.Keys.FirstOrDefault(k => string.Equals(k, language, StringComparison.OrdinalIgnoreCase)) ?? language;
+        if (request.ExpectedVersion is { } expected && expected != NoticeDraftVersion.Of(texts.GetValueOrDefault(key)))
+            return Outcome<IReadOnlyDictionary<string, string>>.Conflict($"The notice in {key} was saved by someone else since you read it: read it again, then save your changes.");
         texts[key] = clean;
         draft.Fields = NoticeTexts.Write(texts);
         draft.UpdatedBy = actor.Email;
@@ -45,6 +50,6 @@ public sealed class SaveNoticeDraft(ComplianceDbContext db, IncidentAccess works
         return Outcome<IReadOnlyDictionary<string, string>>.Ok(clean);
     }
 
-    private static bool IsLanguageTag(string tag) =>
+    public static bool IsLanguageTag(string tag) =>
         tag.Length is > 0 and <= 16 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(tag[0]);
 }
