@@ -46,7 +46,7 @@ public static class WebhookPayload
     public static object ForCampaign(Guid incidentId, Guid campaignId) => new
     {
         incident = Incident(incidentId),
-        campaign = new { id = campaignId },
+        campaign = new { id = campaignId, href = $"/api/v1/incidents/{incidentId}/campaigns/{campaignId}" },
     };
 
     public static DateTimeZone ZoneOf(string zoneId) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Webhooks;
 using Compliance.Tests.Api;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Tests.Webhooks;
@@ -44,11 +43,14 @@ public static class WebhookCalls
 
     public static Func<ComplianceDbContext> Database(ApiWorld world) => world.App.Services.GetRequiredService<Func<ComplianceDbContext>>();
 
-    public static async Task<List<string>> AuditDataAsync(ApiWorld world, string action, Guid mentioning)
+    /// <summary>The data of the organisation's recent audit lines of this action that mention the id, read through GET /audit.</summary>
+    public static async Task<List<string>> AuditDataAsync(ApiWorld world, string action, Guid mentioning, Caller caller = Caller.Admin)
     {
-        await using var db = Database(world)();
+        var page = await world.ReadJsonAsync(await world.GetAsync(caller, "/api/v1/audit?kind=Organisation&limit=200"));
         var id = mentioning.ToString();
-        return (await db.AuditEntries.AsNoTracking().Where(e => e.Action == action).Select(e => e.Data).ToListAsync())
+        return page.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == action)
+            .Select(e => e.GetProperty("data").GetRawText())
             .Where(d => d.Contains(id, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

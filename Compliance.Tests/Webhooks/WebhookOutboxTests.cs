@@ -54,7 +54,7 @@ public sealed class WebhookOutboxTests
         var deliveries = await read.WebhookDeliveries.Where(d => d.EndpointId == endpoint).ToListAsync();
         Assert.Equal(["campaign.approved", "campaign.finished", "incident.changed"], deliveries.Select(d => d.EventType).Order());
         var finished = deliveries.Single(d => d.EventType == "campaign.finished");
-        Assert.Contains(campaign.ToString(), finished.Payload);
+        Assert.Contains($"/api/v1/incidents/{incident}/campaigns/{campaign}", finished.Payload);
         Assert.DoesNotContain("Tell the donors", finished.Payload);
         Assert.Contains("\"timestamp\":\"2026-06-01T10:00:00+01:00\"", finished.Payload);
         Assert.All(deliveries, d => Assert.Equal(Clock.Now, d.NextAttemptAt));

@@ -18,6 +18,7 @@ public static class WebhookEndpoints
         webhooks.MapGet("/", ListAsync)
             .WithName("ListWebhookEndpoints")
             .WithSummary("The organisation's webhook endpoints, oldest first (admins only).")
+            .WithPaging()
             .Produces<PageResource<WebhookEndpointResource>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -65,6 +66,7 @@ public static class WebhookEndpoints
         webhooks.MapGet("/{id:guid}/deliveries", WebhookDeliveryEndpoints.ListAsync)
             .WithName("ListWebhookDeliveries")
             .WithSummary("The endpoint's deliveries, newest first (paged: limit, after), each with its payload and every attempt's status, answer excerpt and error.")
+            .WithPaging()
             .Produces<PageResource<WebhookDeliveryResource>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
