@@ -3,6 +3,7 @@ using System.Text.Json;
 using Compliance.Domain.Persistence;
 using Compliance.Jobs.Webhooks;
 using Compliance.Tests.Api;
+using Compliance.Tests.Filings;
 using Compliance.Tests.Support;
 
 namespace Compliance.Tests.Webhooks;
@@ -150,15 +151,17 @@ public sealed class WebhookDeliveryTests(ApiServers servers)
         try
         {
             var incident = await WebhookCalls.CreateIncidentAsync(world, Title, Summary);
-            var duties = await world.ReadJsonAsync(await world.GetAsync(Caller.Legal, $"/api/v1/incidents/{incident}/obligations"));
-            var duty = duties.GetProperty("obligations").EnumerateArray().First(o => o.GetProperty("recipient").GetString() == "regulator").GetProperty("id").GetGuid();
-            var filing = Guid.NewGuid();
-            await WebhookFilings.MarkFiledAsync(world, incident, duty, filing, "PCPD-REF-SECRET-77");
+            var duty = (await FilingApi.RegulatorDutyAsync(world, incident)).GetProperty("id").GetGuid();
+            var version = await world.ReadJsonAsync(await world.PostJsonAsync(Caller.Legal, FilingApi.UrlOf(incident), "{}"));
+            await world.ReadJsonAsync(await world.PostJsonAsync(Caller.Legal, FilingApi.FiledUrlOf(version),
+                """{ "filedAt": "2019-03-16T09:30:00+08:00", "reference": "PCPD-REF-SECRET-77", "fileIncomplete": true }"""));
+            var filing = version.GetProperty("id").GetGuid();
 
             var deliveries = await WebhookCalls.DeliveriesAsync(world, endpoint.Id);
             Assert.Equal(["duty.fulfilled", "filing.filed"], deliveries.Select(d => d.GetProperty("eventType").GetString()).Order());
             var filed = deliveries.Single(d => d.GetProperty("eventType").GetString() == "filing.filed").GetProperty("payload").GetProperty("data");
             Assert.Equal(filing, filed.GetProperty("filing").GetProperty("id").GetGuid());
+            Assert.Equal(version.GetProperty("pdf").GetString(), filed.GetProperty("filing").GetProperty("href").GetString());
             Assert.Equal(duty, filed.GetProperty("duty").GetProperty("id").GetGuid());
             Assert.Equal("done", filed.GetProperty("duty").GetProperty("status").GetString());
             foreach (var d in deliveries)
