@@ -4,6 +4,7 @@ using Compliance.Domain.Persistence;
 using Compliance.Jobs.Webhooks;
 using Compliance.Tests.Api;
 using Compliance.Tests.Filings;
+using Compliance.Tests.People;
 using Compliance.Tests.Support;
 
 namespace Compliance.Tests.Webhooks;
@@ -168,6 +169,33 @@ public sealed class WebhookDeliveryTests(ApiServers servers)
             {
                 Assert.DoesNotContain("PCPD-REF-SECRET-77", d.GetProperty("payload").GetRawText());
                 AssertNothingPersonal(world, d.GetProperty("payload").GetRawText());
+            }
+        }
+        finally
+        {
+            await WebhookCalls.RemoveAsync(world, endpoint.Id);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Importing_affected_people_puts_none_of_their_names_or_emails_in_any_event(DatabaseProvider provider)
+    {
+        var world = await servers.For(provider);
+        var endpoint = await WebhookCalls.RegisterAsync(world, "https://hooks.example.org/breach", Caller.Admin, [.. Compliance.Domain.Webhooks.WebhookEvents.All]);
+        try
+        {
+            var incident = await WebhookCalls.CreateIncidentAsync(world, Title, Summary);
+            await PeopleApi.ImportAsync(world, incident, PeopleApi.Csv(6));
+            Assert.Equal(6, (await PeopleApi.ListAsync(world, incident)).Count);
+
+            var payloads = (await WebhookCalls.DeliveriesAsync(world, endpoint.Id)).Select(d => d.GetProperty("payload").GetRawText()).ToList();
+            Assert.NotEmpty(payloads);
+            foreach (var payload in payloads)
+            {
+                Assert.DoesNotContain("Supporter", payload);
+                Assert.DoesNotContain("example.org", payload);
+                AssertNothingPersonal(world, payload);
             }
         }
         finally
