@@ -57,6 +57,11 @@ public static class AuditActions
         new("security-key.counter-regressed", "Security key refused: its signature counter went backwards (a copied key?)", "Members", false),
         new("token.created", "API token created", "Members", false),
         new("token.revoked", "API token revoked", "Members", false),
+        new("webhook.added", "Webhook endpoint added", "Organisation", false),
+        new("webhook.changed", "Webhook endpoint changed", "Organisation", false),
+        new("webhook.removed", "Webhook endpoint removed", "Organisation", false),
+        new("webhook.secret-rotated", "Webhook signing secret rotated", "Organisation", false),
+        new("webhook.replayed", "Webhook delivery sent again", "Organisation", false),
         new("mail.retry", "Failed mail sent again", "Organisation", false),
         new("demo.passwords-reset", "Demo passwords reset", "Members", false),
     ];

@@ -9,7 +9,8 @@ using NodaTime;
 
 namespace Compliance.Domain.Obligations;
 
-public sealed record FulfilDutyRequest(Guid ObligationId, Instant FiledAt, string Reference, EvidenceUpload? Evidence);
+/// <summary>What was done for a duty; <paramref name="FilingId"/> names the saved filing version that was sent, when one was.</summary>
+public sealed record FulfilDutyRequest(Guid ObligationId, Instant FiledAt, string Reference, EvidenceUpload? Evidence, Guid? FilingId = null);
 
 /// <summary>
 /// Recording that a duty was done: when, the reference received, and the evidence. Lateness is frozen at the first
@@ -32,7 +33,9 @@ public sealed class FulfilDuty(ComplianceDbContext db, RulesEngine engine, ICloc
         obligation.RecordFiling(request.FiledAt, actor.Email, reference, evidenceId);
         var audit = new AuditLog(db, clock);
         await audit.AppendAsync(actor.OrganisationId, obligation.IncidentId, actor.Email, "obligation.fulfilled",
-            new { obligation.Id, obligation.RuleId, obligation.Jurisdiction, filedAt = request.FiledAt.ToString(), reference, late = obligation.WasLate, evidence = evidenceId }, ct);
+            request.FilingId is { } filing
+                ? new { obligation.Id, obligation.RuleId, obligation.Jurisdiction, filedAt = request.FiledAt.ToString(), reference, late = obligation.WasLate, evidence = evidenceId, filing }
+                : new { obligation.Id, obligation.RuleId, obligation.Jurisdiction, filedAt = request.FiledAt.ToString(), reference, late = obligation.WasLate, evidence = evidenceId } as object, ct);
 
         // Duties that count from this one (an AG copy "15 days after notifying people") now count from the real date.
         var incident = await db.Incidents.Include(i => i.Affected).SingleAsync(i => i.Id == obligation.IncidentId, ct);

@@ -11,6 +11,7 @@ using Compliance.Domain.Persistence.KeyRing;
 using Compliance.Domain.Reminders;
 using Compliance.Domain.Risk;
 using Compliance.Domain.Tasks;
+using Compliance.Domain.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -55,6 +56,9 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>
     /// The organisation every query is confined to. Set once per request from the signed-in member; null only
@@ -94,6 +98,9 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         m.ApplyConfiguration(new AuditEntryConfiguration(this));
         m.ApplyConfiguration(new AuditHeadConfiguration());
         m.ApplyConfiguration(new IdempotentRequestConfiguration(this));
+        m.ApplyConfiguration(new WebhookEndpointConfiguration(this));
+        m.ApplyConfiguration(new WebhookDeliveryConfiguration(this));
+        m.ApplyConfiguration(new WebhookAttemptConfiguration(this));
     }
 
     /// <summary>The audit key this context seals new audit lines with (<see cref="DatabaseOptions.AuditSeal"/>); null when none was configured.</summary>
@@ -108,6 +115,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         await ReminderPlanChanges.MarkAsync(this, cancellationToken);
         var drafts = DraftedAuditLines.In(ChangeTracker);
         if (drafts.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await WebhookOutbox.WriteAsync(this, drafts, cancellationToken);
         var seal = AuditSeal ?? throw new InvalidOperationException("No audit key is configured (Audit:Key or Audit:Folder): audit lines cannot be sealed.");
         if (Database.CurrentTransaction is not null)
         {

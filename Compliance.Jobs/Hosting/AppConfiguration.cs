@@ -4,6 +4,7 @@ using Compliance.Jobs.Notices;
 using Compliance.Jobs.People;
 using Microsoft.Extensions.Configuration;
 using Compliance.Jobs.Scheduling;
+using Compliance.Jobs.Webhooks;
 
 namespace Compliance.Jobs.Hosting;
 
@@ -36,6 +37,9 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
     /// <summary>How notice campaigns send (<c>Notices:*</c>).</summary>
     public CampaignOptions Campaigns { get; init; } = CampaignOptions.Default;
 
+    /// <summary>Where and how webhooks are delivered (<c>Webhooks:*</c>).</summary>
+    public WebhookOptions Webhooks { get; init; } = WebhookOptions.Default;
+
     public static AppConfiguration From(IConfiguration config)
     {
         var database = DatabaseOptions.From(config["Database:Provider"], config.GetConnectionString("Compliance"));
@@ -60,6 +64,7 @@ public sealed record AppConfiguration(DatabaseOptions Database, SchedulerOptions
             KeyRing = keyRing, Audit = audit,
             UploadExpiryHours = Settings.Int(config, "Uploads:ExpiryHours", 24, 1, 24 * 30),
             Campaigns = CampaignOptions.Read(config),
+            Webhooks = WebhookOptions.Read(config),
         };
     }
 }

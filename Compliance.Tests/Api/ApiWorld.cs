@@ -50,7 +50,7 @@ public sealed class ApiWorld : IAsyncDisposable
     public static async Task<ApiWorld> StartAsync(DatabaseProvider provider)
     {
         var database = await TestDatabases.CreateMigratedAsync(provider);
-        var world = new ApiWorld(await RunningApp.StartAsync(database, Clock, "--Scheduler:Enabled=false"));
+        var world = new ApiWorld(await RunningApp.StartAsync(database, Clock, "--Scheduler:Enabled=false", "--Webhooks:AllowLoopback=true"));
         await world.SeedAsync(database);
         return world;
     }

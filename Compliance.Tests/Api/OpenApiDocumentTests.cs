@@ -40,6 +40,10 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/members/{userId}/reset-two-factor", "post"),
             ("/api/v1/tokens", "get"), ("/api/v1/tokens", "post"), ("/api/v1/tokens/{tokenId}", "delete"),
             ("/api/v1/audit", "get"),
+            ("/api/v1/webhooks", "get"), ("/api/v1/webhooks", "post"),
+            ("/api/v1/webhooks/{id}", "get"), ("/api/v1/webhooks/{id}", "patch"), ("/api/v1/webhooks/{id}", "delete"),
+            ("/api/v1/webhooks/{id}/rotate-secret", "post"), ("/api/v1/webhooks/{id}/deliveries", "get"),
+            ("/api/v1/webhooks/deliveries/{deliveryId}/replay", "post"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -43,6 +43,7 @@ public static class ApiEndpoints
         MemberEndpoints.Map(api);
         TokenEndpoints.Map(api);
         OrganisationAuditEndpoint.Map(api);
+        WebhookEndpoints.Map(api);
     }
 }
 

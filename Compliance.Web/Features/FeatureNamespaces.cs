@@ -17,5 +17,6 @@ global using Compliance.Web.Features.Reminders;
 global using Compliance.Web.Features.Risk;
 global using Compliance.Web.Features.Shared;
 global using Compliance.Web.Features.Tasks;
+global using Compliance.Web.Features.Webhooks;
 global using Compliance.Web.Api;
 global using Compliance.Web.Commands;

@@ -70,6 +70,7 @@ public static class AppHost
         services.AddOrganisationsFeature();
         services.AddMembersFeature();
         services.AddRemindersFeature();
+        services.AddWebhooksFeature();
         services.AddAccountFeature(builder.Configuration);
 
         services.AddRazorPages(o =>

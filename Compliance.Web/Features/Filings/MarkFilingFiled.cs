@@ -26,6 +26,6 @@ public sealed class MarkFilingFiled(ComplianceDbContext db, FilingVersions versi
         if (duty is null) return Outcome<Obligation>.Invalid("filing", $"There is no open regulator duty for {filing.Value.Jurisdiction} on this incident to fulfil.");
         var name = $"filing-{filing.Value.Jurisdiction}-{filing.Value.Stage}-v{filing.Value.Version}.pdf";
         return await fulfil.HandleAsync(actor, new FulfilDutyRequest(duty.Id, request.FiledAt, request.Reference,
-            new EvidenceUpload(name, "application/pdf", filing.Value.Pdf)), ct);
+            new EvidenceUpload(name, "application/pdf", filing.Value.Pdf), request.FilingId), ct);
     }
 }
