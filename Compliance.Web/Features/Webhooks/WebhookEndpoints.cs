@@ -25,6 +25,7 @@ public static class WebhookEndpoints
 
         webhooks.MapPost("/", CreateAsync)
             .WithName("CreateWebhookEndpoint")
+            .WithRequestExample("""{ "url": "https://hooks.example.org/breach-tracker", "description": "Incident channel", "events": ["incident.created", "duty.added", "duty.due-soon", "duty.overdue"] }""")
             .WithSummary("Register an https:// endpoint for some event types (" + string.Join(", ", WebhookEvents.All) + "). " +
                          "The answer carries the signing secret (whsec_...) this once; deliveries are signed in the Standard Webhooks way.")
             .Accepts<WebhookEndpointBody>("application/json")
@@ -41,6 +42,7 @@ public static class WebhookEndpoints
 
         webhooks.MapPatch("/{id:guid}", PatchAsync)
             .WithName("ChangeWebhookEndpoint")
+            .WithRequestExample("""{ "events": ["duty.due-soon", "duty.overdue", "filing.filed"], "enabled": true }""")
             .WithSummary("Change the url, description, events or enabled (false stops deliveries). Send If-Match: \"version\" to refuse a stale edit with 409.")
             .Accepts<WebhookEndpointPatchBody>("application/json", "application/merge-patch+json")
             .Produces<WebhookEndpointResource>()
