@@ -41,6 +41,9 @@ public sealed class AffectedPerson
     /// <summary>Never email this person: an email could endanger them. They go to the manual-contact worklist.</summary>
     public bool DoNotEmail { get; set; }
 
+    /// <summary>Raised when the safety flags change: the API's ETag and a concurrency token, so two edits of one version cannot both land.</summary>
+    public int Version { get; set; } = 1;
+
     /// <summary>Protected name and contact of a trusted person to reach instead, when set.</summary>
     public string? ProtectedDelegate { get; set; }
 

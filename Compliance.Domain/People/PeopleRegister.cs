@@ -18,7 +18,7 @@ namespace Compliance.Domain.People;
 public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector protector, IncidentAccess workspace, IClock clock)
 {
     public sealed record Person(Guid Id, int Line, string Jurisdiction, string Language, PersonDetails Details, bool DoNotEmail,
-        string? DelegateTo, string? Redactions, bool NeedsManualContact)
+        string? DelegateTo, string? Redactions, bool NeedsManualContact, int Version = 0)
     {
         /// <summary>A stored person with their details, trusted contact and redactions decrypted.</summary>
         public static Person Open(AffectedPerson p, IPeopleDataProtector protector)
@@ -26,7 +26,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
             var details = JsonSerializer.Deserialize<PersonDetails>(protector.Unprotect(p.ProtectedDetails))!;
             return new Person(p.Id, p.Line, p.Jurisdiction, p.Language, details, p.DoNotEmail,
                 p.ProtectedDelegate is { } d ? protector.Unprotect(d) : null, p.ProtectedRedactions is { } r ? protector.Unprotect(r) : null,
-                p.NeedsManualContact);
+                p.NeedsManualContact, p.Version);
         }
 
         /// <summary>Why they must be reached some other way than email (the worklist's words), or null when email will do.</summary>

@@ -16,7 +16,8 @@ public sealed class SetPersonFlags(ComplianceDbContext db, IPeopleDataProtector 
 {
     public const int FlagTextMaxLength = 1000;
 
-    public sealed record Request(Guid IncidentId, Guid PersonId, bool DoNotEmail, string? DelegateTo, string? Redactions);
+    /// <summary><paramref name="ExpectedVersion"/>: the version the caller last read (the API's If-Match); a later change makes this a conflict.</summary>
+    public sealed record Request(Guid IncidentId, Guid PersonId, bool DoNotEmail, string? DelegateTo, string? Redactions, int? ExpectedVersion = null);
 
     public async Task<Outcome<PeopleRegister.Person>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
     {
@@ -24,6 +25,7 @@ public sealed class SetPersonFlags(ComplianceDbContext db, IPeopleDataProtector 
         if (await workspace.DenyPeopleAccessAsync<PeopleRegister.Person>(actor, incidentId, ct) is { } refusal) return refusal;
         var person = await db.AffectedPeople.SingleOrDefaultAsync(p => p.Id == request.PersonId && p.IncidentId == incidentId, ct);
         if (person is null) return Outcome<PeopleRegister.Person>.NotFound();
+        if (request.ExpectedVersion is { } expected && expected != person.Version) return Stale(expected);
         if (request.DelegateTo is { Length: > FlagTextMaxLength } || request.Redactions is { Length: > FlagTextMaxLength })
             return Outcome<PeopleRegister.Person>.Invalid("flags", "Keep the trusted contact and the details to leave out under 1000 characters.");
         person.DoNotEmail = request.DoNotEmail;
@@ -31,7 +33,18 @@ public sealed class SetPersonFlags(ComplianceDbContext db, IPeopleDataProtector 
         person.ProtectedRedactions = string.IsNullOrWhiteSpace(request.Redactions) ? null : protector.Protect(request.Redactions.Trim());
         await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.flags-changed",
             new { person = person.Id, line = person.Line, doNotEmail = request.DoNotEmail, delegated = person.ProtectedDelegate is not null, redacted = person.ProtectedRedactions is not null }, ct);
-        await db.SaveChangesAsync(ct);
+        person.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(request.ExpectedVersion ?? person.Version - 1);
+        }
         return Outcome<PeopleRegister.Person>.Ok(PeopleRegister.Person.Open(person, protector));
     }
+
+    private static Outcome<PeopleRegister.Person> Stale(int edited) =>
+        Outcome<PeopleRegister.Person>.Conflict($"Someone else changed this person's safety flags (you edited version {edited}); reload them and decide again.");
 }

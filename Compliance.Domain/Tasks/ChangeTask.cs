@@ -11,7 +11,7 @@ namespace Compliance.Domain.Tasks;
 public sealed class ChangeTask(ComplianceDbContext db, IncidentTaskQuery tasks, EditTask edit, ChangeTaskState move, IClock clock)
 {
     /// <summary><paramref name="Edit"/> when fields change; <paramref name="State"/> when the task moves.</summary>
-    public sealed record Request(Guid IncidentId, Guid TaskId, TaskInput? Edit, ChangeTaskState.Request? State);
+    public sealed record Request(Guid IncidentId, Guid TaskId, TaskInput? Edit, ChangeTaskState.Request? State, int? ExpectedVersion = null);
 
     public async Task<Outcome<IncidentTask>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
     {
@@ -21,6 +21,6 @@ public sealed class ChangeTask(ComplianceDbContext db, IncidentTaskQuery tasks, 
             if (request.Edit is { } input && await edit.ApplyAsync(actor, task, input, ct) is { IsOk: false } refused) return refused;
             if (request.State is { } state && await move.ApplyAsync(actor, task, state, ct) is { IsOk: false } unmoved) return unmoved;
             return Outcome<IncidentTask>.Ok(task);
-        }, ct);
+        }, ct, request.ExpectedVersion);
     }
 }

@@ -50,6 +50,11 @@ public sealed class IncidentTask
     public bool FromTemplate { get; private set; }
     public string CreatedBy { get; private set; }
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>Raised by every saved change: the API's ETag, and a concurrency token, so two edits of one version cannot both land.</summary>
+    public int Version { get; private set; } = 1;
+
+    public void MarkChanged() => Version++;
     public Instant? UpdatedAt { get; set; }
 
     public bool IsOpen => State is TaskState.Open or TaskState.InProgress;

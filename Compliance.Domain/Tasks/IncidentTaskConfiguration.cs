@@ -17,6 +17,7 @@ public sealed class IncidentTaskConfiguration(ComplianceDbContext db) : IEntityT
         e.Property(x => x.ReportReference).HasMaxLength(IncidentTask.ReferenceLength);
         e.Property(x => x.Officer).HasMaxLength(IncidentTask.OfficerLength);
         e.Ignore(x => x.IsOpen);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
         // The dashboard, the feed and the reminder plan read open tasks.
         e.HasIndex(x => new { x.State, x.DueAt });

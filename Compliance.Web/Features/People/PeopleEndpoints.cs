@@ -33,12 +33,14 @@ public static class PeopleEndpoints
             .WithRequestExample("""{ "doNotEmail": true, "delegateTo": "Hong Kong office", "redactions": "Do not mention the protest." }""")
             .WithSummary("Change a person's safety flags: doNotEmail (true or false), delegateTo (a trusted person to reach them through) and " +
                          "redactions (details to leave out of their notice); a field left out keeps its value, null or \"\" clears it. " +
-                         "Flagged people never get an email notice. Person rows have no version, so there is no ETag.")
+                         "Flagged people never get an email notice. Send If-Match with the person's version (as listed, or the ETag of the last " +
+                         "change) to refuse a stale change with 409.")
             .Accepts<PersonFlagsBody>("application/json", "application/merge-patch+json")
             .Produces<PersonResource>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         people.MapPost("/counts", CountsAsync)
             .WithName("UpdateCountsFromPeople")
@@ -84,6 +86,8 @@ public static class PeopleEndpoints
         var current = await register.PersonAsync(actor, id, personId, "safety flags change", ct);
         if (!current.IsOk) return ApiResults.From(current, _ => Results.Empty);
         var person = current.Value!;
+        var (expected, stale) = IfMatch.Read(http.Request, "person");
+        if (stale is not null) return stale;
 
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
@@ -101,8 +105,12 @@ public static class PeopleEndpoints
         var redactions = Text(reader, body.Root, "redactions", person.Redactions);
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
 
-        var changed = await setFlags.HandleAsync(actor, new SetPersonFlags.Request(id, personId, doNotEmail, delegateTo, redactions), ct);
-        return ApiResults.From(changed, p => Results.Ok(PersonResource.From(p)));
+        var changed = await setFlags.HandleAsync(actor, new SetPersonFlags.Request(id, personId, doNotEmail, delegateTo, redactions, expected), ct);
+        return ApiResults.From(changed, p =>
+        {
+            http.Response.Headers.ETag = IfMatch.ETagOf(p.Version);
+            return Results.Ok(PersonResource.From(p));
+        });
     }
 
     private static string? Text(FieldReader reader, JsonElement root, string name, string? current) =>

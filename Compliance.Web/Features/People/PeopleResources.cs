@@ -7,11 +7,11 @@ namespace Compliance.Web.Features.People;
 
 /// <summary>One affected person: where they live, their language, their safety flags and whether email will reach them.</summary>
 public sealed record PersonResource(Guid Id, int Line, string Name, string? Email, string Jurisdiction, string Language, bool DoNotEmail,
-    string? DelegateTo, string? Redactions, bool NeedsManualContact, string? ManualContactReason, string? Phone, string? PostalAddress)
+    string? DelegateTo, string? Redactions, bool NeedsManualContact, string? ManualContactReason, string? Phone, string? PostalAddress, int Version)
 {
     public static PersonResource From(PeopleRegister.Person p) =>
         new(p.Id, p.Line, p.Details.Name, p.Details.Email, p.Jurisdiction, p.Language, p.DoNotEmail, p.DelegateTo, p.Redactions,
-            p.NeedsManualContact, p.ManualContactReason, p.NeedsManualContact ? p.Details.Phone : null, p.NeedsManualContact ? p.Details.PostalAddress : null);
+            p.NeedsManualContact, p.ManualContactReason, p.NeedsManualContact ? p.Details.Phone : null, p.NeedsManualContact ? p.Details.PostalAddress : null, p.Version);
 }
 
 /// <summary>The upload's form: the CSV file (UTF-8, a header row naming the columns) in a part named "file".</summary>

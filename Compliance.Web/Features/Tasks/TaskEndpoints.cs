@@ -39,12 +39,14 @@ public static class TaskEndpoints
         tasks.MapPatch("/{taskId:guid}", PatchAsync)
             .WithName("ChangeTask")
             .WithRequestExample("""{ "state": "done", "doneAt": "2019-03-17T10:00:00+08:00" }""")
-            .WithSummary("Change the fields given (null clears ownerId, dueAt, notes, reportReference, officer); state: open, in-progress, done (doneAt optional), not-needed (reason required).")
+            .WithSummary("Change the fields given (null clears ownerId, dueAt, notes, reportReference, officer); state: open, in-progress, done (doneAt optional), not-needed (reason required). " +
+                         "Send If-Match with the task's version (its ETag) to refuse a stale change with 409.")
             .Accepts<TaskPatchBody>("application/json")
             .Produces<TaskResource>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> ListAsync(Guid id, HttpContext http, IncidentTaskQuery tasks, CancellationToken ct)
@@ -75,7 +77,11 @@ public static class TaskEndpoints
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
         var zone = await ZoneAsync(id, http, ct);
         return ApiResults.From(await add.HandleAsync(actor, new AddTask.Request(id, input!), ct),
-            t => Results.Created($"{IncidentEndpoints.UrlOf(id)}/tasks/{t.Id}", TaskResource.From(t, zone)));
+            t =>
+            {
+                http.Response.Headers.ETag = IfMatch.ETagOf(t.Version);
+                return Results.Created($"{IncidentEndpoints.UrlOf(id)}/tasks/{t.Id}", TaskResource.From(t, zone));
+            });
     }
 
     private static async Task<IResult> PatchAsync(Guid id, Guid taskId, HttpContext http, IncidentTaskQuery tasks, ChangeTask change, IClock clock, CancellationToken ct)
@@ -84,14 +90,20 @@ public static class TaskEndpoints
         var found = await tasks.GetAsync(actor, id, taskId, ct);
         if (!found.IsOk) return ApiResults.From(found, _ => Results.Empty);
         if (!Permissions.Allows(actor, Operation.ChangeTasks, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
+        var (expected, stale) = IfMatch.Read(http.Request, "task");
+        if (stale is not null) return stale;
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
         var reader = new FieldReader();
-        var request = TaskBodyReader.ReadPatch(reader, body.Root, found.Value!);
+        var request = TaskBodyReader.ReadPatch(reader, body.Root, found.Value!) with { ExpectedVersion = expected };
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
         var zone = await ZoneAsync(id, http, ct);
-        return ApiResults.From(await change.HandleAsync(actor, request, ct), t => Results.Ok(TaskResource.From(t, zone)));
+        return ApiResults.From(await change.HandleAsync(actor, request, ct), t =>
+        {
+            http.Response.Headers.ETag = IfMatch.ETagOf(t.Version);
+            return Results.Ok(TaskResource.From(t, zone));
+        });
     }
 
     private static async Task<string> ZoneAsync(Guid incidentId, HttpContext http, CancellationToken ct)
