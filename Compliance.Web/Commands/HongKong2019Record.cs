@@ -48,8 +48,9 @@ public static class HongKong2019Record
         {
             var generated = await new GenerateFiling(db, preview, clock).HandleAsync(lead, new FilingPreview.Draft(IncidentId, "HK", FilingStage.Initial, "en", null, Narrative), ct);
             if (!generated.IsOk) throw new InvalidOperationException("The demo's PCPD filing could not be generated: " + Problems(generated.Errors));
+            // The record of 2019 as it was filed: the demo keeps its narrative short, so it is marked filed as incomplete.
             var filed = await new MarkFilingFiled(db, new FilingVersions(db, workspace), fulfil)
-                .HandleAsync(lead, new MarkFilingFiled.Request(IncidentId, generated.Value!.Id, FiledAt, PcpdReference), ct);
+                .HandleAsync(lead, new MarkFilingFiled.Request(IncidentId, generated.Value!.Id, FiledAt, PcpdReference, FiledIncomplete: true), ct);
             if (!filed.IsOk) throw new InvalidOperationException("The demo's PCPD filing could not be marked filed: " + Problems(filed.Errors));
 
             var duty = await db.Obligations.FirstOrDefaultAsync(o => o.IncidentId == IncidentId && o.Jurisdiction == "HK" && o.Recipient == Recipient.Individuals
