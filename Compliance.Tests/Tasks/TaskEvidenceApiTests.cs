@@ -20,7 +20,8 @@ public sealed class TaskEvidenceApiTests(ApiServers servers)
 
     private static MultipartFormDataContent Completion(byte[] evidence, string doneAt = "2019-03-16T09:30:00+08:00", string? extra = null)
     {
-        var form = new MultipartFormDataContent
+        // A fixed boundary, so that a retry sends the very same bytes as a tool retrying a request would.
+        var form = new MultipartFormDataContent("task-completion-boundary")
         {
             { new StringContent(doneAt), "doneAt" },
             { new StringContent("Reported at Wan Chai police station."), "notes" },
@@ -88,6 +89,28 @@ public sealed class TaskEvidenceApiTests(ApiServers servers)
         Assert.Equal(TimeSpan.FromHours(8), doneAt.Offset); // in the incident's zone
         Assert.Equal(JsonValueKind.Null, task.GetProperty("evidenceFileId").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await world.GetAsync(Caller.SecurityLead, $"{path}/evidence")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_retried_upload_with_the_same_Idempotency_Key_gets_the_first_answer_and_files_the_receipt_once(DatabaseProvider provider)
+    {
+        var world = await servers.For(provider);
+        var (incident, path) = await NewTaskAsync(world);
+        var key = $"complete-{Guid.NewGuid():N}";
+        var answers = new List<string>();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var body = Completion(Receipt);
+            using var answer = await world.SendAsync(Caller.SecurityLead, HttpMethod.Post, $"{path}/completion", body,
+                r => r.Headers.TryAddWithoutValidation("Idempotency-Key", key));
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            answers.Add(await answer.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(answers[0], answers[1]);
+        var audit = await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, $"/api/v1/incidents/{incident}/audit?limit=200"));
+        Assert.Single(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "task.evidence-added");
     }
 
     [Theory]
