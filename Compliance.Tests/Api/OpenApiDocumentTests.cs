@@ -47,6 +47,9 @@ public sealed class OpenApiDocumentTests(ApiServers servers)
             ("/api/v1/webhooks/{id}", "get"), ("/api/v1/webhooks/{id}", "patch"), ("/api/v1/webhooks/{id}", "delete"),
             ("/api/v1/webhooks/{id}/rotate-secret", "post"), ("/api/v1/webhooks/{id}/deliveries", "get"),
             ("/api/v1/webhooks/deliveries/{deliveryId}/replay", "post"),
+            ("/api/v1/organisation", "get"), ("/api/v1/organisation", "patch"),
+            ("/api/v1/task-templates", "get"), ("/api/v1/task-templates", "put"),
+            ("/api/v1/mail", "get"), ("/api/v1/mail/{id}/retry", "post"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -44,6 +44,9 @@ public static class ApiEndpoints
         TokenEndpoints.Map(api);
         OrganisationAuditEndpoint.Map(api);
         WebhookEndpoints.Map(api);
+        OrganisationEndpoints.Map(api);
+        TaskTemplateEndpoints.Map(api);
+        MailEndpoints.Map(api);
     }
 }
 
