@@ -27,7 +27,29 @@ public sealed record RiskAssessmentInput(RiskAnswers Answers, RiskLevel Confirme
         }
         foreach (var p in root.EnumerateObject().Where(p => !Fields.Contains(p.Name))) r.Error(p.Name, "is not a field of a risk assessment.");
 
-        RiskAnswers? answers = null;
+        var answers = ReadAnswers(r, root);
+        var level = r.Enum<RiskLevel>(root, "confirmedLevel", "confirmedLevel");
+        var rationale = r.String(root, "rationale", "rationale", required: false, maxLength: RationaleLength, multiline: true) ?? "";
+        if (r.HasErrors || answers is null || level is null) return (null, r.Errors);
+        return (new RiskAssessmentInput(answers, level.Value, rationale), r.Errors);
+    }
+
+    /// <summary>The answers alone, for a proposal before anyone confirms a level: a body of just "answers".</summary>
+    public static (RiskAnswers? Answers, IReadOnlyDictionary<string, string[]> Errors) ParseAnswers(JsonElement root)
+    {
+        var r = new FieldReader();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            r.Error("$", "The body must be a JSON object.");
+            return (null, r.Errors);
+        }
+        foreach (var p in root.EnumerateObject().Where(p => p.Name != "answers")) r.Error(p.Name, "is not a field of a risk proposal's request.");
+        var answers = ReadAnswers(r, root);
+        return r.HasErrors ? (null, r.Errors) : (answers, r.Errors);
+    }
+
+    private static RiskAnswers? ReadAnswers(FieldReader r, JsonElement root)
+    {
         if (!root.TryGetProperty("answers", out var a) || a.ValueKind != JsonValueKind.Object)
             r.Error("answers", "is required: an object with the answers to the assessment's questions.");
         else
@@ -39,17 +61,14 @@ public sealed record RiskAssessmentInput(RiskAnswers Answers, RiskLevel Confirme
             var consequences = r.Enum<Consequences>(a, "consequences", "answers.consequences");
             var lost = FieldReader.Present(a, "lost", out _) ? r.EnumArray<SecurityLoss>(a, "lost", "answers.lost", "kind of loss") : [];
             if (identification is { } i && misuse is { } m && consequences is { } c && lost is not null)
-                answers = new RiskAnswers
+                return new RiskAnswers
                 {
                     StateActor = flags["stateActor"], Surveillance = flags["surveillance"], Reprisal = flags["reprisal"],
                     PoliticalExposure = flags["politicalExposure"], VulnerablePeople = flags["vulnerablePeople"],
                     Identification = i, Misuse = m, Consequences = c, Lost = lost,
                 };
         }
-        var level = r.Enum<RiskLevel>(root, "confirmedLevel", "confirmedLevel");
-        var rationale = r.String(root, "rationale", "rationale", required: false, maxLength: RationaleLength, multiline: true) ?? "";
-        if (r.HasErrors || answers is null || level is null) return (null, r.Errors);
-        return (new RiskAssessmentInput(answers, level.Value, rationale), r.Errors);
+        return null;
     }
 
     // A question left out is answered "no": the form's unticked box says the same.

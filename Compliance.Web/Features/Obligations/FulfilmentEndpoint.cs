@@ -1,10 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compliance.Domain.Json;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Workspace;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Net.Http.Headers;
 using NodaTime;
 
 namespace Compliance.Web.Features.Obligations;
@@ -15,9 +12,6 @@ namespace Compliance.Web.Features.Obligations;
 /// </summary>
 public static class FulfilmentEndpoint
 {
-    // Room for the form's boundaries and text fields around a file of the largest allowed size.
-    private const long MaxMultipartBytes = EvidenceFile.MaxBytes + 64 * 1024;
-
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/obligations/{id:guid}/fulfilment", HandleAsync)
             .WithTags("Obligations")
@@ -39,7 +33,7 @@ public static class FulfilmentEndpoint
         EvidenceUpload? evidence = null;
         if (http.Request.HasFormContentType)
         {
-            var form = await ReadFormAsync(http, ct);
+            var form = await EvidenceForm.ReadAsync(http, ct);
             if (form.Problem is not null) return form.Problem;
             evidence = form.Evidence;
             document = form.Fields;
@@ -61,49 +55,4 @@ public static class FulfilmentEndpoint
                 o => Results.Ok(ObligationResource.From(o, clock.GetCurrentInstant())));
         }
     }
-
-    private sealed record FormRead(JsonDocument? Fields, EvidenceUpload? Evidence, IResult? Problem);
-
-    private static async Task<FormRead> ReadFormAsync(HttpContext http, CancellationToken ct)
-    {
-        if (http.Request.ContentLength > MaxMultipartBytes) return TooLarge();
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxMultipartBytes;
-
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge();
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return new(null, null, ApiResults.Invalid("$", "The body is not a readable multipart/form-data form."));
-        }
-
-        // The text fields go through the same reader as JSON, so both forms of the request fail alike.
-        var fields = new JsonObject();
-        foreach (var name in new[] { "filedAt", "reference" })
-            if (form.TryGetValue(name, out var value)) fields[name] = value.ToString();
-
-        EvidenceUpload? evidence = null;
-        if (form.Files.GetFile("evidence") is { } file)
-        {
-            if (file.Length > EvidenceFile.MaxBytes) return TooLarge();
-            var name = Path.GetFileName(file.FileName);
-            if (name.Length is 0 or > 255) return new(null, null, ApiResults.Invalid("evidence", "needs a file name of 1 to 255 characters."));
-            using var content = new MemoryStream();
-            await file.CopyToAsync(content, ct);
-            evidence = new(name, SafeContentType(file.ContentType), content.ToArray());
-        }
-        return new(JsonSerializer.SerializeToDocument(fields), evidence, null);
-    }
-
-    private static string SafeContentType(string? declared) =>
-        MediaTypeHeaderValue.TryParse(declared, out var parsed) && parsed.ToString().Length <= 127 ? parsed.ToString() : "application/octet-stream";
-
-    private static FormRead TooLarge() =>
-        new(null, null, ApiResults.Invalid("evidence", $"is larger than {EvidenceFile.MaxBytes / 1024 / 1024} MiB."));
 }

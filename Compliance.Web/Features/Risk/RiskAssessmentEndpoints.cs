@@ -7,13 +7,22 @@ using NodaTime;
 namespace Compliance.Web.Features.Risk;
 
 /// <summary>
-/// PUT /incidents/{id}/risk-assessment: the answers to the guided assessment, the level confirmed and the rationale
+/// GET and PUT /incidents/{id}/risk-assessment: the answers to the guided assessment, the level confirmed and the rationale
 /// (required when the level is not the proposed one). The incident's riskLevel becomes the confirmed level.
 /// </summary>
 public static class RiskAssessmentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api.MapGet("/incidents/{id:guid}/risk-assessment", GetAsync)
+            .WithTags("Incidents")
+            .WithName("GetRiskAssessment")
+            .WithSummary("The incident's last confirmed risk assessment: answers, proposed level and reasons, the confirmed level and rationale, " +
+                         "and whether the incident still follows it; 404 when none was confirmed yet. The ETag is the incident's version.")
+            .Produces<RiskAssessmentResource>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPut("/incidents/{id:guid}/risk-assessment", PutAsync)
             .WithTags("Incidents")
             .WithName("AssessRisk")
@@ -27,6 +36,20 @@ public static class RiskAssessmentEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        RiskProposalEndpoint.Map(api);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, RiskAssessmentQuery assessments, CancellationToken ct)
+    {
+        var found = await assessments.GetAsync(http.Actor(), id, ct);
+        if (!found.IsOk) return ApiResults.From(found, _ => Results.Empty);
+        var (incident, stored) = found.Value!;
+        if (stored is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No risk assessment yet.",
+                detail: "Nobody has confirmed this incident's risk assessment; POST answers to its risk-assessment/proposal to see what it would propose.");
+        http.Response.Headers.ETag = IncidentResource.ETagOf(incident);
+        return Results.Ok(RiskAssessmentResource.From(stored, incident));
     }
 
     private static async Task<IResult> PutAsync(Guid id, HttpContext http, RiskAssessmentQuery assessments, ConfirmRiskAssessment confirm, IClock clock,

@@ -7,7 +7,7 @@ using NodaTime;
 namespace Compliance.Web.Features.Tasks;
 
 /// <summary>
-/// GET/POST /incidents/{id}/tasks and PATCH /incidents/{id}/tasks/{taskId}: the incident's tasks beyond the law, with
+/// GET/POST /incidents/{id}/tasks, GET/PATCH /incidents/{id}/tasks/{taskId} and GET .../evidence: the incident's tasks beyond the law, with
 /// the same validation, roles and audit as the pages. A PATCH changes the fields it names (null clears an optional one);
 /// "state" moves the task (done with an optional "doneAt", not-needed with a "reason").
 /// </summary>
@@ -35,6 +35,22 @@ public static class TaskEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tasks.MapGet("/{taskId:guid}", GetAsync)
+            .WithName("GetTask")
+            .WithSummary("One task as the task page shows it, with its version as ETag (send it back in If-Match to change or complete it).")
+            .Produces<TaskResource>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tasks.MapGet("/{taskId:guid}/evidence", EvidenceAsync)
+            .WithName("DownloadTaskEvidence")
+            .WithSummary("Download the evidence file kept when the task was completed (404 when it has none); Repr-Digest carries its SHA-256 as recorded at upload.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        TaskCompletionEndpoint.Map(tasks);
 
         tasks.MapPatch("/{taskId:guid}", PatchAsync)
             .WithName("ChangeTask")
@@ -84,6 +100,23 @@ public static class TaskEndpoints
             });
     }
 
+    private static async Task<IResult> GetAsync(Guid id, Guid taskId, HttpContext http, IncidentTaskQuery tasks, CancellationToken ct)
+    {
+        var found = await tasks.GetAsync(http.Actor(), id, taskId, ct);
+        if (!found.IsOk) return ApiResults.From(found, _ => Results.Empty);
+        var zone = await ZoneAsync(id, http, ct);
+        http.Response.Headers.ETag = IfMatch.ETagOf(found.Value!.Version);
+        return Results.Ok(TaskResource.From(found.Value!, zone));
+    }
+
+    private static async Task<IResult> EvidenceAsync(Guid id, Guid taskId, HttpContext http, IncidentTaskQuery tasks, CancellationToken ct) =>
+        ApiResults.From(await tasks.EvidenceAsync(http.Actor(), id, taskId, ct), file =>
+        {
+            http.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(file.Sha256))}:";
+            // Always an attachment: an uploaded HTML file must never render as a page of this site.
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
+
     private static async Task<IResult> PatchAsync(Guid id, Guid taskId, HttpContext http, IncidentTaskQuery tasks, ChangeTask change, IClock clock, CancellationToken ct)
     {
         var actor = http.Actor();
@@ -106,7 +139,7 @@ public static class TaskEndpoints
         });
     }
 
-    private static async Task<string> ZoneAsync(Guid incidentId, HttpContext http, CancellationToken ct)
+    internal static async Task<string> ZoneAsync(Guid incidentId, HttpContext http, CancellationToken ct)
     {
         var workspace = http.RequestServices.GetRequiredService<IncidentAccess>();
         var incident = await workspace.GetAsync(http.Actor(), incidentId, ct);

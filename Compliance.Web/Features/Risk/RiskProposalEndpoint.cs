@@ -1,0 +1,52 @@
+using Compliance.Domain.Risk;
+using Compliance.Domain.Vocabulary;
+using Compliance.Domain.Workspace;
+using NodaTime;
+
+namespace Compliance.Web.Features.Risk;
+
+/// <summary>
+/// POST /incidents/{id}/risk-assessment/proposal: the risk page's "Show the proposal". The answers in, the level the
+/// method proposes for them and this incident's facts out, with the reasons; nothing is stored or audited (confirming is
+/// the PUT), but only those who may confirm may ask, as on the page.
+/// </summary>
+public static class RiskProposalEndpoint
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/incidents/{id:guid}/risk-assessment/proposal", ProposeAsync)
+            .WithTags("Incidents")
+            .WithName("ProposeRisk")
+            .WithRequestExample("""{ "answers": { "stateActor": true, "politicalExposure": true, "identification": "maximum", "lost": ["confidentiality"], "misuse": "possible", "consequences": "severe" } }""")
+            .WithSummary("What the guided assessment proposes for these answers and the incident's current facts: the level and the reasons, " +
+                         "before anyone confirms it (admin, security lead, or the incident's responder). Stores nothing; PUT the risk-assessment to confirm.")
+            .Accepts<RiskProposalBody>("application/json")
+            .Produces<RiskProposalResource>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> ProposeAsync(Guid id, HttpContext http, RiskAssessmentQuery assessments, IClock clock, CancellationToken ct)
+    {
+        var actor = http.Actor();
+        var current = await assessments.GetAsync(actor, id, ct);
+        if (!current.IsOk) return ApiResults.From(current, _ => Results.Empty);
+        if (!RiskPermissions.MayAssess(actor, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
+
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
+        if (body.Problem is not null) return body.Problem;
+        using var document = body.Document!;
+        var (answers, errors) = RiskAssessmentInput.ParseAnswers(body.Root);
+        if (answers is null) return ApiResults.Invalid(errors);
+        return Results.Ok(RiskProposalResource.From(RiskMethod.Propose(answers, RiskFacts.Of(current.Value!.Incident))));
+    }
+}
+
+/// <summary>POST body: the answers alone, as in the PUT's "answers".</summary>
+public sealed record RiskProposalBody(RiskAnswersBody Answers);
+
+/// <summary>The highest level any factor points to, and each factor with its source.</summary>
+public sealed record RiskProposalResource(string ProposedLevel, IReadOnlyList<RiskReasonResource> Reasons)
+{
+    public static RiskProposalResource From(RiskProposal p) => new(KebabCase<RiskLevel>.ToId(p.Level),
+        p.Reasons.Select(r => new RiskReasonResource(r.Factor, KebabCase<RiskLevel>.ToId(r.Level), r.Explanation, r.Source)).ToList());
+}
