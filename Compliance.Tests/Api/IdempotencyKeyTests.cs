@@ -94,6 +94,34 @@ public sealed class IdempotencyKeyTests(ApiServers servers)
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_upload_rebuilt_with_a_new_boundary_is_the_same_request_and_another_file_is_not(DatabaseProvider provider)
+    {
+        var world = await servers.For(provider);
+        var (incident, duty) = await FreshDutyAsync(world);
+        var key = Guid.NewGuid().ToString();
+        MultipartFormDataContent Form(string receipt) => new($"boundary-{Guid.NewGuid():N}")
+        {
+            { new StringContent("2019-03-16T09:30:00+08:00"), "filedAt" },
+            { new StringContent("PCPD-2019-0316"), "reference" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(receipt)) { Headers = { ContentType = new("text/plain") } }, "evidence", "receipt.txt" },
+        };
+
+        using var first = await world.SendAsync(Caller.Legal, HttpMethod.Post, $"/api/v1/obligations/{duty}/fulfilment", Form("PCPD receipt"),
+            r => r.Headers.TryAddWithoutValidation("Idempotency-Key", key));
+        using var retry = await world.SendAsync(Caller.Legal, HttpMethod.Post, $"/api/v1/obligations/{duty}/fulfilment", Form("PCPD receipt"),
+            r => r.Headers.TryAddWithoutValidation("Idempotency-Key", key));
+        using var other = await world.SendAsync(Caller.Legal, HttpMethod.Post, $"/api/v1/obligations/{duty}/fulfilment", Form("Another receipt"),
+            r => r.Headers.TryAddWithoutValidation("Idempotency-Key", key));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal(1, await FulfilmentLinesAsync(world, incident, duty));
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_offers_the_header_on_the_filing()
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Compliance.Domain.Idempotency;
 using Compliance.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public sealed class Idempotency(Func<ComplianceDbContext> contexts, IClock clock
 
         var actor = http.Actor();
         var path = http.Request.Path.Value ?? "";
-        var fingerprint = await FingerprintAsync(http.Request, path, http.RequestAborted);
+        var fingerprint = await RequestFingerprint.OfAsync(http.Request, path, MaxBodyBytes, http.RequestAborted);
         if (fingerprint is null) return ApiResults.Invalid("$", $"A request with {Header} may carry at most {MaxBodyBytes / 1024} KiB.");
 
         await using var db = contexts();
@@ -113,27 +112,6 @@ public sealed class Idempotency(Func<ComplianceDbContext> contexts, IClock clock
     {
         db.IdempotentRequests.Remove(claim);
         await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    // Streams the body through the hash (buffered to disk past 64 KiB, so the endpoint can read it again).
-    private static async Task<string?> FingerprintAsync(HttpRequest request, string path, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        request.EnableBuffering(64 * 1024, MaxBodyBytes);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method}\n{path}{request.QueryString}\n"));
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0) hash.AppendData(chunk, 0, read);
-        }
-        catch (IOException)
-        {
-            return null; // past the buffer's limit (or the caller went away: nobody reads this answer)
-        }
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private sealed class RetryLater : IResult
