@@ -46,6 +46,14 @@ public sealed class Organisation
     /// <summary>The task list new incidents start with, as JSON (see Tasks.TaskTemplates); null until edited means the NGO default.</summary>
     public string? TaskTemplates { get; set; }
 
+    /// <summary>
+    /// Raised when an admin changes the settings or the task templates: the API's ETag, and a concurrency token so two
+    /// admins editing from one version cannot both save.
+    /// </summary>
+    public int Version { get; private set; } = 1;
+
+    public void MarkChanged() => Version++;
+
     /// <summary>IANA id of the zone the organisation works in (display and conservative day counting).</summary>
     public string TimeZone { get; private set; }
 

@@ -10,6 +10,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     {
         e.ToTable("organisations");
         e.Property(x => x.Slug).HasMaxLength(64);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.ReminderPolicy).HasMaxLength(200);
         e.HasIndex(x => x.Slug).IsUnique();
         e.Property(x => x.Name).HasMaxLength(200);

@@ -17,7 +17,7 @@ namespace Compliance.Domain.Organisations;
 public sealed class UpdateOrganisation(ComplianceDbContext db, RulesEngine engine, IClock clock)
 {
     public sealed record Request(string Name, string TimeZone, IReadOnlyList<string> Establishments, IReadOnlyList<string> Attributes, bool RequireTwoFactor,
-        string? ReminderPolicy = null, bool? RequirePhishingResistant = null);
+        string? ReminderPolicy = null, bool? RequirePhishingResistant = null, int? ExpectedVersion = null);
 
     public async Task<Outcome<Organisation>> HandleAsync(Actor actor, Request changes, CancellationToken ct = default)
     {
@@ -31,6 +31,8 @@ public sealed class UpdateOrganisation(ComplianceDbContext db, RulesEngine engin
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == actor.OrganisationId, ct);
         if (org is null) return Outcome<Organisation>.NotFound();
+        if (changes.ExpectedVersion is { } expected && expected != org.Version) return OrganisationVersion.Stale<Organisation>(expected);
+        org.MarkChanged();
         var before = new { org.Name, org.TimeZone, establishments = org.Establishments.ToList(), attributes = org.Attributes.ToList(), org.RequireTwoFactor, org.RequirePhishingResistant, org.ReminderPolicy };
         org.Update(changes.Name.Trim(), changes.TimeZone, establishments, changes.Attributes);
         org.RequireTwoFactor = changes.RequireTwoFactor;
@@ -43,7 +45,14 @@ public sealed class UpdateOrganisation(ComplianceDbContext db, RulesEngine engin
         var planner = new ObligationPlanner(db, engine, audit, clock);
         foreach (var incident in await db.Incidents.Include(i => i.Affected).Where(i => i.Status != IncidentStatus.Closed).ToListAsync(ct))
             await planner.ReplanAsync(incident, org, actor.Email, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OrganisationVersion.Stale<Organisation>(changes.ExpectedVersion ?? org.Version - 1);
+        }
         await new Reminders.ReminderPlanner(db, clock).SyncAsync(org.Id, null, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

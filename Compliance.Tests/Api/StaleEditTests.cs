@@ -62,4 +62,31 @@ public sealed class StaleEditTests(ApiServers servers)
         Assert.True(after.GetProperty("doNotEmail").GetBoolean());
         Assert.Equal(first.Headers.ETag!.Tag, $"\"{after.GetProperty("version").GetInt32()}\"");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Two_admins_editing_the_settings_or_the_task_templates_from_one_version_cannot_both_save(DatabaseProvider provider)
+    {
+        var world = await servers.For(provider);
+        using var read = await world.GetAsync(Caller.Admin, "/api/v1/organisation");
+        var settings = await world.ReadJsonAsync(read);
+        var etag = read.Headers.ETag!.Tag;
+        var same = $$"""{ "requireTwoFactor": {{(settings.GetProperty("requireTwoFactor").GetBoolean() ? "true" : "false")}} }""";
+        var templates = await world.ReadJsonAsync(await world.GetAsync(Caller.Admin, "/api/v1/task-templates"));
+
+        using var first = await world.PatchJsonAsync(Caller.Admin, "/api/v1/organisation", same, etag);
+        using var second = await world.PatchJsonAsync(Caller.Admin, "/api/v1/organisation", same, etag);
+        using var staleTemplates = await world.SendAsync(Caller.Admin, HttpMethod.Put, "/api/v1/task-templates", ApiWorld.Json(templates.GetRawText()),
+            r => r.Headers.TryAddWithoutValidation("If-Match", etag));
+        using var freshTemplates = await world.SendAsync(Caller.Admin, HttpMethod.Put, "/api/v1/task-templates", ApiWorld.Json(templates.GetRawText()),
+            r => r.Headers.TryAddWithoutValidation("If-Match", first.Headers.ETag!.Tag));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(etag, first.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("Another admin changed the organisation's settings", await second.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, staleTemplates.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, freshTemplates.StatusCode);
+        Assert.NotEqual(first.Headers.ETag!.Tag, freshTemplates.Headers.ETag!.Tag);
+    }
 }

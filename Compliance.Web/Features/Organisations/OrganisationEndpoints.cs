@@ -30,21 +30,30 @@ public static class OrganisationEndpoints
             .WithName("UpdateOrganisation")
             .WithRequestExample("""{ "establishments": ["HK", "IE"], "requireTwoFactor": true, "reminderPolicy": "half,24h,4h,1h,0h" }""")
             .WithSummary("Change the organisation's settings (admins only); fields left out keep their value. Changing establishments or attributes " +
-                         "recomputes the duties of every open incident.")
+                         "recomputes the duties of every open incident. Send If-Match with the ETag of the settings as read to refuse a stale change with 409.")
             .Accepts<OrganisationPatchBody>("application/json")
             .Produces<OrganisationResource>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, OrganisationQuery organisations, CancellationToken ct) =>
-        ApiResults.From(await organisations.GetAsync(http.Actor(), ct), org => Results.Ok(OrganisationResource.From(org)));
+        ApiResults.From(await organisations.GetAsync(http.Actor(), ct), org => Answer(http, org));
+
+    private static IResult Answer(HttpContext http, Organisation org)
+    {
+        http.Response.Headers.ETag = IfMatch.ETagOf(org.Version);
+        return Results.Ok(OrganisationResource.From(org));
+    }
 
     private static async Task<IResult> PatchAsync(HttpContext http, OrganisationQuery organisations, UpdateOrganisation update, IClock clock, CancellationToken ct)
     {
         var actor = http.Actor();
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return ApiResults.Forbidden();
+        var (expected, stale) = IfMatch.Read(http.Request, "organisation's settings");
+        if (stale is not null) return stale;
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
@@ -63,10 +72,11 @@ public static class OrganisationEndpoints
             Codes(reader, root, "attributes") ?? org.Attributes.ToList(),
             Flag(reader, root, "requireTwoFactor") ?? org.RequireTwoFactor,
             Text(reader, root, "reminderPolicy") ?? org.ReminderPolicy,
-            Flag(reader, root, "requirePhishingResistant") ?? org.RequirePhishingResistant);
+            Flag(reader, root, "requirePhishingResistant") ?? org.RequirePhishingResistant,
+            expected);
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
 
-        return ApiResults.From(await update.HandleAsync(actor, request, ct), changed => Results.Ok(OrganisationResource.From(changed)));
+        return ApiResults.From(await update.HandleAsync(actor, request, ct), changed => Answer(http, changed));
     }
 
     private static string? Text(FieldReader reader, JsonElement body, string name)

@@ -30,24 +30,31 @@ public static class TaskTemplateEndpoints
             .WithName("SaveTaskTemplates")
             .WithRequestExample("""{ "templates": [{ "kind": "law-enforcement", "title": "Report the breach to the police", "ownerRole": "security-lead", "dueHours": 72 }, { "kind": "board", "title": "Brief the board" }] }""")
             .WithSummary("Replace the list of tasks every new incident starts with (admins only). An empty list means new incidents start with no extra tasks; " +
-                         "incidents already logged keep theirs.")
+                         "incidents already logged keep theirs. The ETag is the organisation's settings version: send it in If-Match to refuse a stale change with 409.")
             .Accepts<TaskTemplatesResource>("application/json")
             .Produces<TaskTemplatesResource>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, OrganisationQuery organisations, IClock clock, CancellationToken ct)
     {
         var actor = http.Actor();
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return ApiResults.Forbidden();
-        return ApiResults.From(await organisations.GetAsync(actor, ct), org => Results.Ok(TaskTemplatesResource.From(TaskTemplates.Read(org.TaskTemplates))));
+        return ApiResults.From(await organisations.GetAsync(actor, ct), org =>
+        {
+            http.Response.Headers.ETag = IfMatch.ETagOf(org.Version);
+            return Results.Ok(TaskTemplatesResource.From(TaskTemplates.Read(org.TaskTemplates)));
+        });
     }
 
-    private static async Task<IResult> PutAsync(HttpContext http, SaveTaskTemplates save, IClock clock, CancellationToken ct)
+    private static async Task<IResult> PutAsync(HttpContext http, SaveTaskTemplates save, OrganisationQuery organisations, IClock clock, CancellationToken ct)
     {
         var actor = http.Actor();
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return ApiResults.Forbidden();
+        var (expected, stale) = IfMatch.Read(http.Request, "task templates");
+        if (stale is not null) return stale;
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
@@ -62,7 +69,11 @@ public static class TaskTemplateEndpoints
                 if (Template(reader, item, $"templates[{n}]") is { } template) templates.Add(template);
         if (reader.HasErrors) return ApiResults.Invalid(reader.Errors);
 
-        return ApiResults.From(await save.HandleAsync(actor, new SaveTaskTemplates.Request(templates), ct), saved => Results.Ok(TaskTemplatesResource.From(saved)));
+        var saved = await save.HandleAsync(actor, new SaveTaskTemplates.Request(templates, expected), ct);
+        if (!saved.IsOk) return ApiResults.From(saved, _ => Results.Empty);
+        var version = (await organisations.GetAsync(actor, ct)).Value?.Version;
+        if (version is { } v) http.Response.Headers.ETag = IfMatch.ETagOf(v);
+        return Results.Ok(TaskTemplatesResource.From(saved.Value!));
     }
 
     private static TaskTemplate? Template(FieldReader reader, JsonElement item, string path)
