@@ -45,14 +45,19 @@ internal sealed class ReminderBatch(Func<ComplianceDbContext> openDb, IMailTrans
             var mail = composer.Compose(f, now);
             return (f.Reminder, Mail: mail, Entry: new MailLogEntry(f.Reminder.OrganisationId, ReminderClaim.Key(f.Reminder), f.User.Email, mail.Subject, now));
         }).ToList();
+        // Claimed in key order: two runs that claim overlapping chunks then wait on each other's first shared key instead
+        // of deadlocking on two keys taken in opposite orders.
+        work.Sort((a, b) => string.CompareOrdinal(a.Entry.Key, b.Entry.Key));
         db.MailLog.AddRange(work.Select(w => w.Entry));
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
         {
-            return new([], ids); // another run claimed one of them first: one at a time decides who sends what
+            // Another run claimed one of them first (a unique key, or PostgreSQL's deadlock detector, which the execution
+            // strategy wraps): nothing was claimed here, and one at a time decides who sends what.
+            return new([], ids);
         }
 
         var results = new MailResult[work.Count];
