@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Vocabulary;
 using Compliance.Domain.Workspace;
-using Microsoft.Net.Http.Headers;
 using NodaTime;
 
 namespace Compliance.Web.Features.Incidents;
@@ -65,9 +64,8 @@ public sealed record IncidentPatch(IncidentInput Input, IncidentStatus? Status, 
 
     private static int? ReadIfMatch(string? header, Action<string, string> error)
     {
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return null;
-        if (EntityTagHeaderValue.TryParse(header.Trim(), out var tag) && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var n) && n >= 0) return n;
-        error("If-Match", "must be the ETag of the incident as last read, e.g. \"3\".");
+        if (IfMatch.TryParse(header, out var version)) return version;
+        error("If-Match", IfMatch.Malformed("incident"));
         return null;
     }
 }

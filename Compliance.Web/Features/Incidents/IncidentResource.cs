@@ -50,7 +50,7 @@ public sealed record IncidentResource(
     };
 
     /// <summary>The validator for If-Match: the version in quotes.</summary>
-    public static string ETagOf(Incident i) => $"\"{i.Version}\"";
+    public static string ETagOf(Incident i) => IfMatch.ETagOf(i.Version);
 }
 
 public sealed record HoldResource(string From, string Until);

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Compliance.Domain.Json;
 
@@ -37,12 +36,12 @@ public static class WebhookBodyReader
     /// <summary>The version an If-Match header names; a header that is no ETag of ours is an error on "If-Match".</summary>
     public static int? IfMatch(FieldReader reader, string? header, int? bodyVersion)
     {
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return bodyVersion;
-        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || !int.TryParse(tag.Tag.AsSpan().Trim('"'), out var n) || n < 1)
+        if (!Api.IfMatch.TryParse(header, out var version) || version is < 1)
         {
-            reader.Error("If-Match", "must be the ETag of the endpoint as last read, e.g. \"3\".");
+            reader.Error("If-Match", Api.IfMatch.Malformed("endpoint"));
             return bodyVersion;
         }
+        if (version is not { } n) return bodyVersion;
         if (bodyVersion is { } b && b != n) reader.Error("version", $"is {b} but If-Match says {n}; send one.");
         return n;
     }

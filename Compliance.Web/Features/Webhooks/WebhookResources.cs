@@ -10,7 +10,7 @@ public sealed record WebhookEndpointResource(Guid Id, string Url, string Descrip
     public static WebhookEndpointResource From(WebhookEndpoint e, string zone) => new(e.Id, e.Url, e.Description, e.Events, e.Enabled,
         e.CreatedBy, ApiTime.Format(e.CreatedAt, zone), ApiTime.Format(e.SecretRotatedAt, zone), e.Version, $"{WebhookEndpoints.UrlOf(e.Id)}/deliveries");
 
-    public static string ETagOf(WebhookEndpoint e) => $"\"{e.Version}\"";
+    public static string ETagOf(WebhookEndpoint e) => IfMatch.ETagOf(e.Version);
 }
 
 /// <summary>The answer to a creation or a rotation: the endpoint and its signing secret, shown this once.</summary>
