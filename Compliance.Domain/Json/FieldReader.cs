@@ -28,6 +28,16 @@ public sealed class FieldReader
         list.Add(message);
     }
 
+    /// <summary>
+    /// Names each property of <paramref name="obj"/> that is not one of <paramref name="known"/> (at <paramref name="path"/>
+    /// when the object is nested), in the words of <paramref name="message"/>: a typo is a 400, never silently ignored.
+    /// </summary>
+    public void Unknown(JsonElement obj, IReadOnlyCollection<string> known, string message, string? path = null)
+    {
+        foreach (var property in obj.EnumerateObject().Where(p => !known.Contains(p.Name)))
+            Error(path is null ? property.Name : $"{path}.{property.Name}", message);
+    }
+
     public IReadOnlyDictionary<string, string[]> Errors => errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 
     public static bool Present(JsonElement obj, string name, out JsonElement value) =>

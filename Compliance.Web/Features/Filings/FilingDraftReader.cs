@@ -12,8 +12,7 @@ public static class FilingDraftReader
 
     public static FilingPreview.Draft? Read(FieldReader reader, JsonElement body, Guid incidentId, string jurisdiction)
     {
-        foreach (var unknown in body.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
-            reader.Error(unknown.Name, $"is not a field of a filing; use {string.Join(", ", Fields)}.");
+        reader.Unknown(body, Fields, $"is not a field of a filing; use {string.Join(", ", Fields)}.");
         var stage = reader.Enum<FilingStage>(body, "stage", "stage", required: false) ?? FilingStage.Initial;
         var name = reader.String(body, "organisationName", "organisationName", required: false, maxLength: PlainText.Line);
         var narrative = new Dictionary<string, string>();

@@ -116,8 +116,7 @@ public static class FilingEndpoints
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
         var reader = new FieldReader();
-        foreach (var unknown in body.Root.EnumerateObject().Where(p => p.Name is not ("filedAt" or "reference" or MarkFilingFiled.IncompleteField)))
-            reader.Error(unknown.Name, "is not a field here; use filedAt, reference and fileIncomplete.");
+        reader.Unknown(body.Root, ["filedAt", "reference", MarkFilingFiled.IncompleteField], "is not a field here; use filedAt, reference and fileIncomplete.");
         var filedAt = reader.Instant(body.Root, "filedAt", "filedAt", required: true);
         var reference = reader.String(body.Root, "reference", "reference", required: true, maxLength: 256);
         var present = FieldReader.Present(body.Root, MarkFilingFiled.IncompleteField, out var flag);

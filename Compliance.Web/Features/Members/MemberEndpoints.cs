@@ -87,8 +87,7 @@ public static class MemberEndpoints
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
         var reader = new FieldReader();
-        foreach (var unknown in body.Root.EnumerateObject().Where(p => !NewMemberFields.Contains(p.Name)))
-            reader.Error(unknown.Name, $"is not a field of a new member; use {string.Join(", ", NewMemberFields)}.");
+        reader.Unknown(body.Root, NewMemberFields, $"is not a field of a new member; use {string.Join(", ", NewMemberFields)}.");
         var email = reader.String(body.Root, "email", "email", required: true, maxLength: 256);
         var name = reader.String(body.Root, "name", "name", required: false, maxLength: PlainText.Line);
         var role = reader.Enum<Role>(body.Root, "role", "role");

@@ -62,8 +62,7 @@ public static class TokenEndpoints
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
         var reader = new FieldReader();
-        foreach (var unknown in body.Root.EnumerateObject().Where(p => !NewTokenFields.Contains(p.Name)))
-            reader.Error(unknown.Name, $"is not a field of a token; use {string.Join(", ", NewTokenFields)}.");
+        reader.Unknown(body.Root, NewTokenFields, $"is not a field of a token; use {string.Join(", ", NewTokenFields)}.");
         var name = reader.String(body.Root, "name", "name", required: true, maxLength: 100);
         int? days = null;
         if (FieldReader.Present(body.Root, "days", out var d))

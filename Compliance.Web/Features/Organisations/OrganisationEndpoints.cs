@@ -62,8 +62,7 @@ public static class OrganisationEndpoints
         var org = found.Value!;
 
         var reader = new FieldReader();
-        foreach (var unknown in body.Root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
-            reader.Error(unknown.Name, $"is not a setting of the organisation; use {string.Join(", ", Fields)}.");
+        reader.Unknown(body.Root, Fields, $"is not a setting of the organisation; use {string.Join(", ", Fields)}.");
         var root = body.Root;
         var request = new UpdateOrganisation.Request(
             Text(reader, root, "name") ?? org.Name,

@@ -16,8 +16,7 @@ public static class ImportColumnsReader
 
     public static (Dictionary<string, string> Chosen, IReadOnlyList<string> Extra)? Read(FieldReader reader, JsonElement root, IReadOnlyList<string> headers)
     {
-        foreach (var unknown in root.EnumerateObject().Where(p => p.Name != "columns"))
-            reader.Error(unknown.Name, "is not a field of an import: send columns, or nothing.");
+        reader.Unknown(root, ["columns"], "is not a field of an import: send columns, or nothing.");
         if (!FieldReader.Present(root, "columns", out var columns)) return null;
         if (columns.ValueKind != JsonValueKind.Object) { reader.Error("columns", "must be an object naming the file's column for each field."); return null; }
 

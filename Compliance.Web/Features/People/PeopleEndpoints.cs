@@ -93,8 +93,7 @@ public static class PeopleEndpoints
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
         var reader = new FieldReader();
-        foreach (var unknown in body.Root.EnumerateObject().Where(p => p.Name is not ("doNotEmail" or "delegateTo" or "redactions")))
-            reader.Error(unknown.Name, "is not a safety flag: send doNotEmail, delegateTo or redactions.");
+        reader.Unknown(body.Root, ["doNotEmail", "delegateTo", "redactions"], "is not a safety flag: send doNotEmail, delegateTo or redactions.");
         var doNotEmail = person.DoNotEmail;
         if (body.Root.TryGetProperty("doNotEmail", out var flag))
         {

@@ -59,8 +59,7 @@ public static class TaskTemplateEndpoints
         if (body.Problem is not null) return body.Problem;
         using var document = body.Document!;
         var reader = new FieldReader();
-        foreach (var unknown in body.Root.EnumerateObject().Where(p => p.Name != "templates"))
-            reader.Error(unknown.Name, "is not a field of the task template; send only templates.");
+        reader.Unknown(body.Root, ["templates"], "is not a field of the task template; send only templates.");
         var templates = new List<TaskTemplate>();
         if (!FieldReader.Present(body.Root, "templates", out var list) || list.ValueKind != JsonValueKind.Array)
             reader.Error("templates", "is required: an array of tasks (empty for none).");
@@ -79,8 +78,7 @@ public static class TaskTemplateEndpoints
     private static TaskTemplate? Template(FieldReader reader, JsonElement item, string path)
     {
         if (item.ValueKind != JsonValueKind.Object) { reader.Error(path, "must be an object with kind, title, ownerRole or ownerId, dueHours."); return null; }
-        foreach (var unknown in item.EnumerateObject().Where(p => !ItemFields.Contains(p.Name)))
-            reader.Error($"{path}.{unknown.Name}", $"is not a field of a template task; use {string.Join(", ", ItemFields)}.");
+        reader.Unknown(item, ItemFields, $"is not a field of a template task; use {string.Join(", ", ItemFields)}.", path);
         var kind = reader.Enum<TaskKind>(item, "kind", $"{path}.kind");
         var title = FieldReader.Present(item, "title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
         if (title is null) reader.Error($"{path}.title", "is required: say what is to be done (up to 200 characters).");

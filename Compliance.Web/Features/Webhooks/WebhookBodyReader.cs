@@ -13,8 +13,7 @@ public static class WebhookBodyReader
 
     public static Fields Read(FieldReader reader, JsonElement root, bool patch)
     {
-        foreach (var p in root.EnumerateObject().Where(p => !(patch ? PatchFields : CreateFields).Contains(p.Name)))
-            reader.Error(p.Name, "is not a field of a webhook endpoint.");
+        reader.Unknown(root, patch ? PatchFields : CreateFields, "is not a field of a webhook endpoint.");
         var url = Text(reader, root, "url", required: !patch);
         var description = Text(reader, root, "description", required: false);
         var events = Events(reader, root, required: !patch);
