@@ -55,18 +55,12 @@ public static class RiskAssessmentEndpoints
     private static async Task<IResult> PutAsync(Guid id, HttpContext http, RiskAssessmentQuery assessments, ConfirmRiskAssessment confirm, IClock clock,
         CancellationToken ct)
     {
-        var actor = http.Actor();
-        var current = await assessments.GetAsync(actor, id, ct);
-        if (!current.IsOk) return ApiResults.From(current, _ => Results.Empty);
-        // Refuse before reading: a viewer learns nothing from having their answers validated.
-        if (!RiskPermissions.MayAssess(actor, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
-
-        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
-        if (body.Problem is not null) return body.Problem;
-        using var document = body.Document!;
-        var (input, errors) = RiskAssessmentInput.Parse(body.Root);
+        var (request, problem) = await RiskRequest.ReadAsync(id, http, assessments, clock, ct);
+        if (request is null) return problem!;
+        using var read = request;
+        var (input, errors) = RiskAssessmentInput.Parse(request.Root);
         if (input is null) return ApiResults.Invalid(errors);
-        return ApiResults.From(await confirm.HandleAsync(actor, new ConfirmRiskAssessment.Request(id, input), ct), view =>
+        return ApiResults.From(await confirm.HandleAsync(http.Actor(), new ConfirmRiskAssessment.Request(id, input), ct), view =>
         {
             http.Response.Headers.ETag = IncidentResource.ETagOf(view.Incident);
             return Results.Ok(RiskAssessmentResource.From(view.Assessment!, view.Incident));

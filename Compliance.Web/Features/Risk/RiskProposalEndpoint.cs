@@ -27,17 +27,12 @@ public static class RiskProposalEndpoint
 
     private static async Task<IResult> ProposeAsync(Guid id, HttpContext http, RiskAssessmentQuery assessments, IClock clock, CancellationToken ct)
     {
-        var actor = http.Actor();
-        var current = await assessments.GetAsync(actor, id, ct);
-        if (!current.IsOk) return ApiResults.From(current, _ => Results.Empty);
-        if (!RiskPermissions.MayAssess(actor, id, clock.GetCurrentInstant())) return ApiResults.Forbidden();
-
-        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
-        if (body.Problem is not null) return body.Problem;
-        using var document = body.Document!;
-        var (answers, errors) = RiskAssessmentInput.ParseAnswers(body.Root);
+        var (request, problem) = await RiskRequest.ReadAsync(id, http, assessments, clock, ct);
+        if (request is null) return problem!;
+        using var read = request;
+        var (answers, errors) = RiskAssessmentInput.ParseAnswers(request.Root);
         if (answers is null) return ApiResults.Invalid(errors);
-        return Results.Ok(RiskProposalResource.From(RiskMethod.Propose(answers, RiskFacts.Of(current.Value!.Incident))));
+        return Results.Ok(RiskProposalResource.From(RiskMethod.Propose(answers, RiskFacts.Of(request.Current.Incident))));
     }
 }
 
