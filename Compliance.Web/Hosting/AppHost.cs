@@ -92,7 +92,6 @@ public static class AppHost
         services.AddExceptionHandler<Compliance.Web.Health.DatabaseUnavailable>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentInfo>().AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<IdempotencyKeyParameter>()
             .AddOperationTransformer<QueryParameterDocs>().AddOperationTransformer<RequestExampleDocs>());
-        services.TryAddSingleton<Func<ComplianceDbContext>>(() => ComplianceDatabase.CreateContext(settings.Database));
 
         var app = builder.Build();
         if (settings.KeyRing.BesideData)

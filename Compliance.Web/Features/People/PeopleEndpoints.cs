@@ -23,6 +23,7 @@ public static class PeopleEndpoints
             .WithSummary("The incident's affected people a page at a time (limit, after), by jurisdiction then line of the imported file, " +
                          "optionally of one jurisdiction (e.g. HK, or US for every US state): name, email, language, safety flags and " +
                          "whether they must be reached some other way than email. Each page read is recorded in the audit log.")
+            .WithPaging()
             .Produces<PageResource<PersonResource>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -53,8 +54,7 @@ public static class PeopleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    // limit and after are read by PageRequest; naming them here puts them in the OpenAPI document.
-    private static async Task<IResult> ListAsync(Guid id, string? limit, string? after, string? jurisdiction, HttpContext http, PeopleRegister register,
+    private static async Task<IResult> ListAsync(Guid id, string? jurisdiction, HttpContext http, PeopleRegister register,
         CancellationToken ct)
     {
         var (page, problem) = PageRequest.From(http.Request, 3);
