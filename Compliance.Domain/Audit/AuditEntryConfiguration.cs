@@ -18,6 +18,6 @@ public sealed class AuditEntryConfiguration(ComplianceDbContext db) : IEntityTyp
         e.Property(x => x.PreviousHash).HasMaxLength(64);
         e.Property(x => x.Hash).HasMaxLength(64);
         e.Ignore(x => x.DraftOrder);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

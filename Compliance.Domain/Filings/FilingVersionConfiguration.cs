@@ -19,6 +19,6 @@ public sealed class FilingVersionConfiguration(ComplianceDbContext db) : IEntity
         e.Property(x => x.PdfSha256).HasMaxLength(64);
         e.Property(x => x.Narrative).HasMaxLength(200000);
         e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Stage, x.Version }).IsUnique();
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -23,6 +23,6 @@ public sealed class IdempotentRequestConfiguration(ComplianceDbContext db) : IEn
         e.HasIndex(x => new { x.OrganisationId, x.Key }).IsUnique();
         // Keys are forgotten after a day (IdempotencyWindow); the purge reads by age.
         e.HasIndex(x => x.CreatedAt);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -20,7 +20,7 @@ public sealed class IncidentConfiguration(ComplianceDbContext db) : IEntityTypeC
         e.Property(x => x.RiskRationale).HasMaxLength(4000);
         e.Property(x => x.ClockZone).HasMaxLength(64);
         e.Ignore(x => x.LawEnforcementHold);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.DataCategories)
             .HasConversion(new DelimitedListConverter<DataCategory>(KebabCase<DataCategory>.ToId, KebabCase<DataCategory>.Parse), new ListComparer<DataCategory>())

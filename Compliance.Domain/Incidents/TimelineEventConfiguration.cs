@@ -12,6 +12,6 @@ public sealed class TimelineEventConfiguration(ComplianceDbContext db) : IEntity
         e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         e.Property(x => x.Description).HasMaxLength(4000);
         e.HasIndex(x => new { x.IncidentId, x.At });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -22,6 +22,6 @@ public sealed class CampaignConfiguration(ComplianceDbContext db) : IEntityTypeC
         e.HasIndex(x => new { x.IncidentId, x.CreatedAt });
         // The sender looks for campaigns with work to do.
         e.HasIndex(x => x.State);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -24,6 +24,6 @@ public sealed class CampaignRecipientConfiguration(ComplianceDbContext db) : IEn
         e.HasIndex(x => x.PersonId);
         // The daily limit counts what the organisation released in the last 24 hours.
         e.HasIndex(x => new { x.OrganisationId, x.HandedAt });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -17,6 +17,6 @@ public sealed class EvidenceFileConfiguration(ComplianceDbContext db) : IEntityT
         e.Property(x => x.ContentType).HasMaxLength(127);
         e.Property(x => x.Sha256).HasMaxLength(64);
         e.HasIndex(x => x.ObligationId);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

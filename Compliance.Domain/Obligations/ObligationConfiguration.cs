@@ -25,6 +25,6 @@ public sealed class ObligationConfiguration(ComplianceDbContext db) : IEntityTyp
         // The sweep for reminders and escalation reads open duties by deadline.
         e.HasIndex(x => new { x.Status, x.Deadline });
         e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

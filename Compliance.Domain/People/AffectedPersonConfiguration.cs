@@ -21,6 +21,6 @@ public sealed class AffectedPersonConfiguration(ComplianceDbContext db) : IEntit
         e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Language });
         e.Ignore(x => x.NeedsManualContact);
         e.Property(x => x.Version).IsConcurrencyToken();
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -13,6 +13,6 @@ public sealed class NoticeDraftConfiguration(ComplianceDbContext db) : IEntityTy
         e.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         e.Property(x => x.Fields).HasMaxLength(100000);
         e.HasIndex(x => x.IncidentId).IsUnique();
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

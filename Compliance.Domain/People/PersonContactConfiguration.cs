@@ -15,6 +15,6 @@ public sealed class PersonContactConfiguration(ComplianceDbContext db) : IEntity
         e.Property(x => x.Zone).HasMaxLength(64);
         e.Property(x => x.ProtectedNotes).HasMaxLength(8000);
         e.HasIndex(x => new { x.IncidentId, x.PersonId });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -69,7 +69,10 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     protected override void ConfigureConventions(ModelConfigurationBuilder b) => StoredValueConventions.Apply(b);
 
     // The configurations given this context read its OrganisationScope in their query filters: EF binds that to the
-    // context running each query, not to the one the model was built with.
+    // context running each query, not to the one the model was built with. Each filter is
+    // "EF.Constant(scope == null) || OrganisationId == scope": the null test is a constant in the SQL, so a member's
+    // query says "OrganisationId = @scope" and its indexes serve it. Without EF.Constant the test is a parameter, and
+    // "@p OR OrganisationId = @scope" reads every organisation's rows (Organisations/ScopeFilterSqlTests).
     protected override void OnModelCreating(ModelBuilder m)
     {
         m.ApplyConfiguration(new DataProtectionKeyConfiguration());

@@ -22,6 +22,6 @@ public sealed class RiskAssessmentConfiguration(ComplianceDbContext db) : IEntit
         e.Ignore(x => x.Answers);
         e.Ignore(x => x.Reasons);
         e.Ignore(x => x.Overridden);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -21,6 +21,6 @@ public sealed class IncidentTaskConfiguration(ComplianceDbContext db) : IEntityT
         e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
         // The dashboard, the feed and the reminder plan read open tasks.
         e.HasIndex(x => new { x.State, x.DueAt });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

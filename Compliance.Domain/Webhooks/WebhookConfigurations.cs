@@ -18,7 +18,7 @@ public sealed class WebhookEndpointConfiguration(ComplianceDbContext db) : IEnti
         e.Property(x => x.ProtectedSecret).HasMaxLength(2000);
         e.Property(x => x.CreatedBy).HasMaxLength(320);
         e.HasIndex(x => x.OrganisationId);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }
 
@@ -38,7 +38,7 @@ public sealed class WebhookDeliveryConfiguration(ComplianceDbContext db) : IEnti
         // The dispatcher reads what is due; the admin page reads an endpoint's latest.
         e.HasIndex(x => x.NextAttemptAt);
         e.HasIndex(x => new { x.EndpointId, x.CreatedAt });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }
 
@@ -53,6 +53,6 @@ public sealed class WebhookAttemptConfiguration(ComplianceDbContext db) : IEntit
         e.Property(x => x.Error).HasMaxLength(WebhookAttempt.ErrorLength);
         e.Ignore(x => x.Succeeded);
         e.HasIndex(x => new { x.DeliveryId, x.Number });
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }
