@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
+using Compliance.Domain.Tasks;
 using NodaTime;
 
 namespace Compliance.Web.Features.Dashboard;
 
 /// <summary>The dashboard: every open duty of the organisation, across incidents, soonest first.</summary>
-public sealed class IndexModel(OpenDuties openDuties, WorkspaceContext context) : WorkspacePage(context)
+public sealed class IndexModel(DashboardQuery dashboard, WorkspaceContext context) : WorkspacePage(context)
 {
     public sealed record Row(Incident Incident, DeadlineView Deadline)
     {
@@ -17,14 +18,21 @@ public sealed class IndexModel(OpenDuties openDuties, WorkspaceContext context) 
     public int Overdue => Rows.Count(r => r.Deadline.Overdue);
     public int AllOpen { get; private set; }
 
+    /// <summary>Open tasks of the incidents this person may see, due ones first, and who owns them.</summary>
+    public IReadOnlyList<(IncidentTask Task, Incident Incident)> OpenTasks { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> Owners { get; private set; } = new Dictionary<Guid, string>();
+
     /// <summary>When set, only duties due within this many days (overdue ones included).</summary>
     [BindProperty(SupportsGet = true)] public int? Within { get; set; }
 
     public async Task OnGetAsync()
     {
         var actor = await LoadActorAsync();
-        var duties = await openDuties.ReadAsync(actor, HttpContext.RequestAborted);
+        var snapshot = await dashboard.ReadAsync(actor, HttpContext.RequestAborted);
+        var duties = snapshot.Duties;
         AllOpen = duties.Count;
+        OpenTasks = snapshot.Tasks;
+        Owners = snapshot.Owners;
         if (Within is < 1 or > 365) Within = null;
         var horizon = Within is { } days ? Now + Duration.FromDays(days) : (Instant?)null;
         Rows = duties.Where(d => horizon is null || d.Obligation.Deadline <= horizon)
