@@ -25,10 +25,21 @@ public sealed class IncidentDetailsQuery(ComplianceDbContext db, IClock clock)
         if (!found.IsOk) return found.Refusal<IncidentDetails>();
         var incident = found.Value!;
         var duties = (await new IncidentDuties(db, clock).ReadAsync(actor, incidentId, withHistory: true, ct)).Value!;
-        var audit = (await new IncidentAuditTrail(db, clock).ReadAsync(actor, incidentId, ct)).Value!;
+        var audit = await DutyHistoryLinesAsync(incidentId, duties, ct);
         var timeline = (await new IncidentTimeline(db, clock).ReadAsync(actor, incidentId, ct)).Value!;
         var evidence = await new DutyEvidence(db, clock).NamesAsync(duties, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == incident.OrganisationId, ct);
         return Outcome<IncidentDetails>.Ok(new IncidentDetails(incident, organisation, duties, audit, timeline, evidence));
+    }
+
+    /// <summary>
+    /// The audit lines <see cref="DutyHistory"/> explains replaced duties with, and only those: an incident's log also
+    /// holds a line for every reading of its people, which grows with use, not with what happened.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditEntry>> DutyHistoryLinesAsync(Guid incidentId, IReadOnlyList<Obligation> duties, CancellationToken ct)
+    {
+        if (!duties.Any(o => o.Status == ObligationStatus.Superseded)) return [];
+        return await db.AuditEntries.AsNoTracking().Where(e => e.IncidentId == incidentId && DutyHistory.Actions.Contains(e.Action))
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
     }
 }

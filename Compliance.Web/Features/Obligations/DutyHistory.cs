@@ -15,6 +15,9 @@ public sealed record HistoryRow(Obligation Old, Obligation? Replacement, Instant
 /// </summary>
 public static class DutyHistory
 {
+    /// <summary>The audit lines that can explain a replacement: a change of the facts, a filing recorded.</summary>
+    public static readonly string[] Actions = ["incident.updated", "obligation.fulfilled"];
+
     public static IReadOnlyList<HistoryRow> Build(IReadOnlyList<Obligation> duties, IReadOnlyList<AuditEntry> audit)
     {
         var rows = new List<HistoryRow>();
