@@ -67,6 +67,10 @@ public sealed class BenchDatabase : IAsyncDisposable
         return (provider.Value, options.GetValueOrDefault("connection") ?? Environment.GetEnvironmentVariable(PostgresVariable));
     }
 
+    /// <summary>A database kept by an earlier run (<see cref="BenchReuse"/>); it is never dropped.</summary>
+    public static BenchDatabase Reopen(DatabaseProvider provider, string connectionString, string folder) =>
+        new(provider, connectionString, folder, null, keep: true);
+
     /// <param name="server">A PostgreSQL connection string to create the database on; null for SQLite.</param>
     public static async Task<BenchDatabase> CreateAsync(string name, DatabaseProvider provider, string? server, bool keep)
     {

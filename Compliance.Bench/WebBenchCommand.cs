@@ -17,9 +17,9 @@ namespace Compliance.Bench;
 /// </summary>
 public static partial class WebBenchCommand
 {
-    public const string Usage = "usage: bench web [--organisations N] [--incidents N] [--people N] [--clients C] [--seconds S] [--database sqlite|postgres] [--connection CS] [--keep]";
+    public const string Usage = "usage: bench web [--organisations N] [--incidents N] [--people N] [--clients C] [--seconds S] [--database sqlite|postgres] [--connection CS] [--keep | --reuse FOLDER]";
 
-    private sealed record Settings(int Organisations, int Incidents, int People, int Clients, int Seconds, DatabaseProvider Provider, string? Server, bool Keep);
+    private sealed record Settings(int Organisations, int Incidents, int People, int Clients, int Seconds, DatabaseProvider Provider, string? Server, bool Keep, string? Reuse);
 
     public static async Task<int> RunAsync(string[] args, IClock clock, TextWriter stdout, TextWriter stderr)
     {
@@ -28,7 +28,7 @@ public static partial class WebBenchCommand
             await stderr.WriteLineAsync(Usage);
             return CommandLine.BadInput;
         }
-        if (settings.Provider == DatabaseProvider.Postgres && settings.Server is null)
+        if (settings.Reuse is null && settings.Provider == DatabaseProvider.Postgres && settings.Server is null)
         {
             await stderr.WriteLineAsync($"error: --database postgres needs a server: give --connection or set {BenchDatabase.PostgresVariable}.");
             return CommandLine.BadInput;
@@ -39,12 +39,29 @@ public static partial class WebBenchCommand
             return CommandLine.BadInput;
         }
 
-        await using var database = await BenchDatabase.CreateAsync("web", settings.Provider, settings.Server, settings.Keep);
-        await stdout.WriteLineAsync($"bench web: {settings.Organisations:N0} organisations, {settings.Incidents:N0} incidents, {settings.People:N0} people on {database.Describe()}; " +
-            $"{settings.Clients} clients for {settings.Seconds} s per page; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        var seeded = await new WebBenchSeeder(database, clock, stdout).SeedAsync(settings.Organisations, settings.Incidents, settings.People);
-        await stdout.WriteLineAsync($"  seeded through the real code paths in {seeded.Seconds:0.0} s: {seeded.Incidents:N0} incidents ({seeded.Incidents / seeded.Seconds:N0}/s with their people), " +
-            $"{seeded.Duties:N0} duties, {seeded.People:N0} affected people");
+        var (reused, seeded, problem) = settings.Reuse is { } folder ? BenchReuse.Open(folder) : (null, null, null);
+        if (problem is not null)
+        {
+            await stderr.WriteLineAsync($"error: {problem}");
+            return CommandLine.BadInput;
+        }
+        await using var database = reused ?? await BenchDatabase.CreateAsync("web", settings.Provider, settings.Server, settings.Keep);
+        if (seeded is null)
+        {
+            await stdout.WriteLineAsync($"bench web: {settings.Organisations:N0} organisations, {settings.Incidents:N0} incidents, {settings.People:N0} people on {database.Describe()}; " +
+                $"{settings.Clients} clients for {settings.Seconds} s per page; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            seeded = await new WebBenchSeeder(database, clock, stdout).SeedAsync(settings.Organisations, settings.Incidents, settings.People);
+            await stdout.WriteLineAsync($"  seeded through the real code paths in {seeded.Seconds:0.0} s: {seeded.Incidents:N0} incidents ({seeded.Incidents / seeded.Seconds:N0}/s with their people), " +
+                $"{seeded.Duties:N0} duties, {seeded.People:N0} affected people");
+            if (settings.Keep)
+            {
+                await BenchReuse.SaveAsync(database, seeded);
+                await stdout.WriteLineAsync($"  kept in {database.Folder}: measure it again with --reuse {database.Folder}");
+            }
+        }
+        else
+            await stdout.WriteLineAsync($"bench web: the federation kept in {database.Folder} ({seeded.Incidents:N0} incidents, {seeded.Duties:N0} duties, {seeded.People:N0} people on {database.Describe()}); " +
+                $"{settings.Clients} clients for {settings.Seconds} s per page; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         using var node = await WebNode.StartAsync(database, stderr);
         var cookie = await node.SignInAsync(WebBenchSeeder.LeadEmail, seeded.Password);
@@ -63,7 +80,8 @@ public static partial class WebBenchCommand
             if (page.Name == "dashboard") dashboardBytes = bytes;
         }
         var all = pages.Append((Name: "static file", Path: $"{WebNode.StaticPath}/{dashboardBytes}", Headers: new Dictionary<string, string>())).ToList();
-        foreach (var page in all) await Wrk.RunAsync(node.Url + page.Path, settings.Clients, Math.Min(2, settings.Seconds), page.Headers);   // warm-up: JIT, caches, pools
+        // Warm-up: the JIT's later tiers take some seconds of traffic to replace the first code; caches and pools fill.
+        foreach (var page in all) await Wrk.RunAsync(node.Url + page.Path, settings.Clients, Math.Min(5, settings.Seconds), page.Headers);
 
         var results = new List<(string Name, Wrk.Result Result, int Bytes)>();
         foreach (var page in all)
@@ -92,6 +110,7 @@ public static partial class WebBenchCommand
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep") keep = true;
+            else if (args[i] == "--reuse" && i + 1 < args.Length) options["reuse"] = args[++i];
             else if (args[i] is "--organisations" or "--incidents" or "--people" or "--clients" or "--seconds" or "--database" or "--connection" && i + 1 < args.Length)
                 options[args[i][2..]] = args[++i];
             else return null;
@@ -104,7 +123,9 @@ public static partial class WebBenchCommand
             || Number("seconds", 10, 1, 3_600) is not { } seconds)
             return null;
         if (BenchDatabase.Choose(options) is not var (provider, server)) return null;
-        return new Settings(organisations, incidents, people, clients, seconds, provider, server, keep);
+        var reuse = options.GetValueOrDefault("reuse");
+        if (reuse is not null && (keep || options.Keys.Any(k => k is "organisations" or "incidents" or "people" or "database" or "connection"))) return null;   // the kept run decided those
+        return new Settings(organisations, incidents, people, clients, seconds, provider, server, keep, reuse);
     }
 
     /// <summary>The web node under test: the app as <c>serve</c> runs it, in its own process, plus one static file.</summary>
