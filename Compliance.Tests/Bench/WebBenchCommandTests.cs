@@ -32,6 +32,28 @@ public sealed class WebBenchCommandTests
         Assert.Equal(bytes[0], bytes[1]);
     }
 
+    [Fact]
+    public async Task A_kept_federation_is_measured_again_without_seeding()
+    {
+        var clock = FixedClock.At("2026-06-01T12:00:00Z");
+        var first = new StringWriter();
+        var exit = await BenchCommandLine.RunAsync(["web", "--organisations", "2", "--incidents", "3", "--people", "30", "--clients", "1", "--seconds", "1", "--keep"], clock, first, new StringWriter());
+        Assert.Equal(CommandLine.Ok, exit);
+        var folder = Regex.Match(first.ToString(), @"measure it again with --reuse (\S+)").Groups[1].Value;
+        Assert.True(File.Exists(Path.Combine(folder, "bench.json")), first.ToString());
+
+        var again = new StringWriter();
+        var stderr = new StringWriter();
+        exit = await BenchCommandLine.RunAsync(["web", "--reuse", folder, "--clients", "1", "--seconds", "1"], clock, again, stderr);
+
+        var output = again.ToString();
+        Assert.True(exit == CommandLine.Ok, output + stderr);
+        Assert.StartsWith($"bench web: the federation kept in {folder} (3 incidents, ", output);
+        Assert.DoesNotContain("seeded", output);
+        Assert.Matches(@"\n  dashboard +[\d,]+ req/s", output);
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Theory]
     [InlineData("--organisations 0")]
     [InlineData("--incidents many")]
@@ -39,6 +61,8 @@ public sealed class WebBenchCommandTests
     [InlineData("--database mysql")]
     [InlineData("--connection Host=x")]
     [InlineData("--rps 10")]
+    [InlineData("--keep --reuse /tmp")]
+    [InlineData("--reuse /tmp --people 10")]
     public async Task Bench_web_with_a_bad_option_is_bad_input(string commandLine)
     {
         var stdout = new StringWriter();
@@ -49,6 +73,20 @@ public sealed class WebBenchCommandTests
         Assert.Equal(CommandLine.BadInput, exit);
         Assert.StartsWith("usage: bench web", stderr.ToString());
         Assert.Equal("", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Bench_web_reusing_a_folder_that_holds_no_kept_federation_says_so()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var empty = Directory.CreateTempSubdirectory("bench-web-empty-").FullName;
+
+        var exit = await BenchCommandLine.RunAsync(["web", "--reuse", empty], FixedClock.At("2026-06-01T12:00:00Z"), stdout, stderr);
+
+        Assert.Equal(CommandLine.BadInput, exit);
+        Assert.Equal($"error: {empty} holds no bench.json: keep a seeded run with --keep first.", stderr.ToString().Trim());
+        Directory.Delete(empty);
     }
 
     [Fact]
