@@ -42,13 +42,16 @@ internal sealed class Federation : IDisposable
     public List<WebProcess> Web { get; } = [];
     public List<Process> Workers { get; } = [];
 
-    public static async Task<Federation> StartAsync()
+    /// <param name="say">Told how long each step took.</param>
+    public static async Task<Federation> StartAsync(Action<string> say)
     {
+        var watch = Stopwatch.StartNew();
         var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres);
         var certificate = TestCertificate.Write("federation");
         string[] keyRing = ["--DataProtection:KeyStore=Database", $"--DataProtection:Certificate={certificate}", $"--DataProtection:CertificatePassword={TestCertificate.Password}"];
         // The key ring is made once, before the nodes start (as the first node started alone would make it); nodes
         // started at the same moment on an empty ring could each make a key of their own.
+        say($"database migrated: {watch.Elapsed.TotalSeconds:0.0} s");
         var protector = PeopleDataProtection.Open(new KeyRingOptions(KeyStore.Database, Path.GetTempPath(), certificate, TestCertificate.Password), db);
 
         IReadOnlyDictionary<string, string> passwords;
@@ -62,6 +65,7 @@ internal sealed class Federation : IDisposable
         }
         await WorkerProcessTests.AddOverdueIncidentAsync(db, ReminderLeads);
 
+        say($"seeded: {watch.Elapsed.TotalSeconds:0.0} s");
         var federation = new Federation(db, protector, passwords, hongKong);
         // The web nodes schedule nothing (Scheduler:Enabled=false): the workers do the background work.
         for (var i = 0; i < 2; i++) federation.Web.Add(WebProcess.Start(db, federation.Log, [.. keyRing, "--Scheduler:Enabled=false"]));

@@ -1,3 +1,4 @@
+using System.Data;
 using Compliance.Domain.People;
 using Compliance.Domain.Persistence;
 using Compliance.Domain.Workspace;
@@ -49,11 +50,7 @@ public sealed class PeopleUploads(IDataProtectionProvider provider, Func<Complia
     /// <summary>The upload's bytes, or null when it does not exist or belongs to someone else.</summary>
     public async Task<byte[]?> ReadAsync(Actor actor, Guid incidentId, Guid uploadId, CancellationToken ct)
     {
-        byte[]? stored;
-        await using (var db = Open(actor))
-            stored = await db.PendingUploads.Where(u => u.Id == uploadId && u.IncidentId == incidentId && u.UploadedBy == actor.UserId)
-                .Select(u => u.Content).SingleOrDefaultAsync(ct);
-        stored ??= await ReadLegacyAsync(actor, uploadId, ct);
+        var stored = await ReadRowAsync(actor, incidentId, uploadId, ct) ?? await ReadLegacyAsync(actor, uploadId, ct);
         if (stored is null) return null;
         try
         {
@@ -71,6 +68,23 @@ public sealed class PeopleUploads(IDataProtectionProvider provider, Func<Complia
             await db.PendingUploads.Where(u => u.Id == uploadId && u.UploadedBy == actor.UserId).ExecuteDeleteAsync(ct);
         foreach (var path in new[] { legacy.PathOf(actor.OrganisationId, uploadId), legacy.LegacyPathOf(uploadId) })
             if (File.Exists(path)) File.Delete(path);
+    }
+
+    /// <summary>
+    /// The stored content, read as a stream into one array of its size: a plain query would have the driver hold the
+    /// whole row in its buffer and copy it out (PostgreSQL's does), twice the memory of a 200 MB upload.
+    /// </summary>
+    private async Task<byte[]?> ReadRowAsync(Actor actor, Guid incidentId, Guid uploadId, CancellationToken ct)
+    {
+        await using var db = Open(actor);
+        await using var command = db.PendingUploads.Where(u => u.Id == uploadId && u.IncidentId == incidentId && u.UploadedBy == actor.UserId)
+            .Select(u => new { u.Bytes, u.Content }).CreateDbCommand();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var content = new byte[reader.GetInt64(0)];
+        await using (var stream = reader.GetStream(1)) await stream.ReadExactlyAsync(content, ct);
+        return content;
     }
 
     private ComplianceDbContext Open(Actor actor)
