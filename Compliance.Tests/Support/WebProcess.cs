@@ -76,5 +76,10 @@ public sealed class WebProcess : IDisposable
         }
         catch (InvalidOperationException) { }
         process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, true);
+        }
+        catch (IOException) { }
     }
 }
