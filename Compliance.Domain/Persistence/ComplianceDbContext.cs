@@ -47,6 +47,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<FilingVersion> Filings => Set<FilingVersion>();
     public DbSet<AffectedPerson> AffectedPeople => Set<AffectedPerson>();
     public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
     public DbSet<PersonContact> PersonContacts => Set<PersonContact>();
@@ -96,6 +97,7 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
         m.ApplyConfiguration(new AffectedPersonConfiguration(this));
         m.ApplyConfiguration(new PersonContactConfiguration(this));
         m.ApplyConfiguration(new NoticeDraftConfiguration(this));
+        m.ApplyConfiguration(new PendingUploadConfiguration(this));
         m.ApplyConfiguration(new CampaignConfiguration(this));
         m.ApplyConfiguration(new CampaignRecipientConfiguration(this));
         m.ApplyConfiguration(new AuditEntryConfiguration(this));

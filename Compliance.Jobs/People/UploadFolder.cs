@@ -3,9 +3,10 @@ using NodaTime;
 namespace Compliance.Jobs.People;
 
 /// <summary>
-/// Where uploaded lists of people wait for their import: <c>uploads/{organisation}/{upload}.people</c> in the data
-/// folder, encrypted. A file's write time is set from the app's clock when it is saved; it expires
-/// <see cref="Expiry"/> later (<c>Uploads:ExpiryHours</c>), and <see cref="UploadCleanup"/> deletes it.
+/// Where earlier versions kept uploaded lists of people waiting for their import: <c>uploads/{organisation}/{upload}.people</c>
+/// in the data folder, encrypted, with the app's clock as the write time. Uploads now wait in the database
+/// (<c>PendingUpload</c>) so that any web node can continue them; files left here by an upgrade are still read and
+/// cleaned up, never written. The folder also carries the expiry (<c>Uploads:ExpiryHours</c>) both kinds share.
 /// </summary>
 public sealed class UploadFolder(string dataFolder, Duration expiry)
 {

@@ -79,10 +79,17 @@ internal sealed class CampaignWorld
         var imported = await new ImportPeople(ctx, protector, clock).HandleAsync(Legal, new ImportPeople.Request(incident, () => new MemoryStream(Encoding.UTF8.GetBytes(csv)),
             new ColumnMap("Name", "Country", "Email", "Language")));
         Assert.True(imported.IsOk, string.Join("; ", imported.Value?.Problems.Select(p => $"{p.Line} {p.Field} {p.Message}") ?? []));
-        ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = NoticeTexts.Write(new Dictionary<string, Dictionary<string, string>> { ["en"] = new(Draft), ["zh-Hant"] = new(ChineseDraft) }), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
+        WriteNotice(ctx, incident, clock);
         await ctx.SaveChangesAsync();
         return new CampaignWorld(db, keys, protector, incident, clock);
     }
+
+    /// <summary>The campaign handlers over a database seeded elsewhere (its people imported some other way), on that key ring.</summary>
+    public static CampaignWorld Over(DatabaseOptions db, IPeopleDataProtector protector, Guid incident, IClock clock) => new(db, "", protector, incident, clock);
+
+    /// <summary>The notice to the incident's people, in English and Traditional Chinese.</summary>
+    public static void WriteNotice(ComplianceDbContext ctx, Guid incident, IClock clock) =>
+        ctx.NoticeDrafts.Add(new NoticeDraft(DemoSeeder.OrganisationId, incident) { Fields = NoticeTexts.Write(new Dictionary<string, Dictionary<string, string>> { ["en"] = new(Draft), ["zh-Hant"] = new(ChineseDraft) }), UpdatedBy = Legal.Email, UpdatedAt = clock.GetCurrentInstant() });
 
     /// <summary>People named "{prefix} n" with unique emails, all in Hong Kong, alternating English and Traditional Chinese.</summary>
     public static string People(int count, string prefix = "Supporter")

@@ -28,7 +28,7 @@ public sealed class UploadCleanupTests
         }
         var clock = FixedClock.At("2026-11-22T08:00:00Z");
         var folder = new UploadFolder(Path.Combine(Path.GetTempPath(), "compliance-tests", "uploads-" + Guid.NewGuid().ToString("N")), Duration.FromHours(24));
-        var uploads = new PeopleUploads(new EphemeralDataProtectionProvider(), folder, clock);
+        var uploads = new PeopleUploads(new EphemeralDataProtectionProvider(), () => ComplianceDatabase.CreateContext(db), folder, clock);
         var legal = new Actor(Guid.NewGuid(), "legal@rw.example", org.Id, Role.Legal);
         var incidentId = Guid.NewGuid();
         var cleanup = new UploadCleanup(folder, () => ComplianceDatabase.CreateContext(db), clock, NullLogger<UploadCleanup>.Instance);
@@ -51,5 +51,46 @@ public sealed class UploadCleanupTests
         var line = await read.AuditEntries.SingleAsync(e => e.OrganisationId == org.Id && e.Action == "people.uploads-expired");
         Assert.Equal("scheduler", line.Actor);
         Assert.Equal(1, JsonDocument.Parse(line.Data).RootElement.GetProperty("files").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_file_an_earlier_version_left_in_the_data_folder_is_still_continued_and_cleaned_with_the_rows()
+    {
+        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var org = new Organisation(Guid.NewGuid(), "Rights Watch", "Europe/Dublin", [JurisdictionCode.Parse("IE")], []);
+        await using (var ctx = ComplianceDatabase.CreateContext(db))
+        {
+            ctx.Organisations.Add(org);
+            await ctx.SaveChangesAsync();
+        }
+        var clock = FixedClock.At("2026-11-22T08:00:00Z");
+        var folder = new UploadFolder(Path.Combine(Path.GetTempPath(), "compliance-tests", "uploads-" + Guid.NewGuid().ToString("N")), Duration.FromHours(24));
+        var keys = new EphemeralDataProtectionProvider();
+        var uploads = new PeopleUploads(keys, () => ComplianceDatabase.CreateContext(db), folder, clock);
+        var legal = new Actor(Guid.NewGuid(), "legal@rw.example", org.Id, Role.Legal);
+        var incidentId = Guid.NewGuid();
+
+        // What an earlier version wrote: the encrypted file under the organisation's folder, its write time the app's clock.
+        var old = Guid.NewGuid();
+        var path = folder.PathOf(org.Id, old);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var protector = keys.CreateProtector("Compliance.People.Upload.v1", org.Id.ToString(), legal.UserId.ToString(), incidentId.ToString());
+        await File.WriteAllBytesAsync(path, protector.Protect(Encoding.UTF8.GetBytes("name,country\nAda,IE\n")));
+        File.SetLastWriteTimeUtc(path, clock.Now.ToDateTimeUtc());
+        var row = await uploads.SaveAsync(legal, incidentId, new MemoryStream(Encoding.UTF8.GetBytes("name,country\nBo,IE\n")), default);
+
+        Assert.Equal("name,country\nAda,IE\n", Encoding.UTF8.GetString((await uploads.ReadAsync(legal, incidentId, old, default))!));
+        Assert.Empty(Directory.GetFiles(folder.Root, "*", SearchOption.AllDirectories).Except([path])); // the new upload is a row
+
+        clock.Advance(Duration.FromHours(24));
+        var result = await new UploadCleanup(folder, () => ComplianceDatabase.CreateContext(db), clock, NullLogger<UploadCleanup>.Instance).RunAsync();
+
+        Assert.Equal(2, result.Files);
+        Assert.False(File.Exists(path));
+        Assert.Null(await uploads.ReadAsync(legal, incidentId, row, default));
+        await using var read = ComplianceDatabase.CreateContext(db);
+        Assert.Equal(0, await read.PendingUploads.CountAsync());
+        var line = await read.AuditEntries.SingleAsync(e => e.OrganisationId == org.Id && e.Action == "people.uploads-expired");
+        Assert.Equal(2, JsonDocument.Parse(line.Data).RootElement.GetProperty("files").GetInt32());
     }
 }

@@ -12,7 +12,7 @@ public sealed class SqlServerModelTests
     {
         using var db = MigrationContexts.Create(MigrationScript.Offline(DatabaseProvider.SqlServer));
         var tables = db.Model.GetRelationalModel().Tables.ToList();
-        Assert.Equal(29, tables.Count);
+        Assert.Equal(30, tables.Count);
         foreach (var table in tables)
         {
             if (table.PrimaryKey is { } pk) AssertFits($"{table.Name}.{pk.Name}", pk.Columns, limit: 900);

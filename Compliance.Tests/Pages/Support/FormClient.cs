@@ -11,13 +11,15 @@ namespace Compliance.Tests.Pages.Support;
 public sealed partial class FormClient : IDisposable
 {
     private readonly Uri address;
-    private readonly CookieContainer cookies = new();
+    private readonly CookieContainer cookies;
     private readonly HttpClient http;
 
-    public FormClient(Uri address)
+    /// <param name="cookies">Shared with another client on another node, they are one browser behind a load balancer.</param>
+    public FormClient(Uri address, CookieContainer? cookies = null)
     {
         this.address = address;
-        http = new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        this.cookies = cookies ?? new();
+        http = new(new HttpClientHandler { CookieContainer = this.cookies, AllowAutoRedirect = false }) { BaseAddress = address };
     }
 
 
@@ -38,6 +40,14 @@ public sealed partial class FormClient : IDisposable
     {
         var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
         body.Add(new("__RequestVerificationToken", await TokenAsync(formPage)));
+        return await http.PostAsync(action, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>Posts the fields to <paramref name="action"/> with a token taken elsewhere (from another node's page, say).</summary>
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string action, string token, params (string Name, string Value)[] fields)
+    {
+        var body = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        body.Add(new("__RequestVerificationToken", token));
         return await http.PostAsync(action, new FormUrlEncodedContent(body));
     }
 
@@ -70,7 +80,8 @@ public sealed partial class FormClient : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {email} answered {(int)response.StatusCode}");
     }
 
-    private async Task<string> TokenAsync(string page)
+    /// <summary>The antiforgery token of the form on <paramref name="page"/>.</summary>
+    public async Task<string> TokenAsync(string page)
     {
         var html = await HtmlAsync(page);
         var token = AntiforgeryToken().Match(html);

@@ -1,4 +1,8 @@
 using Compliance.Domain.People;
+using Compliance.Domain.Persistence;
+using Compliance.Jobs.People;
+using Microsoft.AspNetCore.DataProtection;
+using NodaTime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compliance.Web.Features.People;
@@ -16,7 +20,8 @@ public static class PeopleFeature
         services.TryAddScoped<ContactWorklist>();
         services.TryAddScoped<RecordedContacts>();
         services.TryAddScoped<RecordContact>();
-        services.TryAddSingleton<PeopleUploads>();
+        services.TryAddSingleton(sp => new PeopleUploads(sp.GetRequiredService<IDataProtectionProvider>(),
+            () => ComplianceDatabase.CreateContext(sp.GetRequiredService<DatabaseOptions>()), sp.GetRequiredService<UploadFolder>(), sp.GetRequiredService<IClock>()));
         return services;
     }
 }

@@ -74,7 +74,7 @@ public sealed class PeopleImportModel(ImportPeople import, PeopleUploads uploads
             Report = result.Value;
             return Page();
         }
-        uploads.Delete(Actor, id);
+        await uploads.DeleteAsync(Actor, id, HttpContext.RequestAborted);
         return Redirect($"/Incidents/{Id}/People");
     }
 

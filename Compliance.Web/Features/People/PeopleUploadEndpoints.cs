@@ -86,12 +86,11 @@ public static class PeopleUploadEndpoints
         if (form.Files.GetFile("file") is not { Length: > 0 } csv) return ApiResults.Invalid("file", "Choose a CSV file.");
         if (csv.Length > PeopleUploads.MaxBytes) return TooLarge();
 
-        using var buffer = new MemoryStream();
-        await csv.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
+        var bytes = new byte[csv.Length];
+        await using (var stream = csv.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
         var file = UploadedPeopleFile.Inspect(bytes);
         if (!file.IsReadable) return ApiResults.Invalid("file", file.Error!);
-        var uploadId = await uploads.SaveAsync(actor, id, new MemoryStream(bytes), ct);
+        var uploadId = await uploads.SaveAsync(actor, id, bytes, ct);
         var report = await CheckAsync(actor, id, uploadId, new Opened(bytes, file, file.GuessColumns(), []), import, ct);
         return ApiResults.From(report, r => Results.Created(UrlOf(id, uploadId), r));
     }
@@ -121,7 +120,7 @@ public static class PeopleUploadEndpoints
 
         var actor = http.Actor();
         var imported = await import.HandleAsync(actor, new ImportPeople.Request(id, () => new MemoryStream(upload.Bytes), map), ct);
-        if (imported.IsOk) uploads.Delete(actor, uploadId);
+        if (imported.IsOk) await uploads.DeleteAsync(actor, uploadId, ct);
         return ApiResults.From(imported, r => Results.Ok(new ImportResult(r.Rows, r.PerJurisdiction)));
     }
 
