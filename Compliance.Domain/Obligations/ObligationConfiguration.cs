@@ -25,6 +25,8 @@ public sealed class ObligationConfiguration(ComplianceDbContext db) : IEntityTyp
         // The sweep for reminders and escalation reads open duties by deadline.
         e.HasIndex(x => new { x.Status, x.Deadline });
         e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
+        // The dashboard, the calendar feed and the API list read one organisation's open duties, soonest first.
+        e.HasIndex(x => new { x.OrganisationId, x.Status, x.Deadline });
         e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -19,6 +19,8 @@ public sealed class AffectedPersonConfiguration(ComplianceDbContext db) : IEntit
         e.Property(x => x.ProtectedRedactions).HasMaxLength(4000);
         e.HasIndex(x => new { x.IncidentId, x.EmailLookup });
         e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Language });
+        // The people page and the API list read an incident's people in this order, a page at a time.
+        e.HasIndex(x => new { x.IncidentId, x.Jurisdiction, x.Line, x.Id });
         e.Ignore(x => x.NeedsManualContact);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);

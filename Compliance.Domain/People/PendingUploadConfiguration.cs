@@ -14,6 +14,6 @@ public sealed class PendingUploadConfiguration(ComplianceDbContext db) : IEntity
     {
         e.ToTable("pending_uploads");
         e.HasIndex(x => x.SavedAt);
-        e.HasQueryFilter(x => db.OrganisationScope == null || x.OrganisationId == db.OrganisationScope);
+        e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

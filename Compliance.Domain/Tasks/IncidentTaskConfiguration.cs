@@ -19,8 +19,9 @@ public sealed class IncidentTaskConfiguration(ComplianceDbContext db) : IEntityT
         e.Ignore(x => x.IsOpen);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.OrganisationId, x.IncidentId });
-        // The dashboard, the feed and the reminder plan read open tasks.
+        // The reminder plan reads open tasks of every organisation; the dashboard and the feed one organisation's.
         e.HasIndex(x => new { x.State, x.DueAt });
+        e.HasIndex(x => new { x.OrganisationId, x.State, x.DueAt });
         e.HasQueryFilter(x => EF.Constant(db.OrganisationScope == null) || x.OrganisationId == db.OrganisationScope);
     }
 }

@@ -761,6 +761,8 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "Deadline");
 
+                    b.HasIndex("OrganisationId", "Status", "Deadline");
+
                     b.ToTable("obligations", (string)null);
                 });
 
@@ -1096,6 +1098,8 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("IncidentId", "EmailLookup");
 
                     b.HasIndex("IncidentId", "Jurisdiction", "Language");
+
+                    b.HasIndex("IncidentId", "Jurisdiction", "Line", "Id");
 
                     b.ToTable("affected_people", (string)null);
                 });
@@ -1506,6 +1510,8 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("OrganisationId", "IncidentId");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("OrganisationId", "State", "DueAt");
 
                     b.ToTable("incident_tasks", (string)null);
                 });

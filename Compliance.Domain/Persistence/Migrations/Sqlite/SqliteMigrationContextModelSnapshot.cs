@@ -752,6 +752,8 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Deadline");
 
+                    b.HasIndex("OrganisationId", "Status", "Deadline");
+
                     b.ToTable("obligations", (string)null);
                 });
 
@@ -1087,6 +1089,8 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("IncidentId", "EmailLookup");
 
                     b.HasIndex("IncidentId", "Jurisdiction", "Language");
+
+                    b.HasIndex("IncidentId", "Jurisdiction", "Line", "Id");
 
                     b.ToTable("affected_people", (string)null);
                 });
@@ -1497,6 +1501,8 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "IncidentId");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("OrganisationId", "State", "DueAt");
 
                     b.ToTable("incident_tasks", (string)null);
                 });
