@@ -71,4 +71,25 @@ public sealed class DashboardTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.Contains("INC-2019-001", Html.Text(Html.Element(await viewer.HtmlAsync("/Incidents?q=inc-2019"), "incidents")));
         Assert.Contains("No incident matches", await viewer.HtmlAsync("/Incidents?q=nairobi&status=closed"));
     }
+
+    [Fact]
+    public async Task A_long_list_of_open_tasks_shows_the_twenty_due_soonest_and_links_to_all_of_them()
+    {
+        for (var i = 0; i < 3; i++) await app.LogIncidentAsync(new IncidentPost(Title: $"Phishing wave {i}", AwareAt: "2026-11-21T10:00"));
+        var viewer = await app.SignedInAsync(PagesApp.Viewer);
+
+        var first = await viewer.HtmlAsync("/");
+        var all = await viewer.HtmlAsync("/?tasks=all");
+
+        var open = System.Text.RegularExpressions.Regex.Matches(Html.Element(all, "open-tasks"), "data-task=").Count;
+        Assert.True(open >= 24, $"{open} open tasks");
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Matches(Html.Element(first, "open-tasks"), "data-task=").Count);
+        Assert.Equal($"The 20 due soonest of {open} open tasks. Show all open tasks", Html.Text(Html.Element(first, "some-tasks")));
+        Assert.Contains("href=\"/?tasks=all#open-tasks-section\"", first);
+        Assert.DoesNotContain("id=\"some-tasks\"", all);
+        // The first twenty are the first twenty of the whole list.
+        var rows = System.Text.RegularExpressions.Regex.Matches(all, "data-task=\"([0-9a-f-]+)\"").Select(m => m.Groups[1].Value).Take(20);
+        var shown = System.Text.RegularExpressions.Regex.Matches(first, "data-task=\"([0-9a-f-]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(rows, shown);
+    }
 }

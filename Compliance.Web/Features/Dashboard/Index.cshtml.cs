@@ -22,6 +22,15 @@ public sealed class IndexModel(DashboardQuery dashboard, WorkspaceContext contex
     public IReadOnlyList<(IncidentTask Task, Incident Incident)> OpenTasks { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Owners { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>Open tasks shown at first, due ones first; <c>?tasks=all</c> shows every one.</summary>
+    public const int TasksAtFirst = 20;
+
+    [BindProperty(SupportsGet = true, Name = "tasks")] public string? TasksShown { get; set; }
+    public bool AllTasks => TasksShown == "all";
+
+    /// <summary>The dashboard's address with every open task shown, keeping the duties' view.</summary>
+    public string AllTasksLink => (Within is { } days ? $"/?within={days}&tasks=all" : "/?tasks=all") + "#open-tasks-section";
+
     /// <summary>When set, only duties due within this many days (overdue ones included).</summary>
     [BindProperty(SupportsGet = true)] public int? Within { get; set; }
 
