@@ -51,10 +51,11 @@ public sealed class LawEnforcementHoldIncidentTests
         Assert.True(updated.IsOk);
         Assert.Equal(Instant.FromUtc(2026, 3, 25, 13, 0), updated.Value!.LawEnforcementHoldUntil);
         var rows = await db.Obligations.Where(o => o.IncidentId == incident.Id).ToListAsync();
-        var people = rows.Where(o => o.RuleId == "us-tx-individuals").OrderBy(o => o.CreatedAt).ToList();
+        // Both rows are made at the same instant (the clock stands still): tell them apart by status, not by order.
+        var people = rows.Where(o => o.RuleId == "us-tx-individuals").ToList();
         Assert.Equal(2, people.Count);
-        Assert.Equal(ObligationStatus.Superseded, people[0].Status);
-        Assert.Equal(people[0].Deadline + Duration.FromDays(14), people[1].Deadline);
+        var old = Assert.Single(people, o => o.Status == ObligationStatus.Superseded);
+        Assert.Equal(old.Deadline + Duration.FromDays(14), Assert.Single(people, o => o.Status == ObligationStatus.Open).Deadline);
         Assert.Equal(before.Single(o => o.RuleId == "us-tx-ag").Id, rows.Single(o => o.RuleId == "us-tx-ag").Id); // untouched
         var audit = await db.AuditEntries.Where(e => e.IncidentId == incident.Id && e.Action == "incident.updated").ToListAsync();
         Assert.Contains(audit, e => e.Data.Contains("lawEnforcementHold", StringComparison.Ordinal));
@@ -62,6 +63,6 @@ public sealed class LawEnforcementHoldIncidentTests
         // Lifting the hold (null) puts the original deadline back, as a new row.
         var lifted = await update.HandleAsync(lead, new UpdateIncidentRequest(incident.Id, Input(""", "lawEnforcementHold": null"""), null));
         Assert.Null(lifted.Value!.LawEnforcementHoldFrom);
-        Assert.Equal(people[0].Deadline, (await db.Obligations.SingleAsync(o => o.IncidentId == incident.Id && o.RuleId == "us-tx-individuals" && o.Status == ObligationStatus.Open)).Deadline);
+        Assert.Equal(old.Deadline, (await db.Obligations.SingleAsync(o => o.IncidentId == incident.Id && o.RuleId == "us-tx-individuals" && o.Status == ObligationStatus.Open)).Deadline);
     }
 }
