@@ -55,6 +55,7 @@ public static class AppHost
         if (settings.Scheduler.Enabled) health.AddCheck<SchedulerHealthCheck>("scheduler");
 
         services.AddSingleton<TimeProvider>(new ClockTimeProvider(clock));
+        services.TryAddScoped<OrganisationFrame>();
         services.TryAddScoped<ReaderZones>();
         services.TryAddScoped<WorkspaceContext>();
         services.AddIncidentsFeature();

@@ -6,15 +6,14 @@ using NodaTime;
 namespace Compliance.Web.Features.Shared;
 
 /// <summary>The zones a person reads times in: their own if they chose one, else their organisation's.</summary>
-public sealed class ReaderZones(ComplianceDbContext db)
+public sealed class ReaderZones(ComplianceDbContext db, OrganisationFrame organisations)
 {
     public async Task<DisplayZones> ForAsync(Actor actor, CancellationToken ct)
     {
-        // One round trip on every page: the organisation's zone and the reader's own choice together.
-        var zones = await db.Organisations.Where(o => o.Id == actor.OrganisationId)
-            .Select(o => new { o.TimeZone, Reader = db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).FirstOrDefault() })
-            .SingleAsync(ct);
-        var organisation = TimeText.Zone(zones.TimeZone, DateTimeZone.Utc);
-        return new DisplayZones(TimeText.Zone(zones.Reader, organisation), organisation);
+        var organisation = TimeText.Zone((await organisations.OfAsync(actor.OrganisationId, ct)).TimeZone, DateTimeZone.Utc);
+        // The session check loaded the account in this request's context: its zone needs no second read.
+        var reader = db.Users.Local.FindEntry(actor.UserId) is { } loaded ? loaded.Entity.TimeZone
+            : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+        return new DisplayZones(TimeText.Zone(reader, organisation), organisation);
     }
 }

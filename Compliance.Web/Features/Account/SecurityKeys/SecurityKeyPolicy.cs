@@ -8,15 +8,14 @@ using NodaTime;
 namespace Compliance.Web.Features.Account.SecurityKeys;
 
 /// <summary>Reads what <see cref="PhishingResistantPolicy"/> needs for one person: their keys, roles and organisations' rules.</summary>
-public sealed class SecurityKeyPolicy(ComplianceDbContext db, IClock clock)
+public sealed class SecurityKeyPolicy(ComplianceDbContext db, Shared.OrganisationFrame organisations, IClock clock)
 {
     public Task<int> KeysOfAsync(Guid userId, CancellationToken ct = default) => db.SecurityKeys.CountAsync(k => k.UserId == userId, ct);
 
     /// <summary>The organisation's two sign-in rules in one read (the workspace filter asks on every request).</summary>
     public async Task<(bool RequireTwoFactor, bool RequirePhishingResistant)> RulesOfAsync(Guid organisationId, CancellationToken ct = default)
     {
-        var rules = await db.Organisations.Where(o => o.Id == organisationId)
-            .Select(o => new { o.RequireTwoFactor, o.RequirePhishingResistant }).SingleAsync(ct);
+        var rules = await organisations.OfAsync(organisationId, ct);
         return (rules.RequireTwoFactor, rules.RequirePhishingResistant);
     }
 
