@@ -11,7 +11,7 @@ namespace Compliance.Web.Features.Account;
 /// The signed-in person as the domain sees them, read fresh from the membership table on every request, so a
 /// removed member or an expired responder loses access at once. Also confines the DbContext to their organisation.
 /// </summary>
-public sealed class CurrentActor(ComplianceDbContext db, IClock clock)
+public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFrame organisations, IClock clock)
 {
     private bool resolved;
     private Actor? actor;
@@ -26,8 +26,16 @@ public sealed class CurrentActor(ComplianceDbContext db, IClock clock)
             return null;
 
         var now = clock.GetCurrentInstant();
-        var members = await db.Members.Where(m => m.UserId == userId && m.OrganisationId == orgId).ToListAsync(ct);
-        var member = Member.Acting(members, now);
+        // One round trip for what every workspace request needs: the memberships, and the organisation's frame.
+        var read = await db.Organisations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new
+        {
+            Facts = new Shared.OrganisationFrame.Facts(o.RequireTwoFactor, o.RequirePhishingResistant, o.TimeZone,
+                db.AuditHeads.Where(h => h.OrganisationId == o.Id).Select(h => (long?)h.LastSequence).FirstOrDefault() ?? 0),
+            Members = db.Members.Where(m => m.UserId == userId && m.OrganisationId == o.Id).ToList(),
+        }).SingleOrDefaultAsync(ct);
+        if (read is null) return null;
+        organisations.Prime(orgId, read.Facts);
+        var member = Member.Acting(read.Members, now);
         if (member is null) return null;
         db.OrganisationScope = orgId;
         actor = new Actor(userId, principal.FindFirstValue(ComplianceClaims.Email) ?? "", orgId, member.Role, member.IncidentId, member.ExpiresAt);

@@ -35,11 +35,9 @@ public sealed class DashboardSnapshots(IClock clock)
     /// <summary>The snapshot kept for an organisation, current or not; null when none is.</summary>
     public DashboardSnapshot? Kept(Guid organisationId) => snapshots.GetValueOrDefault(organisationId);
 
-    public async Task<DashboardSnapshot> ReadAsync(ComplianceDbContext db, Guid organisationId, CancellationToken ct)
+    /// <param name="sequence">The organisation's audit head, read before anything this reads (a change landing after it makes the data newer than the sequence, never older).</param>
+    public async Task<DashboardSnapshot> ReadAsync(ComplianceDbContext db, Guid organisationId, long sequence, CancellationToken ct)
     {
-        // The sequence first: a change landing after it makes the data newer than the sequence, never older.
-        var sequence = await db.AuditHeads.AsNoTracking().Where(h => h.OrganisationId == organisationId)
-            .Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
         var now = clock.GetCurrentInstant();
         if (snapshots.TryGetValue(organisationId, out var kept) && kept.AuditSequence == sequence && now - kept.ReadAt < MaxAge)
             return kept;
@@ -55,11 +53,13 @@ public sealed class DashboardSnapshots(IClock clock)
 }
 
 /// <summary>The dashboard as one member sees it: the organisation's snapshot, less the incidents they may not see.</summary>
-public sealed class DashboardQuery(ComplianceDbContext db, DashboardSnapshots snapshots, IClock clock)
+public sealed class DashboardQuery(ComplianceDbContext db, DashboardSnapshots snapshots, Shared.OrganisationFrame organisations, IClock clock)
 {
     public async Task<DashboardSnapshot> ReadAsync(Domain.Workspace.Actor actor, CancellationToken ct)
     {
-        var snapshot = await snapshots.ReadAsync(db, actor.OrganisationId, ct);
+        // The audit head as this request first read it (with the membership), before any of the snapshot's data.
+        var sequence = (await organisations.OfAsync(actor.OrganisationId, ct)).AuditSequence;
+        var snapshot = await snapshots.ReadAsync(db, actor.OrganisationId, sequence, ct);
         var now = clock.GetCurrentInstant();
         return snapshot with { Duties = OpenDuties.Visible(actor, snapshot.Duties, now), Tasks = OpenTasks.Visible(actor, snapshot.Tasks, now) };
     }
