@@ -19,15 +19,7 @@ public sealed class UploadCleanupTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task An_upload_left_unimported_is_deleted_once_it_expires_and_the_deletion_is_audited(DatabaseProvider provider)
     {
-        var db = await TestDatabases.CreateMigratedAsync(provider);
-        var org = new Organisation(Guid.NewGuid(), "Rights Watch", "Europe/Dublin", [JurisdictionCode.Parse("IE")], []);
-        await using (var ctx = ComplianceDatabase.CreateContext(db))
-        {
-            ctx.Organisations.Add(org);
-            await ctx.SaveChangesAsync();
-        }
-        var clock = FixedClock.At("2026-11-22T08:00:00Z");
-        var folder = new UploadFolder(Path.Combine(Path.GetTempPath(), "compliance-tests", "uploads-" + Guid.NewGuid().ToString("N")), Duration.FromHours(24));
+        var (db, org, clock, folder) = await SetUpAsync(provider);
         var uploads = new PeopleUploads(new EphemeralDataProtectionProvider(), () => ComplianceDatabase.CreateContext(db), folder, clock);
         var legal = new Actor(Guid.NewGuid(), "legal@rw.example", org.Id, Role.Legal);
         var incidentId = Guid.NewGuid();
@@ -56,15 +48,7 @@ public sealed class UploadCleanupTests
     [Fact]
     public async Task A_file_an_earlier_version_left_in_the_data_folder_is_still_continued_and_cleaned_with_the_rows()
     {
-        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        var org = new Organisation(Guid.NewGuid(), "Rights Watch", "Europe/Dublin", [JurisdictionCode.Parse("IE")], []);
-        await using (var ctx = ComplianceDatabase.CreateContext(db))
-        {
-            ctx.Organisations.Add(org);
-            await ctx.SaveChangesAsync();
-        }
-        var clock = FixedClock.At("2026-11-22T08:00:00Z");
-        var folder = new UploadFolder(Path.Combine(Path.GetTempPath(), "compliance-tests", "uploads-" + Guid.NewGuid().ToString("N")), Duration.FromHours(24));
+        var (db, org, clock, folder) = await SetUpAsync(DatabaseProvider.Sqlite);
         var keys = new EphemeralDataProtectionProvider();
         var uploads = new PeopleUploads(keys, () => ComplianceDatabase.CreateContext(db), folder, clock);
         var legal = new Actor(Guid.NewGuid(), "legal@rw.example", org.Id, Role.Legal);
@@ -92,5 +76,20 @@ public sealed class UploadCleanupTests
         Assert.Equal(0, await read.PendingUploads.CountAsync());
         var line = await read.AuditEntries.SingleAsync(e => e.OrganisationId == org.Id && e.Action == "people.uploads-expired");
         Assert.Equal(2, JsonDocument.Parse(line.Data).RootElement.GetProperty("files").GetInt32());
+    }
+
+    /// <summary>A migrated database with one organisation, the clock at a Sunday morning, and an empty data folder of its own.</summary>
+    private static async Task<(DatabaseOptions Db, Organisation Org, FixedClock Clock, UploadFolder Folder)> SetUpAsync(DatabaseProvider provider)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(provider);
+        var org = new Organisation(Guid.NewGuid(), "Rights Watch", "Europe/Dublin", [JurisdictionCode.Parse("IE")], []);
+        await using (var ctx = ComplianceDatabase.CreateContext(db))
+        {
+            ctx.Organisations.Add(org);
+            await ctx.SaveChangesAsync();
+        }
+        var clock = FixedClock.At("2026-11-22T08:00:00Z");
+        var folder = new UploadFolder(Path.Combine(Path.GetTempPath(), "compliance-tests", "uploads-" + Guid.NewGuid().ToString("N")), Duration.FromHours(24));
+        return (db, org, clock, folder);
     }
 }
