@@ -15,8 +15,10 @@ public sealed class IncidentDuties(ComplianceDbContext db, IClock clock)
         if (!incident.IsOk) return incident.Refusal<IReadOnlyList<Obligation>>();
         var query = db.Obligations.Where(o => o.IncidentId == incidentId);
         if (!withHistory) query = query.Where(o => o.Status != ObligationStatus.Superseded);
-        var list = await query.ToListAsync(ct);
-        return Outcome<IReadOnlyList<Obligation>>.Ok(list.OrderBy(o => o.Deadline is null).ThenBy(o => o.Deadline)
-            .ThenBy(o => o.Jurisdiction, StringComparer.Ordinal).ThenBy(o => o.CreatedAt).ToList());
+        return Outcome<IReadOnlyList<Obligation>>.Ok(Ordered(await query.ToListAsync(ct)));
     }
+
+    /// <summary>Soonest deadline first, open-ended ones last, then by jurisdiction and as they were made.</summary>
+    public static IReadOnlyList<Obligation> Ordered(IEnumerable<Obligation> duties) =>
+        duties.OrderBy(o => o.Deadline is null).ThenBy(o => o.Deadline).ThenBy(o => o.Jurisdiction, StringComparer.Ordinal).ThenBy(o => o.CreatedAt).ToList();
 }

@@ -26,6 +26,9 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
     public IReadOnlyList<string> WithoutRules { get; private set; } = [];
     public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> EvidenceNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyList<Compliance.Domain.Tasks.IncidentTask> Tasks { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> TaskOwners { get; private set; } = new Dictionary<Guid, string>();
+    public Compliance.Domain.Risk.RiskAssessment? RiskAssessment { get; private set; }
     public string? StatusError { get; private set; }
     public FieldErrors EventTimeErrors { get; private set; } = new("event-at", []);
     public FieldErrors EventTextErrors { get; private set; } = new("event-description", []);
@@ -104,6 +107,9 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
         History = DutyHistory.Build(read.Duties, read.Audit);
         Timeline = read.Timeline;
         EvidenceNames = read.EvidenceNames;
+        Tasks = read.Tasks;
+        TaskOwners = read.TaskOwners;
+        RiskAssessment = read.RiskAssessment;
         return null;
     }
 }

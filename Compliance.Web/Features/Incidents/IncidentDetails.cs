@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
 using Compliance.Domain.Organisations;
 using Compliance.Domain.Persistence;
+using Compliance.Domain.Risk;
+using Compliance.Domain.Tasks;
 using Compliance.Domain.Workspace;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -11,25 +14,98 @@ namespace Compliance.Web.Features.Incidents;
 
 /// <summary>
 /// What the incident page shows: the incident and its organisation, every duty (superseded ones too, for the
-/// history), the audit lines that explain the changes, the timeline, and the names of the evidence files.
+/// history), the audit lines that explain the changes, the timeline, the names of the evidence files, the tasks with
+/// their owners' names, and the last confirmed risk assessment. Read without tracking and shared between views:
+/// nothing may change these objects.
 /// </summary>
 public sealed record IncidentDetails(Incident Incident, Organisation Organisation, IReadOnlyList<Obligation> Duties,
-    IReadOnlyList<AuditEntry> Audit, IReadOnlyList<TimelineEvent> Timeline, IReadOnlyDictionary<Guid, string> EvidenceNames);
+    IReadOnlyList<AuditEntry> Audit, IReadOnlyList<TimelineEvent> Timeline, IReadOnlyDictionary<Guid, string> EvidenceNames,
+    IReadOnlyList<IncidentTask> Tasks, IReadOnlyDictionary<Guid, string> TaskOwners, RiskAssessment? RiskAssessment);
+
+/// <summary>
+/// The incident page's reads of one incident, kept with the organisation's audit head they were read at, so that
+/// an unchanged incident is read once per change, not once per view (the dashboard does the same,
+/// <see cref="Dashboard.DashboardSnapshots"/>). Every change the page shows (facts, status, duties and their
+/// filings, timeline, tasks, risk) appends to the organisation's audit log in the transaction that makes it, and every
+/// workspace request reads that head first with the membership: the same sequence number means the same data, on
+/// this node or any other. A snapshot is read again after <see cref="MaxAge"/>, which bounds what changes without an
+/// audit line (a member renaming themselves). At most <see cref="Capacity"/> incidents are kept.
+/// </summary>
+public sealed class IncidentSnapshots(IClock clock)
+{
+    public static readonly Duration MaxAge = Duration.FromMinutes(1);
+    public const int Capacity = 1_000;
+
+    private sealed record Snapshot(Guid OrganisationId, long AuditSequence, Instant ReadAt, IncidentDetails Details);
+
+    private readonly ConcurrentDictionary<Guid, Snapshot> snapshots = new();
+
+    /// <summary>The details kept for this incident of this organisation at this audit head, if they are fresh.</summary>
+    public IncidentDetails? Find(Guid organisationId, Guid incidentId, long sequence) =>
+        snapshots.TryGetValue(incidentId, out var kept) && kept.OrganisationId == organisationId && kept.AuditSequence == sequence
+        && clock.GetCurrentInstant() - kept.ReadAt < MaxAge ? kept.Details : null;
+
+    /// <param name="sequence">The organisation's audit head, read before the details (so they are never older than it).</param>
+    public void Keep(Guid organisationId, Guid incidentId, long sequence, Instant readAt, IncidentDetails details)
+    {
+        if (snapshots.Count >= Capacity && !snapshots.ContainsKey(incidentId)) Evict(readAt);
+        snapshots[incidentId] = new Snapshot(organisationId, sequence, readAt, details);
+    }
+
+    /// <summary>The details kept for an incident, current or not; null when none are.</summary>
+    public IncidentDetails? Kept(Guid incidentId) => snapshots.GetValueOrDefault(incidentId)?.Details;
+
+    /// <summary>How many incidents are kept.</summary>
+    public int Count => snapshots.Count;
+
+    // Stale ones first; when every one is fresh, the older half (a bound, not a policy: busy incidents are read again once).
+    private void Evict(Instant now)
+    {
+        foreach (var (id, kept) in snapshots)
+            if (now - kept.ReadAt >= MaxAge) snapshots.TryRemove(id, out _);
+        if (snapshots.Count < Capacity) return;
+        var cut = snapshots.Values.Select(s => s.ReadAt).Order().ElementAt(snapshots.Count / 2);
+        foreach (var (id, kept) in snapshots)
+            if (kept.ReadAt <= cut) snapshots.TryRemove(id, out _);
+    }
+}
 
 /// <summary>Reads <see cref="IncidentDetails"/> for someone who may read the incident.</summary>
-public sealed class IncidentDetailsQuery(ComplianceDbContext db, IClock clock)
+public sealed class IncidentDetailsQuery(ComplianceDbContext db, IncidentSnapshots snapshots, Shared.OrganisationFrame organisations, IClock clock)
 {
     public async Task<Outcome<IncidentDetails>> ReadAsync(Actor actor, Guid incidentId, CancellationToken ct)
     {
-        var found = await new IncidentAccess(db, clock).GetAsync(actor, incidentId, ct);
-        if (!found.IsOk) return found.Refusal<IncidentDetails>();
-        var incident = found.Value!;
-        var duties = (await new IncidentDuties(db, clock).ReadAsync(actor, incidentId, withHistory: true, ct)).Value!;
+        var now = clock.GetCurrentInstant();
+        db.OrganisationScope = actor.OrganisationId;
+        // Asked before anything is read, as IncidentAccess does: another organisation's incident, or one a responder is
+        // not on, is not found; a role that may not read it is forbidden.
+        if (!Permissions.CanSee(actor, incidentId, now)) return Outcome<IncidentDetails>.NotFound();
+        var sequence = (await organisations.OfAsync(actor.OrganisationId, ct)).AuditSequence;
+        var details = snapshots.Find(actor.OrganisationId, incidentId, sequence);
+        if (details is null)
+        {
+            details = await ReadFromDatabaseAsync(actor.OrganisationId, incidentId, ct);
+            if (details is null) return Outcome<IncidentDetails>.NotFound();
+            snapshots.Keep(actor.OrganisationId, incidentId, sequence, now, details);
+        }
+        return Permissions.Allows(actor, Operation.ReadIncident, incidentId, now) ? Outcome<IncidentDetails>.Ok(details) : Outcome<IncidentDetails>.Forbidden();
+    }
+
+    private async Task<IncidentDetails?> ReadFromDatabaseAsync(Guid organisationId, Guid incidentId, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.Affected).SingleOrDefaultAsync(i => i.Id == incidentId, ct);
+        if (incident is null || incident.OrganisationId != organisationId) return null;
+        var duties = IncidentDuties.Ordered(await db.Obligations.AsNoTracking().Where(o => o.IncidentId == incidentId).ToListAsync(ct));
         var audit = await DutyHistoryLinesAsync(incidentId, duties, ct);
-        var timeline = (await new IncidentTimeline(db, clock).ReadAsync(actor, incidentId, ct)).Value!;
-        var evidence = await new DutyEvidence(db, clock).NamesAsync(duties, ct);
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == incident.OrganisationId, ct);
-        return Outcome<IncidentDetails>.Ok(new IncidentDetails(incident, organisation, duties, audit, timeline, evidence));
+        var timeline = await db.TimelineEvents.AsNoTracking().Where(t => t.IncidentId == incidentId).OrderBy(t => t.At).ToListAsync(ct);
+        var evidence = await EvidenceNamesAsync(duties, ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, ct);
+        var tasks = IncidentTaskQuery.Ordered(await db.IncidentTasks.AsNoTracking().Where(t => t.IncidentId == incidentId).ToListAsync(ct)).ToList();
+        IReadOnlyDictionary<Guid, string> owners = tasks.Any(t => t.OwnerUserId is not null)
+            ? (await new TaskOwners(db, clock).ListAsync(organisationId, ct)).ToDictionary(o => o.UserId, o => o.Shown)
+            : new Dictionary<Guid, string>();
+        var risk = await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incidentId, ct);
+        return new IncidentDetails(incident, organisation, duties, audit, timeline, evidence, tasks, owners, risk);
     }
 
     /// <summary>
@@ -42,4 +118,7 @@ public sealed class IncidentDetailsQuery(ComplianceDbContext db, IClock clock)
         return await db.AuditEntries.AsNoTracking().Where(e => e.IncidentId == incidentId && DutyHistory.Actions.Contains(e.Action))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
     }
+
+    private async Task<IReadOnlyDictionary<Guid, string>> EvidenceNamesAsync(IReadOnlyList<Obligation> duties, CancellationToken ct) =>
+        duties.Any(o => o.EvidenceFileId is not null) ? await new DutyEvidence(db, clock).NamesAsync(duties, ct) : new Dictionary<Guid, string>();
 }

@@ -14,6 +14,7 @@ public static class IncidentsFeature
         services.TryAddScoped<IncidentAccess>();
         services.TryAddScoped<IncidentOverview>();
         services.TryAddScoped<IncidentDetailsQuery>();
+        services.TryAddSingleton<IncidentSnapshots>();
         services.TryAddScoped<IncidentTimeline>();
         services.TryAddScoped<IncidentResources>();
         services.TryAddScoped<CreateIncident>();
