@@ -15,30 +15,72 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
 {
     private bool resolved;
     private Actor? actor;
+    private (Guid UserId, Guid OrganisationId, List<Member> Members)? preloaded;
+
+    /// <summary>
+    /// Reads the account with the membership and the organisation's frame in one round trip, for the session check
+    /// that runs before the page (<see cref="SessionValidation"/>): the account is left tracked, where Identity's
+    /// stamp check and the reader's zone find it, and <see cref="GetAsync"/> needs no query of its own.
+    /// </summary>
+    public async Task PreloadAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        if (resolved || preloaded is not null || !Claims(principal, out var userId, out var orgId) || db.Users.Local.FindEntry(userId) is not null) return;
+        var read = await Preload(db, userId, orgId, ct);
+        if (read is null) return;   // no such account or organisation: the session check and GetAsync find that out themselves
+        db.Users.Attach(read.User);
+        organisations.Prime(orgId, read.Facts);
+        preloaded = (userId, orgId, read.Members);
+    }
 
     public async Task<Actor?> GetAsync(ClaimsPrincipal principal, CancellationToken ct = default)
     {
         if (resolved) return actor;
         resolved = true;
-        if (principal.Identity?.IsAuthenticated != true
-            || !Guid.TryParse(principal.FindFirstValue(ComplianceClaims.UserId), out var userId)
-            || !Guid.TryParse(principal.FindFirstValue(ComplianceClaims.OrganisationId), out var orgId))
-            return null;
+        if (principal.Identity?.IsAuthenticated != true || !Claims(principal, out var userId, out var orgId)) return null;
 
         var now = clock.GetCurrentInstant();
-        // One round trip for what every workspace request needs: the memberships, and the organisation's frame.
-        var read = await db.Organisations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new
+        List<Member> members;
+        if (preloaded is { } known && known.UserId == userId && known.OrganisationId == orgId)
+            members = known.Members;
+        else
         {
-            Facts = new Shared.OrganisationFrame.Facts(o.RequireTwoFactor, o.RequirePhishingResistant, o.TimeZone,
-                db.AuditHeads.Where(h => h.OrganisationId == o.Id).Select(h => (long?)h.LastSequence).FirstOrDefault() ?? 0),
-            Members = db.Members.Where(m => m.UserId == userId && m.OrganisationId == o.Id).ToList(),
-        }).SingleOrDefaultAsync(ct);
-        if (read is null) return null;
-        organisations.Prime(orgId, read.Facts);
-        var member = Member.Acting(read.Members, now);
+            // One round trip for what every workspace request needs: the memberships, and the organisation's frame.
+            var read = await db.Organisations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new
+            {
+                Facts = new Shared.OrganisationFrame.Facts(o.RequireTwoFactor, o.RequirePhishingResistant, o.TimeZone,
+                    db.AuditHeads.Where(h => h.OrganisationId == o.Id).Select(h => (long?)h.LastSequence).FirstOrDefault() ?? 0),
+                Members = db.Members.Where(m => m.UserId == userId && m.OrganisationId == o.Id).ToList(),
+            }).SingleOrDefaultAsync(ct);
+            if (read is null) return null;
+            organisations.Prime(orgId, read.Facts);
+            members = read.Members;
+        }
+        var member = Member.Acting(members, now);
         if (member is null) return null;
         db.OrganisationScope = orgId;
         actor = new Actor(userId, principal.FindFirstValue(ComplianceClaims.Email) ?? "", orgId, member.Role, member.IncidentId, member.ExpiresAt);
         return actor;
+    }
+
+    private sealed record Preloaded(User User, Shared.OrganisationFrame.Facts Facts, List<Member> Members);
+
+    // Compiled once: the query runs on every signed-in request, and EF's per-call work (evaluating the closures,
+    // looking the query up in its cache) cost as much as the round trip.
+    private static readonly Func<ComplianceDbContext, Guid, Guid, CancellationToken, Task<Preloaded?>> Preload =
+        EF.CompileAsyncQuery((ComplianceDbContext db, Guid userId, Guid orgId, CancellationToken ct) =>
+            (from u in db.Users.AsNoTracking()
+             where u.Id == userId
+             from o in db.Organisations.AsNoTracking()
+             where o.Id == orgId
+             select new Preloaded(u,
+                 new Shared.OrganisationFrame.Facts(o.RequireTwoFactor, o.RequirePhishingResistant, o.TimeZone,
+                     db.AuditHeads.Where(h => h.OrganisationId == o.Id).Select(h => (long?)h.LastSequence).FirstOrDefault() ?? 0),
+                 db.Members.Where(m => m.UserId == u.Id && m.OrganisationId == o.Id).ToList())).SingleOrDefault());
+
+    private static bool Claims(ClaimsPrincipal principal, out Guid userId, out Guid organisationId)
+    {
+        organisationId = Guid.Empty;
+        return Guid.TryParse(principal.FindFirstValue(ComplianceClaims.UserId), out userId)
+            && Guid.TryParse(principal.FindFirstValue(ComplianceClaims.OrganisationId), out organisationId);
     }
 }

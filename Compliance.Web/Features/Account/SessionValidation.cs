@@ -15,6 +15,10 @@ public static class SessionValidation
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<User>>();
+        // The account, the membership and the organisation's frame in one round trip: the stamp check below finds the
+        // account tracked, and the page's actor needs no query of its own.
+        if (context.Principal is { } signedIn)
+            await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().PreloadAsync(signedIn, context.HttpContext.RequestAborted);
         if (context.Principal is { } principal && await signIn.ValidateSecurityStampAsync(principal) is not null) return;
         context.RejectPrincipal();
         await signIn.SignOutAsync();
