@@ -67,6 +67,20 @@ public class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     /// </summary>
     public Guid? OrganisationScope { get; set; }
 
+    // A released context may be handed to the next request (context pooling in the web host): it must not carry this
+    // request's organisation into that one. EF resets its own state on release; the scope is ours to reset.
+    public override void Dispose()
+    {
+        OrganisationScope = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        OrganisationScope = null;
+        return base.DisposeAsync();
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder b) => StoredValueConventions.Apply(b);
 
     // The configurations given this context read its OrganisationScope in their query filters: EF binds that to the

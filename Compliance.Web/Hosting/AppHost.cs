@@ -46,7 +46,9 @@ public static class AppHost
         services.AddSingleton(clock);
         services.AddSingleton(settings);
         services.AddSingleton(settings.Database);
-        services.AddDbContext<ComplianceDbContext>(o => ComplianceDatabase.Configure(o, settings.Database));
+        // Pooled: a request no longer builds a context and its services from nothing (the context resets its
+        // organisation scope when it is released, ComplianceDbContext.Dispose).
+        services.AddDbContextPool<ComplianceDbContext>(o => ComplianceDatabase.Configure(o, settings.Database));
         services.AddScoped<AuditLog>();
         services.AddComplianceJobs(settings);
 
