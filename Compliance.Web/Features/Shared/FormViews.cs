@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using System.Text.RegularExpressions;
 
 namespace Compliance.Web.Features.Shared;
@@ -13,6 +14,18 @@ public sealed record FieldErrors(string Id, IReadOnlyList<string> Messages)
         var ids = new[] { hintId, Messages.Count > 0 ? ErrorId : null }.Where(x => x is not null).ToArray();
         return ids.Length == 0 ? null : string.Join(' ', ids);
     }
+
+    /// <summary>
+    /// The messages under the field (nothing when there are none), each encoded. A method, not a partial view: forms
+    /// show it under every field, and a partial's lookup and activation cost more than its few tags.
+    /// </summary>
+    public IHtmlContent Shown()
+    {
+        if (Messages.Count == 0) return HtmlString.Empty;
+        var html = new HtmlContentBuilder().AppendHtml("<div class=\"field-error\" id=\"").Append(ErrorId).AppendHtml("\">");
+        foreach (var message in Messages) html.AppendHtml("<p>").Append(message).AppendHtml("</p>");
+        return html.AppendHtml("</div>");
+    }
 }
 
 /// <summary>A local date-time input with its label, hint, errors and, when the time happened twice, the offset choice.</summary>
@@ -20,7 +33,18 @@ public sealed record LocalTimeField(string Name, string Id, string Label, string
     FieldErrors Errors, Ambiguity? Ambiguity);
 
 /// <summary>A labelled select of IANA zones.</summary>
-public sealed record ZoneSelect(string Name, string Id, string Label, IReadOnlyList<string> Zones, string? Selected);
+public sealed record ZoneSelect(string Name, string Id, string Label, IReadOnlyList<string> Zones, string? Selected)
+{
+    /// <summary>The label and the select, each value encoded (a method, not a partial view: see <see cref="FieldErrors.Shown"/>).</summary>
+    public IHtmlContent Shown()
+    {
+        var html = new HtmlContentBuilder().AppendHtml("<label for=\"").Append(Id).AppendHtml("\">").Append(Label).AppendHtml("</label>\n")
+            .AppendHtml("<select id=\"").Append(Id).AppendHtml("\" name=\"").Append(Name).AppendHtml("\">\n");
+        foreach (var zone in Zones)
+            html.AppendHtml("<option value=\"").Append(zone).AppendHtml(zone == Selected ? "\" selected=\"selected\">" : "\">").Append(zone).AppendHtml("</option>\n");
+        return html.AppendHtml("</select>\n");
+    }
+}
 
 /// <summary>Everything the incident form partial shows: the values, the problems, and the overlaps to choose.</summary>
 public sealed partial record IncidentFormView(
