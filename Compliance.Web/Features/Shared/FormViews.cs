@@ -30,7 +30,40 @@ public sealed record FieldErrors(string Id, IReadOnlyList<string> Messages)
 
 /// <summary>A local date-time input with its label, hint, errors and, when the time happened twice, the offset choice.</summary>
 public sealed record LocalTimeField(string Name, string Id, string Label, string? Hint, LocalTimeInput Value, bool Required,
-    FieldErrors Errors, Ambiguity? Ambiguity);
+    FieldErrors Errors, Ambiguity? Ambiguity)
+{
+    /// <summary>The field as the page shows it, each value encoded (a method, not a partial view: see <see cref="FieldErrors.Shown"/>).</summary>
+    public IHtmlContent Shown()
+    {
+        var hintId = Hint is null ? null : Id + "-hint";
+        var invalid = Errors.Messages.Count > 0;
+        var html = new HtmlContentBuilder().AppendHtml(invalid ? "<div class=\"field invalid\">\n" : "<div class=\"field\">\n")
+            .AppendHtml("<label for=\"").Append(Id).AppendHtml("\">").Append(Label).AppendHtml(Required ? "</label>\n" : " (optional)</label>\n");
+        if (hintId is not null) html.AppendHtml("<p class=\"hint\" id=\"").Append(hintId).AppendHtml("\">").Append(Hint!).AppendHtml("</p>\n");
+        html.AppendHtml("<input type=\"datetime-local\" id=\"").Append(Id).AppendHtml("\" name=\"").Append(Name + ".Local").AppendHtml("\"");
+        if (Value.Local is not null) html.AppendHtml(" value=\"").Append(Value.Local).AppendHtml("\"");
+        if (Required) html.AppendHtml(" required=\"required\"");
+        if (invalid) html.AppendHtml(" aria-invalid=\"true\"");
+        if (Errors.DescribedBy(hintId) is { } describedBy) html.AppendHtml(" aria-describedby=\"").Append(describedBy).AppendHtml("\"");
+        html.AppendHtml(" />\n").AppendHtml(Errors.Shown());
+        if (Ambiguity is { } twice)
+        {
+            html.AppendHtml("<fieldset class=\"overlap\" id=\"").Append(Id + "-overlap").AppendHtml("\">\n<legend>This time happened twice: which one?</legend>\n");
+            Choice(html, Ambiguity.EarlierChoice, "earlier", twice.Earlier);
+            Choice(html, Ambiguity.LaterChoice, "later", twice.Later);
+            html.AppendHtml("</fieldset>\n");
+        }
+        return html.AppendHtml("</div>\n");
+    }
+
+    private void Choice(IHtmlContentBuilder html, string choice, string words, NodaTime.Offset offset)
+    {
+        var id = $"{Id}-{words}";
+        html.AppendHtml("<input type=\"radio\" id=\"").Append(id).AppendHtml("\" name=\"").Append(Name + ".Choice").AppendHtml("\" value=\"").Append(choice)
+            .AppendHtml(Value.Choice == choice ? "\" checked=\"checked\" />\n" : "\" />\n")
+            .AppendHtml("<label for=\"").Append(id).AppendHtml("\">").Append($"{words} ({TimeText.Utc(offset)})").AppendHtml("</label>\n");
+    }
+}
 
 /// <summary>A labelled select of IANA zones.</summary>
 public sealed record ZoneSelect(string Name, string Id, string Label, IReadOnlyList<string> Zones, string? Selected)
