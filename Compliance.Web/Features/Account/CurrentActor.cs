@@ -15,21 +15,30 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
 {
     private bool resolved;
     private Actor? actor;
-    private (Guid UserId, Guid OrganisationId, List<Member> Members)? preloaded;
+    private (Guid UserId, Guid OrganisationId, string? ReaderZone, List<Member> Members)? preloaded;
 
     /// <summary>
-    /// Reads the account with the membership and the organisation's frame in one round trip, for the session check
-    /// that runs before the page (<see cref="SessionValidation"/>): the account is left tracked, where Identity's
-    /// stamp check and the reader's zone find it, and <see cref="GetAsync"/> needs no query of its own.
+    /// Reads what every signed-in request needs in one round trip, for the session check that runs before the page
+    /// (<see cref="SessionValidation"/>): the account's security stamp and zone, the membership and the
+    /// organisation's frame. Returns the stamp for the session check to compare, or null when the account or the
+    /// organisation is not there (the session check then asks Identity, which refuses). <see cref="GetAsync"/> and
+    /// the reader's zone need no query of their own afterwards.
     /// </summary>
-    public async Task PreloadAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    public async Task<string?> PreloadAsync(ClaimsPrincipal principal, CancellationToken ct = default)
     {
-        if (resolved || preloaded is not null || !Claims(principal, out var userId, out var orgId) || db.Users.Local.FindEntry(userId) is not null) return;
+        if (resolved || preloaded is not null || !Claims(principal, out var userId, out var orgId)) return null;
         var read = await Preload(db, userId, orgId, ct);
-        if (read is null) return;   // no such account or organisation: the session check and GetAsync find that out themselves
-        db.Users.Attach(read.User);
+        if (read is null) return null;
         organisations.Prime(orgId, read.Facts);
-        preloaded = (userId, orgId, read.Members);
+        preloaded = (userId, orgId, read.ReaderZone, read.Members);
+        return read.SecurityStamp;
+    }
+
+    /// <summary>The zone the person chose for reading times, when <see cref="PreloadAsync"/> read it for this user.</summary>
+    public bool TryReaderZone(Guid userId, out string? zone)
+    {
+        zone = preloaded is { } known && known.UserId == userId ? known.ReaderZone : null;
+        return preloaded is { } read && read.UserId == userId;
     }
 
     public async Task<Actor?> GetAsync(ClaimsPrincipal principal, CancellationToken ct = default)
@@ -62,7 +71,7 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
         return actor;
     }
 
-    private sealed record Preloaded(User User, Shared.OrganisationFrame.Facts Facts, List<Member> Members);
+    private sealed record Preloaded(string SecurityStamp, string? ReaderZone, Shared.OrganisationFrame.Facts Facts, List<Member> Members);
 
     // Compiled once: the query runs on every signed-in request, and EF's per-call work (evaluating the closures,
     // looking the query up in its cache) cost as much as the round trip.
@@ -72,7 +81,7 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
              where u.Id == userId
              from o in db.Organisations.AsNoTracking()
              where o.Id == orgId
-             select new Preloaded(u,
+             select new Preloaded(u.SecurityStamp, u.TimeZone,
                  new Shared.OrganisationFrame.Facts(o.RequireTwoFactor, o.RequirePhishingResistant, o.TimeZone,
                      db.AuditHeads.Where(h => h.OrganisationId == o.Id).Select(h => (long?)h.LastSequence).FirstOrDefault() ?? 0),
                  db.Members.Where(m => m.UserId == u.Id && m.OrganisationId == o.Id).ToList())).SingleOrDefault());

@@ -1,6 +1,8 @@
 using Compliance.Domain.Organisations;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Compliance.Web.Features.Account;
 
@@ -14,12 +16,24 @@ public static class SessionValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<User>>();
-        // The account, the membership and the organisation's frame in one round trip: the stamp check below finds the
-        // account tracked, and the page's actor needs no query of its own.
-        if (context.Principal is { } signedIn)
-            await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().PreloadAsync(signedIn, context.HttpContext.RequestAborted);
-        if (context.Principal is { } principal && await signIn.ValidateSecurityStampAsync(principal) is not null) return;
+        var services = context.HttpContext.RequestServices;
+        var signIn = services.GetRequiredService<SignInManager<User>>();
+        if (context.Principal is not { } principal)
+        {
+            context.RejectPrincipal();
+            await signIn.SignOutAsync();
+            return;
+        }
+        // The account's stamp, the membership and the organisation's frame in one round trip; the page's actor and
+        // the reader's zone need no query of their own. The stamp is compared as Identity's own check compares it
+        // (SignInManager.ValidateSecurityStampAsync: the claim equals the account's stamp); without a preloaded
+        // stamp (no such account or organisation), Identity's check runs and refuses.
+        var stamp = await services.GetRequiredService<CurrentActor>().PreloadAsync(principal, context.HttpContext.RequestAborted);
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var valid = stamp is not null
+            ? string.Equals(principal.FindFirstValue(stampClaim), stamp, StringComparison.Ordinal)
+            : await signIn.ValidateSecurityStampAsync(principal) is not null;
+        if (valid) return;
         context.RejectPrincipal();
         await signIn.SignOutAsync();
     }
