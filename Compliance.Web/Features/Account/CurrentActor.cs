@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Compliance.Domain.Organisations;
 using System.Security.Claims;
 using Compliance.Domain.Persistence;
@@ -15,7 +17,7 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
 {
     private bool resolved;
     private Actor? actor;
-    private (Guid UserId, Guid OrganisationId, string? ReaderZone, List<Member> Members)? preloaded;
+    private (Guid UserId, Guid OrganisationId, Preloaded Read)? preloaded;
 
     /// <summary>
     /// Reads what every signed-in request needs in one round trip, for the session check that runs before the page
@@ -27,18 +29,15 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
     public async Task<string?> PreloadAsync(ClaimsPrincipal principal, CancellationToken ct = default)
     {
         if (resolved || preloaded is not null || !Claims(principal, out var userId, out var orgId)) return null;
-        var read = await Preload(db, userId, orgId, ct);
-        if (read is null) return null;
-        organisations.Prime(orgId, read.Facts);
-        preloaded = (userId, orgId, read.ReaderZone, read.Members);
-        return read.SecurityStamp;
+        return (await ReadAsync(userId, orgId, ct))?.SecurityStamp;
     }
 
     /// <summary>The zone the person chose for reading times, when <see cref="PreloadAsync"/> read it for this user.</summary>
     public bool TryReaderZone(Guid userId, out string? zone)
     {
-        zone = preloaded is { } known && known.UserId == userId ? known.ReaderZone : null;
-        return preloaded is { } read && read.UserId == userId;
+        var known = preloaded is { } read && read.UserId == userId;
+        zone = known ? preloaded!.Value.Read.ReaderZone : null;
+        return known;
     }
 
     public async Task<Actor?> GetAsync(ClaimsPrincipal principal, CancellationToken ct = default)
@@ -47,35 +46,32 @@ public sealed class CurrentActor(ComplianceDbContext db, Shared.OrganisationFram
         resolved = true;
         if (principal.Identity?.IsAuthenticated != true || !Claims(principal, out var userId, out var orgId)) return null;
 
-        var now = clock.GetCurrentInstant();
-        List<Member> members;
-        if (preloaded is { } known && known.UserId == userId && known.OrganisationId == orgId)
-            members = known.Members;
-        else
-        {
-            // One round trip for what every workspace request needs: the memberships, and the organisation's frame.
-            var read = await db.Organisations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new
-            {
-                Facts = new Shared.OrganisationFrame.Facts(o.RequireTwoFactor, o.RequirePhishingResistant, o.TimeZone,
-                    db.AuditHeads.Where(h => h.OrganisationId == o.Id).Select(h => (long?)h.LastSequence).FirstOrDefault() ?? 0),
-                Members = db.Members.Where(m => m.UserId == userId && m.OrganisationId == o.Id).ToList(),
-            }).SingleOrDefaultAsync(ct);
-            if (read is null) return null;
-            organisations.Prime(orgId, read.Facts);
-            members = read.Members;
-        }
-        var member = Member.Acting(members, now);
+        // Read with the session check (PreloadAsync) as a rule; read here when that check did not run for this person.
+        var read = preloaded is { } known && known.UserId == userId && known.OrganisationId == orgId ? known.Read : await ReadAsync(userId, orgId, ct);
+        var member = read is null ? null : Member.Acting(read.Members, clock.GetCurrentInstant());
         if (member is null) return null;
         db.OrganisationScope = orgId;
         actor = new Actor(userId, principal.FindFirstValue(ComplianceClaims.Email) ?? "", orgId, member.Role, member.IncidentId, member.ExpiresAt);
         return actor;
     }
 
+    private async Task<Preloaded?> ReadAsync(Guid userId, Guid orgId, CancellationToken ct)
+    {
+        var read = await Preloads.GetOrAdd(db.Model, _ => CompilePreload())(db, userId, orgId, ct);
+        if (read is null) return null;   // no such account or organisation
+        organisations.Prime(orgId, read.Facts);
+        preloaded = (userId, orgId, read);
+        return read;
+    }
+
     private sealed record Preloaded(string SecurityStamp, string? ReaderZone, Shared.OrganisationFrame.Facts Facts, List<Member> Members);
 
-    // Compiled once: the query runs on every signed-in request, and EF's per-call work (evaluating the closures,
-    // looking the query up in its cache) cost as much as the round trip.
-    private static readonly Func<ComplianceDbContext, Guid, Guid, CancellationToken, Task<Preloaded?>> Preload =
+    // Compiled once per model: the query runs on every signed-in request, and EF's per-call work (evaluating the
+    // closures, looking the query up in its cache) cost as much as the round trip. A compiled query binds to the first
+    // model it runs with, and each database provider has its own model (a process may hold two: the tests do).
+    private static readonly ConcurrentDictionary<IModel, Func<ComplianceDbContext, Guid, Guid, CancellationToken, Task<Preloaded?>>> Preloads = new();
+
+    private static Func<ComplianceDbContext, Guid, Guid, CancellationToken, Task<Preloaded?>> CompilePreload() =>
         EF.CompileAsyncQuery((ComplianceDbContext db, Guid userId, Guid orgId, CancellationToken ct) =>
             (from u in db.Users.AsNoTracking()
              where u.Id == userId
