@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Compliance.Domain.Audit;
 using Compliance.Domain.Incidents;
 using Compliance.Domain.Obligations;
@@ -23,51 +22,29 @@ public sealed record IncidentDetails(Incident Incident, Organisation Organisatio
     IReadOnlyList<IncidentTask> Tasks, IReadOnlyDictionary<Guid, string> TaskOwners, RiskAssessment? RiskAssessment);
 
 /// <summary>
-/// The incident page's reads of one incident, kept with the organisation's audit head they were read at, so that
-/// an unchanged incident is read once per change, not once per view (the dashboard does the same,
-/// <see cref="Dashboard.DashboardSnapshots"/>). Every change the page shows (facts, status, duties and their
-/// filings, timeline, tasks, risk) appends to the organisation's audit log in the transaction that makes it, and every
-/// workspace request reads that head first with the membership: the same sequence number means the same data, on
-/// this node or any other. A snapshot is read again after <see cref="MaxAge"/>, which bounds what changes without an
-/// audit line (a member renaming themselves). At most <see cref="Capacity"/> incidents are kept.
+/// The incident page's reads of one incident, kept with the organisation's audit head they were read at (see
+/// <see cref="Shared.AuditHeadCache{T}"/>): an unchanged incident is read once per change, not once per view. Every
+/// change the page shows (facts, status, duties and their filings, timeline, tasks, risk) is audited.
 /// </summary>
 public sealed class IncidentSnapshots(IClock clock)
 {
-    public static readonly Duration MaxAge = Duration.FromMinutes(1);
+    public static readonly Duration MaxAge = Shared.AuditHeadCache<IncidentDetails>.MaxAge;
     public const int Capacity = 1_000;
 
-    private sealed record Snapshot(Guid OrganisationId, long AuditSequence, Instant ReadAt, IncidentDetails Details);
-
-    private readonly ConcurrentDictionary<Guid, Snapshot> snapshots = new();
+    private readonly Shared.AuditHeadCache<IncidentDetails> cache = new(clock, Capacity);
 
     /// <summary>The details kept for this incident of this organisation at this audit head, if they are fresh.</summary>
-    public IncidentDetails? Find(Guid organisationId, Guid incidentId, long sequence) =>
-        snapshots.TryGetValue(incidentId, out var kept) && kept.OrganisationId == organisationId && kept.AuditSequence == sequence
-        && clock.GetCurrentInstant() - kept.ReadAt < MaxAge ? kept.Details : null;
+    public IncidentDetails? Find(Guid organisationId, Guid incidentId, long sequence) => cache.Find(incidentId, organisationId, sequence);
 
     /// <param name="sequence">The organisation's audit head, read before the details (so they are never older than it).</param>
-    public void Keep(Guid organisationId, Guid incidentId, long sequence, Instant readAt, IncidentDetails details)
-    {
-        if (snapshots.Count >= Capacity && !snapshots.ContainsKey(incidentId)) Evict(readAt);
-        snapshots[incidentId] = new Snapshot(organisationId, sequence, readAt, details);
-    }
+    public void Keep(Guid organisationId, Guid incidentId, long sequence, Instant readAt, IncidentDetails details) =>
+        cache.Keep(incidentId, organisationId, sequence, readAt, details);
 
     /// <summary>The details kept for an incident, current or not; null when none are.</summary>
-    public IncidentDetails? Kept(Guid incidentId) => snapshots.GetValueOrDefault(incidentId)?.Details;
+    public IncidentDetails? Kept(Guid incidentId) => cache.Kept(incidentId);
 
     /// <summary>How many incidents are kept.</summary>
-    public int Count => snapshots.Count;
-
-    // Stale ones first; when every one is fresh, the older half (a bound, not a policy: busy incidents are read again once).
-    private void Evict(Instant now)
-    {
-        foreach (var (id, kept) in snapshots)
-            if (now - kept.ReadAt >= MaxAge) snapshots.TryRemove(id, out _);
-        if (snapshots.Count < Capacity) return;
-        var cut = snapshots.Values.Select(s => s.ReadAt).Order().ElementAt(snapshots.Count / 2);
-        foreach (var (id, kept) in snapshots)
-            if (kept.ReadAt <= cut) snapshots.TryRemove(id, out _);
-    }
+    public int Count => cache.Count;
 }
 
 /// <summary>Reads <see cref="IncidentDetails"/> for someone who may read the incident.</summary>
