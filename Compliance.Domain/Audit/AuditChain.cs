@@ -12,11 +12,39 @@ public static class AuditChain
 
     public static Verdict Verify(IEnumerable<AuditEntry> entriesInOrder, AuditSeal? seal, long? headSequence = null, AuditCheckpoint? checkpoint = null)
     {
-        var expectedPrevious = AuditEntry.GenesisHash;
-        var expectedSequence = 1L;
-        var keyed = false;
+        var walk = new Walk(seal, checkpoint);
         foreach (var e in entriesInOrder)
+            if (walk.Step(e) is { } broken) return broken;
+        return walk.End(headSequence);
+    }
+
+    /// <summary>
+    /// The same verdict over a log read as it streams: only the entry being checked is held, so a log of any length is
+    /// verified in constant memory. <paramref name="headSequence"/> is asked for after the last entry, as the head is
+    /// read after the log. Also gives the last entry checked (the one a checkpoint holds when the log is intact).
+    /// </summary>
+    public static async Task<(Verdict Verdict, AuditEntry? Last)> VerifyAsync(IAsyncEnumerable<AuditEntry> entriesInOrder, AuditSeal? seal,
+        Func<CancellationToken, Task<long?>> headSequence, AuditCheckpoint? checkpoint, CancellationToken ct)
+    {
+        var walk = new Walk(seal, checkpoint);
+        await foreach (var e in entriesInOrder.WithCancellation(ct))
+            if (walk.Step(e) is { } broken) return (broken, walk.Last);
+        return (walk.End(await headSequence(ct)), walk.Last);
+    }
+
+    /// <summary>One pass along a log in sequence order: each entry is checked against the one before it.</summary>
+    private sealed class Walk(AuditSeal? seal, AuditCheckpoint? checkpoint)
+    {
+        private string expectedPrevious = AuditEntry.GenesisHash;
+        private long expectedSequence = 1L;
+        private bool keyed;
+
+        public AuditEntry? Last { get; private set; }
+
+        /// <summary>Null while the log holds; the verdict at the first broken entry.</summary>
+        public Verdict? Step(AuditEntry e)
         {
+            Last = e;
             if (e.Sequence != expectedSequence)
                 return new(false, e.Sequence, $"entry {expectedSequence} is missing");
             if (e.PreviousHash != expectedPrevious)
@@ -32,16 +60,21 @@ public static class AuditChain
             keyed |= e.ChainVersion == AuditEntry.KeyedVersion;
             expectedPrevious = e.Hash;
             expectedSequence++;
+            return null;
         }
 
-        var last = expectedSequence - 1;
-        if (checkpoint is not null && checkpoint.Sequence > last)
-            return new(false, last + 1, last == 0
-                ? $"the log is empty but the checkpoint of {Format(checkpoint)} holds entry {checkpoint.Sequence}: the log was deleted"
-                : $"the log ends at entry {last} but the checkpoint of {Format(checkpoint)} holds entry {checkpoint.Sequence}: newer entries were deleted");
-        if (headSequence is { } head && head > last)
-            return new(false, last + 1, $"the log ends at entry {last} but numbers up to {head} were handed out: newer entries were deleted");
-        return new(true, null, null);
+        /// <summary>The verdict once every entry passed: nothing may be missing after the last one.</summary>
+        public Verdict End(long? headSequence)
+        {
+            var last = expectedSequence - 1;
+            if (checkpoint is not null && checkpoint.Sequence > last)
+                return new(false, last + 1, last == 0
+                    ? $"the log is empty but the checkpoint of {Format(checkpoint)} holds entry {checkpoint.Sequence}: the log was deleted"
+                    : $"the log ends at entry {last} but the checkpoint of {Format(checkpoint)} holds entry {checkpoint.Sequence}: newer entries were deleted");
+            if (headSequence is { } head && head > last)
+                return new(false, last + 1, $"the log ends at entry {last} but numbers up to {head} were handed out: newer entries were deleted");
+            return new(true, null, null);
+        }
     }
 
     private static string Format(AuditCheckpoint c) => InstantPattern.General.Format(c.At);
