@@ -143,8 +143,9 @@ public static partial class WebBenchCommand
             var port = FreePort();
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(typeof(WebBenchCommand).Assembly.Location);
-            foreach (var a in new[] { "web-node", "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" }.Concat(database.Arguments))
-                start.ArgumentList.Add(a);
+            // Run as a federation's web nodes are, jobs left to workers (measured by `bench sweep` and `bench notices`).
+            var settings = new[] { "web-node", "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Scheduler:Enabled=false" };
+            foreach (var a in settings.Concat(database.Arguments)) start.ArgumentList.Add(a);
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, e) => { };
             process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) stderr.WriteLine($"  [web node] {line}"); };

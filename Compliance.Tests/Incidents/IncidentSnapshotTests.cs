@@ -56,7 +56,7 @@ public sealed class IncidentSnapshotTests
         foreach (var stranger in new[] { beta.Admin, beta.Lead, beta.Viewer })
         {
             await using var db = ComplianceDatabase.CreateContext(options);
-            var read = await new IncidentDetailsQuery(db, snapshots, new OrganisationFrame(db), Clock).ReadAsync(stranger, incident.Id, CancellationToken.None);
+            var read = await new IncidentDetailsQuery(db, snapshots, new OrganisationFrame(db), Compliance.Domain.Rules.Engine.RulesEngine.Default, Clock).ReadAsync(stranger, incident.Id, CancellationToken.None);
             Assert.Equal(OutcomeStatus.NotFound, read.Status);
         }
     }
@@ -98,12 +98,12 @@ public sealed class IncidentSnapshotTests
     }
 
     private static IncidentDetails Details() =>
-        new(null!, null!, [], [], [], new Dictionary<Guid, string>(), [], new Dictionary<Guid, string>(), null);
+        new(null!, null!, [], [], [], new Dictionary<Guid, string>(), [], new Dictionary<Guid, string>(), null, []);
 
     private static async Task<IncidentDetails> ReadAsync(DatabaseOptions options, IncidentSnapshots snapshots, Actor actor, Guid incidentId, IClock? clock = null)
     {
         await using var db = ComplianceDatabase.CreateContext(options);
-        var read = await new IncidentDetailsQuery(db, snapshots, new OrganisationFrame(db), clock ?? Clock).ReadAsync(actor, incidentId, CancellationToken.None);
+        var read = await new IncidentDetailsQuery(db, snapshots, new OrganisationFrame(db), Compliance.Domain.Rules.Engine.RulesEngine.Default, clock ?? Clock).ReadAsync(actor, incidentId, CancellationToken.None);
         Assert.True(read.IsOk, $"read as {actor.Role}: {read.Status}");
         return read.Value!;
     }

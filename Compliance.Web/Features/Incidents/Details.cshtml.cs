@@ -29,6 +29,7 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
     public IReadOnlyList<Compliance.Domain.Tasks.IncidentTask> Tasks { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> TaskOwners { get; private set; } = new Dictionary<Guid, string>();
     public Compliance.Domain.Risk.RiskAssessment? RiskAssessment { get; private set; }
+    public Obligations.WhyNoDutyView WhyNoDuty { get; private set; } = null!;
     public string? StatusError { get; private set; }
     public FieldErrors EventTimeErrors { get; private set; } = new("event-at", []);
     public FieldErrors EventTextErrors { get; private set; } = new("event-description", []);
@@ -82,9 +83,14 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
         return Page();
     }
 
-    public DecisionFormView DecisionForm(Obligation duty) => new(Id, duty, null, []);
+    /// <summary>For each open duty, the forms this person may use: record its filing, decide it is not required.</summary>
+    public DutyForms DutyForms => new(CanDecide || CanFulfil
+        ? OpenDuties.Select(v => new DutyForms.Pair(v.Duty, CanFulfil ? FulfilmentForm(v.Duty) : null, CanDecide ? DecisionForm(v.Duty) : null)).ToList()
+        : [], OnIncidentPage: true);
 
-    public FulfilmentFormView FulfilmentForm(Obligation duty) => new(Id, duty, new FulfilmentForm { Zone = FulfilmentFormView.DefaultZone(duty, Zones.Reader.Id) },
+    private DecisionFormView DecisionForm(Obligation duty) => new(Id, duty, null, []);
+
+    private FulfilmentFormView FulfilmentForm(Obligation duty) => new(Id, duty, new FulfilmentForm { Zone = FulfilmentFormView.DefaultZone(duty, Zones.Reader.Id) },
         ZoneChoices.Few(Zones.Reader.Id, Zones.Organisation.Id, duty.TimeZone), new Dictionary<string, string[]>(), null);
 
     public LocalTimeField EventTimeField => new("Event.At", "event-at", "When", null, Event.At, true, EventTimeErrors, EventAmbiguity);
@@ -110,6 +116,7 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
         Tasks = read.Tasks;
         TaskOwners = read.TaskOwners;
         RiskAssessment = read.RiskAssessment;
+        WhyNoDuty = new Obligations.WhyNoDutyView(Id, read.WhyNoDuty, CanEdit);
         return null;
     }
 }

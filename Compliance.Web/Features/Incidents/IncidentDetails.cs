@@ -14,12 +14,14 @@ namespace Compliance.Web.Features.Incidents;
 /// <summary>
 /// What the incident page shows: the incident and its organisation, every duty (superseded ones too, for the
 /// history), the audit lines that explain the changes, the timeline, the names of the evidence files, the tasks with
-/// their owners' names, and the last confirmed risk assessment. Read without tracking and shared between views:
-/// nothing may change these objects.
+/// their owners' names, the last confirmed risk assessment, and what the rules decided for each regime ("Why no duty
+/// here?", worked out from the facts as read). Read without tracking and shared between views: nothing may change
+/// these objects.
 /// </summary>
 public sealed record IncidentDetails(Incident Incident, Organisation Organisation, IReadOnlyList<Obligation> Duties,
     IReadOnlyList<AuditEntry> Audit, IReadOnlyList<TimelineEvent> Timeline, IReadOnlyDictionary<Guid, string> EvidenceNames,
-    IReadOnlyList<IncidentTask> Tasks, IReadOnlyDictionary<Guid, string> TaskOwners, RiskAssessment? RiskAssessment);
+    IReadOnlyList<IncidentTask> Tasks, IReadOnlyDictionary<Guid, string> TaskOwners, RiskAssessment? RiskAssessment,
+    IReadOnlyList<Obligations.WhyNoDutyView.Jurisdiction> WhyNoDuty);
 
 /// <summary>
 /// The incident page's reads of one incident, kept with the organisation's audit head they were read at (see
@@ -48,7 +50,8 @@ public sealed class IncidentSnapshots(IClock clock)
 }
 
 /// <summary>Reads <see cref="IncidentDetails"/> for someone who may read the incident.</summary>
-public sealed class IncidentDetailsQuery(ComplianceDbContext db, IncidentSnapshots snapshots, Shared.OrganisationFrame organisations, IClock clock)
+public sealed class IncidentDetailsQuery(ComplianceDbContext db, IncidentSnapshots snapshots, Shared.OrganisationFrame organisations,
+    Compliance.Domain.Rules.Engine.RulesEngine engine, IClock clock)
 {
     public async Task<Outcome<IncidentDetails>> ReadAsync(Actor actor, Guid incidentId, CancellationToken ct)
     {
@@ -82,7 +85,8 @@ public sealed class IncidentDetailsQuery(ComplianceDbContext db, IncidentSnapsho
             ? (await new TaskOwners(db, clock).ListAsync(organisationId, ct)).ToDictionary(o => o.UserId, o => o.Shown)
             : new Dictionary<Guid, string>();
         var risk = await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incidentId, ct);
-        return new IncidentDetails(incident, organisation, duties, audit, timeline, evidence, tasks, owners, risk);
+        var whyNoDuty = Obligations.WhyNoDutyView.Explain(incident, organisation, engine, duties.Where(d => d.Status != ObligationStatus.Superseded).ToList());
+        return new IncidentDetails(incident, organisation, duties, audit, timeline, evidence, tasks, owners, risk, whyNoDuty);
     }
 
     /// <summary>

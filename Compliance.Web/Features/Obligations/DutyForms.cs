@@ -36,3 +36,18 @@ public sealed record FulfilmentFormView(Guid IncidentId, Obligation Duty, Fulfil
 
     public ZoneSelect ZoneField => new("Form.Zone", $"zone-{Suffix}", "Time zone of that time", Zones, Form.Zone);
 }
+
+/// <summary>
+/// The forms that fulfil or decide duties, drawn by one partial view (<c>_DutyForms</c>): on the incident page a pair
+/// for each open duty under a heading of its own, on a duty's page the one form being corrected. One view for all of
+/// them, not one per form: the incident page of a large incident has thirty, and each partial view's activation
+/// cost more than its form.
+/// </summary>
+public sealed record DutyForms(IReadOnlyList<DutyForms.Pair> Pairs, bool OnIncidentPage)
+{
+    public sealed record Pair(Obligation Duty, FulfilmentFormView? Fulfilment, DecisionFormView? Decision);
+
+    public static DutyForms Alone(FulfilmentFormView form) => new([new Pair(form.Duty, form, null)], false);
+
+    public static DutyForms Alone(DecisionFormView form) => new([new Pair(form.Duty, null, form)], false);
+}

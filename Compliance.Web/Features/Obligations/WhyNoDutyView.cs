@@ -20,7 +20,12 @@ public sealed class WhyNoDutyView(Guid incidentId, IReadOnlyList<WhyNoDutyView.J
     public IReadOnlyList<Jurisdiction> Jurisdictions => jurisdictions;
     public bool CanEdit => canEdit;
 
-    public static WhyNoDutyView Build(Incident incident, Organisation organisation, RulesEngine engine, IReadOnlyList<Obligation> duties, bool canEdit)
+    /// <summary>
+    /// What the rules engine decided for each regime, grouped by jurisdiction: the same for every reader of the same
+    /// facts, so the incident page keeps it with the incident (<see cref="Incidents.IncidentDetails"/>) and only the
+    /// "Change" links depend on who reads (<paramref name="canEdit"/> of the constructor).
+    /// </summary>
+    public static IReadOnlyList<Jurisdiction> Explain(Incident incident, Organisation organisation, RulesEngine engine, IReadOnlyList<Obligation> duties)
     {
         var assessment = engine.Assess(IncidentFactsFactory.From(incident, organisation));
         var affected = incident.Affected.Where(a => a.Count > 0).ToDictionary(a => a.Jurisdiction, a => a.Count, StringComparer.Ordinal);
@@ -34,7 +39,7 @@ public sealed class WhyNoDutyView(Guid incidentId, IReadOnlyList<WhyNoDutyView.J
                         c.Facts.Select(f => Change(f, incident.Id)).Distinct().ToList()))
                     .OrderBy(e => e.Rule.Applied ? 0 : 1).ThenBy(e => e.Rule.RegimeName, StringComparer.Ordinal).ToList()))
             .ToList();
-        return new WhyNoDutyView(incident.Id, groups, canEdit);
+        return groups;
     }
 
     // An establishment's authority answers for everyone (GDPR one-stop shop): its share is the whole incident.

@@ -72,7 +72,7 @@ namespace Compliance.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("IncidentId", "Action");
 
                     b.HasIndex("OrganisationId", "Sequence")
                         .IsUnique();

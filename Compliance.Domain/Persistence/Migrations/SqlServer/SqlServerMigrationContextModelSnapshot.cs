@@ -72,7 +72,7 @@ namespace Compliance.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("IncidentId", "Action");
 
                     b.HasIndex("OrganisationId", "Sequence")
                         .IsUnique();

@@ -65,7 +65,7 @@ namespace Compliance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("IncidentId", "Action");
 
                     b.HasIndex("OrganisationId", "Sequence")
                         .IsUnique();
