@@ -14,11 +14,15 @@ public sealed class AuditLog(ComplianceDbContext db, IClock clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<AuditEntry> AppendAsync(Guid organisationId, Guid? incidentId, string actor, string action, object data, CancellationToken ct = default)
+    public Task<AuditEntry> AppendAsync(Guid organisationId, Guid? incidentId, string actor, string action, object data, CancellationToken ct = default) =>
+        Task.FromResult(Append(organisationId, incidentId, actor, action, data));
+
+    /// <summary>The line, added to the unit of work: it is written, numbered and linked at the caller's next save.</summary>
+    public AuditEntry Append(Guid organisationId, Guid? incidentId, string actor, string action, object data)
     {
         var entry = AuditEntry.Draft(organisationId, incidentId, clock.GetCurrentInstant(), actor, action, JsonSerializer.Serialize(data, Json));
         db.AuditEntries.Add(entry);
-        return Task.FromResult(entry);
+        return entry;
     }
 
     /// <summary>The chain, its keys and the head's counter (checkpoints outside the database are <see cref="AuditVerification"/>'s).</summary>

@@ -58,6 +58,34 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     public async Task<Outcome<Page>> PageAsync(Actor actor, Guid incidentId, string? search, string? jurisdiction, int page, int pageSize, CancellationToken ct = default)
     {
         if (await workspace.DenyPeopleAccessAsync<Page>(actor, incidentId, ct) is { } refusal) return refusal;
+        var shown = await ReadPageAsync(actor, incidentId, search, jurisdiction, page, pageSize, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Page>.Ok(shown);
+    }
+
+    /// <summary>The people page's reads: the manual-contact worklist, the people per jurisdiction and one page.</summary>
+    public sealed record PeoplePage(IReadOnlyList<ManualContact> Worklist, IReadOnlyList<(string Jurisdiction, int People)> Jurisdictions, string? Jurisdiction, Page Page);
+
+    /// <summary>
+    /// Everything the people page shows, with one access check and one commit for its two audit lines (the worklist
+    /// and the page). Each commit of an audit line holds the organisation's audit head until it ends, so the people
+    /// page's views follow one another one commit at a time, not two. A jurisdiction without people is dropped.
+    /// </summary>
+    public async Task<Outcome<PeoplePage>> PeoplePageAsync(Actor actor, Guid incidentId, string? search, string? jurisdiction, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        if (await workspace.DenyPeopleAccessAsync<PeoplePage>(actor, incidentId, ct) is { } refusal) return refusal;
+        var worklist = await ReadWorklistAsync(actor, incidentId, ct);
+        var jurisdictions = await CountByJurisdictionAsync(incidentId, ct);
+        if (jurisdiction is { Length: > 0 } j && !jurisdictions.Any(x => x.Jurisdiction == j || x.Jurisdiction.StartsWith(j + "-", StringComparison.Ordinal))) jurisdiction = null;
+        var shown = await ReadPageAsync(actor, incidentId, search, jurisdiction, page, pageSize, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<PeoplePage>.Ok(new PeoplePage(worklist, jurisdictions, jurisdiction, shown));
+    }
+
+    // A page of people, its view noted in the audit log (saved by the caller).
+    private async Task<Page> ReadPageAsync(Actor actor, Guid incidentId, string? search, string? jurisdiction, int page, int pageSize, CancellationToken ct)
+    {
         page = Math.Max(page, 1);
         var all = db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId);
         if (jurisdiction is { Length: > 0 } code) all = all.Where(p => p.Jurisdiction == code || p.Jurisdiction.StartsWith(code + "-"));
@@ -67,7 +95,7 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
             if (query.Length > 0) { var lookup = protector.EmailLookup(query); all = all.Where(p => p.EmailLookup == lookup); }
             var total = await all.CountAsync(ct);
             var rows = await all.OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-            return Outcome<Page>.Ok(new Page(await OpenAndAuditAsync(actor, incidentId, "people page", rows, ct), total, page, pageSize, false));
+            return new Page(OpenAndNote(actor, incidentId, "people page", rows), total, page, pageSize, false);
         }
 
         var matches = new List<Person>();
@@ -79,8 +107,8 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
             if (person.Details.Name.Contains(query, StringComparison.CurrentCultureIgnoreCase)) matches.Add(person);
         }
         var shown = matches.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        await AuditViewAsync(actor, incidentId, "people page name search", shown.Count, ct);
-        return Outcome<Page>.Ok(new Page(shown, matches.Count, page, pageSize, scanned > NameSearchLimit));
+        NoteView(actor, incidentId, "people page name search", shown.Count);
+        return new Page(shown, matches.Count, page, pageSize, scanned > NameSearchLimit);
     }
 
     /// <summary>A person's place in the list's order (jurisdiction, line of the file, id), where the next page starts after.</summary>
@@ -110,9 +138,14 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
     public async Task<Outcome<IReadOnlyList<(string Jurisdiction, int People)>>> JurisdictionsAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
         if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<(string, int)>>(actor, incidentId, ct) is { } refusal) return refusal;
+        return Outcome<IReadOnlyList<(string, int)>>.Ok(await CountByJurisdictionAsync(incidentId, ct));
+    }
+
+    private async Task<IReadOnlyList<(string Jurisdiction, int People)>> CountByJurisdictionAsync(Guid incidentId, CancellationToken ct)
+    {
         var counts = await db.AffectedPeople.AsNoTracking().Where(p => p.IncidentId == incidentId)
             .GroupBy(p => p.Jurisdiction).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).ToListAsync(ct);
-        return Outcome<IReadOnlyList<(string, int)>>.Ok(counts.Select(c => (c.Key, c.Count)).ToList());
+        return counts.Select(c => (c.Key, c.Count)).ToList();
     }
 
     /// <summary>One person, read and decrypted alone (the view is audited like a list).</summary>
@@ -125,30 +158,41 @@ public sealed class PeopleRegister(ComplianceDbContext db, IPeopleDataProtector 
 
     private async Task<List<Person>> OpenAndAuditAsync(Actor actor, Guid incidentId, string purpose, List<AffectedPerson> rows, CancellationToken ct)
     {
-        await AuditViewAsync(actor, incidentId, purpose, rows.Count, ct);
+        var people = OpenAndNote(actor, incidentId, purpose, rows);
+        await db.SaveChangesAsync(ct);
+        return people;
+    }
+
+    private List<Person> OpenAndNote(Actor actor, Guid incidentId, string purpose, List<AffectedPerson> rows)
+    {
+        NoteView(actor, incidentId, purpose, rows.Count);
         return rows.Select(Open).ToList();
     }
 
-    /// <summary>Every view of people is audited: why and how many, never who.</summary>
-    private async Task AuditViewAsync(Actor actor, Guid incidentId, string purpose, int count, CancellationToken ct)
-    {
-        await new AuditLog(db, clock).AppendAsync(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose, count }, ct);
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>Every view of people is audited: why and how many, never who. The line is saved with the caller's next save.</summary>
+    private void NoteView(Actor actor, Guid incidentId, string purpose, int count) =>
+        new AuditLog(db, clock).Append(actor.OrganisationId, incidentId, actor.Email, "people.viewed", new { purpose, count });
 
     /// <summary>Everyone who must be reached some other way than email, with the duties that say what to tell them.</summary>
     public async Task<Outcome<IReadOnlyList<ManualContact>>> WorklistAsync(Actor actor, Guid incidentId, CancellationToken ct = default)
     {
         if (await workspace.DenyPeopleAccessAsync<IReadOnlyList<ManualContact>>(actor, incidentId, ct) is { } refusal) return refusal;
+        var worklist = await ReadWorklistAsync(actor, incidentId, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<IReadOnlyList<ManualContact>>.Ok(worklist);
+    }
+
+    // The worklist, its view noted in the audit log (saved by the caller).
+    private async Task<IReadOnlyList<ManualContact>> ReadWorklistAsync(Actor actor, Guid incidentId, CancellationToken ct)
+    {
         // The same test as AffectedPerson.NeedsManualContact, in the query: only these people are read and decrypted.
         var rows = await db.AffectedPeople.AsNoTracking()
             .Where(p => p.IncidentId == incidentId && (p.DoNotEmail || p.ProtectedDelegate != null || p.EmailLookup == null))
             .OrderBy(p => p.Jurisdiction).ThenBy(p => p.Line).ToListAsync(ct);
-        var people = await OpenAndAuditAsync(actor, incidentId, "manual-contact worklist", rows, ct);
+        var people = OpenAndNote(actor, incidentId, "manual-contact worklist", rows);
         var duties = await db.Obligations.Where(o => o.IncidentId == incidentId && o.Recipient == Recipient.Individuals && o.Status != ObligationStatus.Superseded)
             .ToListAsync(ct);
-        return Outcome<IReadOnlyList<ManualContact>>.Ok(people.Select(p => new ManualContact(p, p.ManualContactReason!,
-            duties.Where(d => Covers(d.Jurisdiction, p.Jurisdiction)).ToList())).ToList());
+        return people.Select(p => new ManualContact(p, p.ManualContactReason!, duties.Where(d => Covers(d.Jurisdiction, p.Jurisdiction)).ToList())).ToList();
     }
 
     // A duty routed to a country covers the people of its subdivisions too (AU covers AU-NSW).

@@ -42,6 +42,26 @@ public sealed class PeoplePageTests(PagesApp app) : IClassFixture<PagesApp>
         Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "people.viewed")));
     }
 
+    [Fact]
+    public async Task A_view_of_the_people_page_is_audited_as_its_worklist_and_its_page_with_how_many_each_showed()
+    {
+        await ImportAsync();
+        var legal = await app.SignedInAsync(PagesApp.Legal);
+        var before = await app.ReadAsync(db => db.AuditEntries.Where(e => e.IncidentId == PagesApp.HongKong2019).MaxAsync(e => (long?)e.Sequence)) ?? 0;
+        var shown = await app.ReadAsync(db => db.AffectedPeople.CountAsync(p => p.IncidentId == PagesApp.HongKong2019));
+        var onWorklist = await app.ReadAsync(db => db.AffectedPeople.CountAsync(p => p.IncidentId == PagesApp.HongKong2019
+            && (p.DoNotEmail || p.ProtectedDelegate != null || p.EmailLookup == null)));
+
+        await legal.HtmlAsync($"/Incidents/{PagesApp.HongKong2019}/People");
+
+        var lines = await app.ReadAsync(db => db.AuditEntries.Where(e => e.IncidentId == PagesApp.HongKong2019 && e.Sequence > before && e.Actor == PagesApp.Legal)
+            .OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(["people.viewed", "people.viewed"], lines.Select(e => e.Action));
+        Assert.Contains($"\"purpose\":\"manual-contact worklist\",\"count\":{onWorklist}", lines[0].Data);
+        Assert.Contains($"\"purpose\":\"people page\",\"count\":{Math.Min(shown, 50)}", lines[1].Data);
+        Assert.Equal(lines[0].Sequence + 1, lines[1].Sequence);
+    }
+
     [Theory]
     [InlineData(PagesApp.Viewer)]
     [InlineData(PagesApp.Admin)]

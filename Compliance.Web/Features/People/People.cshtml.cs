@@ -64,13 +64,10 @@ public sealed class PeopleModel(PeopleRegister register, SetPersonFlags setFlags
         var actor = await LoadActorAsync();
         var incident = await LoadIncidentAsync(workspace, Id);
         if (!incident.IsOk) return Refusal(incident.Status);
-        var worklist = await register.WorklistAsync(actor, Id, HttpContext.RequestAborted);
-        if (!worklist.IsOk) return Refusal(worklist.Status);
-        Worklist = worklist.Value!;
-        Jurisdictions = (await register.JurisdictionsAsync(actor, Id, HttpContext.RequestAborted)).Value!;
-        if (Jurisdiction is { Length: > 0 } j && !Jurisdictions.Any(x => x.Jurisdiction == j || x.Jurisdiction.StartsWith(j + "-", StringComparison.Ordinal))) Jurisdiction = null;
-        var page = (await register.PageAsync(actor, Id, Search, Jurisdiction, PageNumber, PageSize, HttpContext.RequestAborted)).Value!;
-        (People, Total, NamesSearchedInPart) = (page.People, page.Total, page.NamesSearchedInPart);
+        var read = await register.PeoplePageAsync(actor, Id, Search, Jurisdiction, PageNumber, PageSize, HttpContext.RequestAborted);
+        if (!read.IsOk) return Refusal(read.Status);
+        (Worklist, Jurisdictions, Jurisdiction) = (read.Value!.Worklist, read.Value.Jurisdictions, read.Value.Jurisdiction);
+        (People, Total, NamesSearchedInPart) = (read.Value.Page.People, read.Value.Page.Total, read.Value.Page.NamesSearchedInPart);
         PageNumber = Math.Max(PageNumber, 1);
         CanUpdateCounts = Allows(Operation.EditIncident, Id);
         return null;
