@@ -47,6 +47,19 @@ public static class AuditAppend
         }
     }
 
+    /// <summary>
+    /// Takes the organisation's head lock now, inside the caller's transaction, and holds it to the commit: for a check
+    /// that another writer of the same organisation must not overtake between the check and the save (the last admin).
+    /// Writers of that organisation's audit lines wait; other organisations do not.
+    /// </summary>
+    public static async Task HoldHeadAsync(ComplianceDbContext db, Guid organisationId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("The audit head is held inside a transaction only.");
+        if (await TakeNumbersAsync(db, organisationId, 0, ct) > 0) return;
+        await CreateHeadAsync(db, organisationId, ct);
+        await TakeNumbersAsync(db, organisationId, 0, ct);
+    }
+
     private static Task<int> TakeNumbersAsync(ComplianceDbContext db, Guid organisationId, int count, CancellationToken ct) =>
         db.AuditHeads.Where(h => h.OrganisationId == organisationId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + count), ct);

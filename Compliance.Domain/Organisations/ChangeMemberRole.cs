@@ -16,6 +16,11 @@ public sealed class ChangeMemberRole(ComplianceDbContext db, IClock clock)
     {
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<Role>.Forbidden();
         if (!MemberRoles.Invitable.Contains(request.Role)) return Outcome<Role>.Invalid("role", MemberRoles.ChooseRole);
+        return await MemberRoles.KeepingAnAdminAsync(db, actor.OrganisationId, () => ChangeAsync(actor, request, ct), ct);
+    }
+
+    private async Task<Outcome<Role>> ChangeAsync(Actor actor, Request request, CancellationToken ct)
+    {
         var organisationId = actor.OrganisationId;
         var member = await db.Members.FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == request.UserId && m.IncidentId == null, ct);
         if (member is null) return Outcome<Role>.NotFound();

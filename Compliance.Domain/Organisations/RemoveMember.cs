@@ -16,8 +16,11 @@ public sealed class RemoveMember(ComplianceDbContext db, IClock clock)
     public async Task<Outcome<int>> HandleAsync(Actor actor, Request request, CancellationToken ct = default)
     {
         if (!Permissions.Allows(actor, Operation.ManageOrganisation, null, clock.GetCurrentInstant())) return Outcome<int>.Forbidden();
-        if (await MemberRoles.IsLastAdminAsync(db, actor.OrganisationId, request.UserId, ct)) return Outcome<int>.Invalid("userId", MemberRoles.KeepOneAdmin);
-        var removed = await new AccessRevocation(db, clock).RemoveMemberAsync(actor.OrganisationId, request.UserId, actor.Email, ct);
-        return removed == 0 ? Outcome<int>.NotFound() : Outcome<int>.Ok(removed);
+        return await MemberRoles.KeepingAnAdminAsync(db, actor.OrganisationId, async () =>
+        {
+            if (await MemberRoles.IsLastAdminAsync(db, actor.OrganisationId, request.UserId, ct)) return Outcome<int>.Invalid("userId", MemberRoles.KeepOneAdmin);
+            var removed = await new AccessRevocation(db, clock).RemoveMemberAsync(actor.OrganisationId, request.UserId, actor.Email, ct);
+            return removed == 0 ? Outcome<int>.NotFound() : Outcome<int>.Ok(removed);
+        }, ct);
     }
 }

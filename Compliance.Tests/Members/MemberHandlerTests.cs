@@ -64,6 +64,46 @@ public sealed class MemberHandlerTests
         Assert.Single(await ctx.AuditEntries.Where(e => e.OrganisationId == org && e.Action == "member.removed").ToListAsync());
     }
 
+    // Two admins, each demoting (or removing) the other at the same moment: each alone would leave one admin, both
+    // together none. Whichever saves second must read the first's change and be refused.
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Two_admins_demoting_or_removing_each_other_at_once_leave_the_organisation_an_admin(DatabaseProvider provider)
+    {
+        var (db, org, _) = await TwoOrganisationsAsync(provider);
+        for (var round = 0; round < 12; round++)
+        {
+            Guid a, b;
+            await using (var ctx = ComplianceDatabase.CreateContext(db))
+            {
+                var founder = new Actor(Guid.NewGuid(), "founder@rw.example", org, Role.Admin);
+                a = (await new AddMember(ctx, Clock).HandleAsync(founder, new AddMember.Request($"a{round}@rw.example", null, Role.Admin))).Value!.User.Id;
+                b = (await new AddMember(ctx, Clock).HandleAsync(founder, new AddMember.Request($"b{round}@rw.example", null, Role.Admin))).Value!.User.Id;
+                // Only these two are admins of the organisation this round.
+                await ctx.Members.Where(m => m.OrganisationId == org && m.Role == Role.Admin && m.UserId != a && m.UserId != b).ExecuteDeleteAsync();
+            }
+
+            var removing = round % 2 == 1;
+            var start = new TaskCompletionSource();
+            async Task<OutcomeStatus> ActAsync(Guid by, Guid on)
+            {
+                await using var ctx = ComplianceDatabase.CreateContext(db);
+                var actor = new Actor(by, $"{by}@rw.example", org, Role.Admin);
+                await start.Task;
+                return removing
+                    ? (await new RemoveMember(ctx, Clock).HandleAsync(actor, new RemoveMember.Request(on))).Status
+                    : (await new ChangeMemberRole(ctx, Clock).HandleAsync(actor, new ChangeMemberRole.Request(on, Role.Viewer))).Status;
+            }
+            var both = Task.WhenAll(Task.Run(() => ActAsync(a, b)), Task.Run(() => ActAsync(b, a)));
+            start.SetResult();
+            var outcomes = await both;
+
+            Assert.Equal([OutcomeStatus.Ok, OutcomeStatus.Invalid], outcomes.Order());
+            await using var read = ComplianceDatabase.CreateContext(db);
+            Assert.Single(await read.Members.Where(m => m.OrganisationId == org && m.Role == Role.Admin).ToListAsync());
+        }
+    }
+
     private static async Task<(DatabaseOptions Db, Guid Org, Guid Other)> TwoOrganisationsAsync(DatabaseProvider provider)
     {
         var db = await TestDatabases.CreateMigratedAsync(provider);
