@@ -55,10 +55,14 @@ public static class WebhookRegistration
         services.TryAddTransient<WebhookDispatch>();
         services.TryAddTransient<DutyClockEvents>();
         services.TryAddSingleton<WebhookTrigger>();
+        services.TryAddTransient<WebhookRetention>();
         if (!schedule) return services;
 
         services.TryAddTransient<WebhookDeliveryJob>();
         services.TryAddTransient<WebhookSweepJob>();
+        services.TryAddTransient<WebhookRetentionJob>();
+        services.AddRecurringSweep(WebhookRetention.Id, 24 * 3600,
+            (jobs, id, cron) => jobs.AddOrUpdate<WebhookRetentionJob>(id, j => j.RunAsync(CancellationToken.None), cron));
         return services.AddRecurringSweep(WebhookSweepJob.Id, options.SweepSeconds,
             (jobs, id, cron) => jobs.AddOrUpdate<WebhookSweepJob>(id, j => j.RunAsync(CancellationToken.None), cron));
     }
