@@ -14,11 +14,19 @@ public sealed record IncidentOverviewRow(Incident Incident, IReadOnlyList<Obliga
 /// <summary>The incident list of the page and the API: the incidents the actor may see, newest awareness first, with their open duties.</summary>
 public sealed class IncidentOverview(ComplianceDbContext db, IClock clock)
 {
-    public async Task<Outcome<IReadOnlyList<IncidentOverviewRow>>> ReadAsync(Actor actor, CancellationToken ct = default)
+    public Task<Outcome<IReadOnlyList<IncidentOverviewRow>>> ReadAsync(Actor actor, CancellationToken ct = default) =>
+        ReadAsync(actor, () => new OpenDuties(db, clock).ReadAsync(actor, ct), ct);
+
+    /// <param name="openDuties">
+    /// The open duties the actor may see, asked for once the incidents are listed (the web app takes them from the
+    /// organisation's dashboard snapshot, read once per change of the organisation, instead of reading them again).
+    /// </param>
+    public async Task<Outcome<IReadOnlyList<IncidentOverviewRow>>> ReadAsync(Actor actor,
+        Func<Task<IReadOnlyList<(Obligation Obligation, Incident Incident)>>> openDuties, CancellationToken ct = default)
     {
         var listed = await new IncidentAccess(db, clock).ListAsync(actor, ct);
         if (!listed.IsOk) return listed.Refusal<IReadOnlyList<IncidentOverviewRow>>();
-        var open = (await new OpenDuties(db, clock).ReadAsync(actor, ct)).ToLookup(d => d.Incident.Id, d => d.Obligation);
+        var open = (await openDuties()).ToLookup(d => d.Incident.Id, d => d.Obligation);
         return Outcome<IReadOnlyList<IncidentOverviewRow>>.Ok(listed.Value!.Select(i => new IncidentOverviewRow(i, open[i.Id].ToList())).ToList());
     }
 }

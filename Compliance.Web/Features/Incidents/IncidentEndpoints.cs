@@ -50,7 +50,7 @@ public static class IncidentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IncidentOverview overview, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, IncidentListQuery overview, CancellationToken ct)
     {
         var (page, problem) = PageRequest.From(http.Request, 2);
         if (problem is not null) return problem;

@@ -13,6 +13,7 @@ public static class IncidentsFeature
         services.TryAddSingleton(RulesEngine.Default);
         services.TryAddScoped<IncidentAccess>();
         services.TryAddScoped<IncidentOverview>();
+        services.TryAddScoped<IncidentListQuery>();
         services.TryAddScoped<IncidentDetailsQuery>();
         services.TryAddSingleton<IncidentSnapshots>();
         services.TryAddScoped<IncidentTimeline>();

@@ -5,7 +5,7 @@ using Compliance.Domain.Incidents;
 namespace Compliance.Web.Features.Incidents;
 
 /// <summary>The organisation's incidents, newest awareness first, with how many duties are open and the next deadline.</summary>
-public sealed class IndexModel(IncidentOverview overview, WorkspaceContext context) : WorkspacePage(context)
+public sealed class IndexModel(IncidentListQuery overview, WorkspaceContext context) : WorkspacePage(context)
 {
     public sealed record Row(Incident Incident, int OpenDuties, DeadlineView? Next);
 
