@@ -12,6 +12,7 @@ public static class SweepCron
         if (seconds < 1) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "A sweep needs at least one second between runs.");
         if (seconds < 60) return $"*/{Divisor(60, seconds)} * * * * *";              // six fields: seconds first
         if (seconds < 3600) return $"0 */{Divisor(60, seconds / 60)} * * * *";
+        if (seconds >= 24 * 3600) return "0 0 0 * * *";                                // daily, at midnight UTC ("*/24" is no hour)
         return $"0 0 */{Divisor(24, Math.Min(24, seconds / 3600))} * * *";
     }
 
