@@ -12,6 +12,10 @@ public sealed class IncidentTimeline(ComplianceDbContext db, IClock clock)
     {
         var incident = await new IncidentAccess(db, clock).GetAsync(actor, incidentId, ct);
         if (!incident.IsOk) return incident.Refusal<IReadOnlyList<TimelineEvent>>();
-        return Outcome<IReadOnlyList<TimelineEvent>>.Ok(await db.TimelineEvents.Where(t => t.IncidentId == incidentId).OrderBy(t => t.At).ToListAsync(ct));
+        return Outcome<IReadOnlyList<TimelineEvent>>.Ok(await Of(db.TimelineEvents, incidentId).ToListAsync(ct));
     }
+
+    /// <summary>An incident's events in the order the timeline shows them (when they happened).</summary>
+    public static IQueryable<TimelineEvent> Of(IQueryable<TimelineEvent> events, Guid incidentId) =>
+        events.Where(t => t.IncidentId == incidentId).OrderBy(t => t.At);
 }

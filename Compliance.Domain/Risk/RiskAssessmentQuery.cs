@@ -20,6 +20,9 @@ public sealed class RiskAssessmentQuery(ComplianceDbContext db, IncidentAccess i
     }
 
     /// <summary>The last confirmed assessment of an incident the caller was already allowed to read, or null.</summary>
-    public async Task<RiskAssessment?> OfAsync(Incident incident, CancellationToken ct = default) =>
-        await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incident.Id, ct);
+    public Task<RiskAssessment?> OfAsync(Incident incident, CancellationToken ct = default) => LastConfirmedAsync(db, incident.Id, ct);
+
+    /// <summary>The same, read without tracking, for a reader that checked access itself (the incident page's read).</summary>
+    public static Task<RiskAssessment?> LastConfirmedAsync(ComplianceDbContext db, Guid incidentId, CancellationToken ct = default) =>
+        db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incidentId, ct);
 }

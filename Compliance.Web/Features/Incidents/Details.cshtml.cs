@@ -16,20 +16,23 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
     [BindProperty] public string? NewStatus { get; set; }
     [BindProperty] public TimelineForm Event { get; set; } = new();
 
-    public Incident Incident { get; private set; } = null!;
-    public Organisation Organisation { get; private set; } = null!;
+    // What IncidentDetailsQuery read (kept between views, never changed); the page shows it through the properties below.
+    private IncidentDetails read = null!;
+
+    public Incident Incident => read.Incident;
+    public Organisation Organisation => read.Organisation;
     public DateTimeZone ClockZone => TimeText.Zone(Incident.ClockZone, Zones.Organisation);
     public IReadOnlyList<DeadlineView> Duties { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
 
     /// <summary>Where people are affected but the catalogue has no rule at all: the tracker cannot say what the law asks there.</summary>
     public IReadOnlyList<string> WithoutRules { get; private set; } = [];
-    public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string> EvidenceNames { get; private set; } = new Dictionary<Guid, string>();
-    public IReadOnlyList<Compliance.Domain.Tasks.IncidentTask> Tasks { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string> TaskOwners { get; private set; } = new Dictionary<Guid, string>();
-    public Compliance.Domain.Risk.RiskAssessment? RiskAssessment { get; private set; }
-    public Obligations.WhyNoDutyView WhyNoDuty { get; private set; } = null!;
+    public IReadOnlyList<TimelineEvent> Timeline => read.Timeline;
+    public IReadOnlyDictionary<Guid, string> EvidenceNames => read.EvidenceNames;
+    public IReadOnlyList<Compliance.Domain.Tasks.IncidentTask> Tasks => read.Tasks;
+    public IReadOnlyDictionary<Guid, string> TaskOwners => read.TaskOwners;
+    public Compliance.Domain.Risk.RiskAssessment? RiskAssessment => read.RiskAssessment;
+    public Obligations.WhyNoDutyView WhyNoDuty => new(Id, read.WhyNoDuty, CanEdit);
     public string? StatusError { get; private set; }
     public FieldErrors EventTimeErrors { get; private set; } = new("event-at", []);
     public FieldErrors EventTextErrors { get; private set; } = new("event-description", []);
@@ -103,20 +106,12 @@ public sealed class DetailsModel(IncidentDetailsQuery details, SetIncidentStatus
         var actor = await LoadActorAsync();
         var found = await details.ReadAsync(actor, Id, HttpContext.RequestAborted);
         if (!found.IsOk) return Refusal(found.Status);
-        var read = found.Value!;
-        Incident = read.Incident;
-        Organisation = read.Organisation;
+        read = found.Value!;
         WithoutRules = Incident.Affected.Select(a => a.Jurisdiction)
             .Where(j => JurisdictionCode.TryParse(j, out var code) && engine.Catalogue.RegimesFor(code!.Value).Length == 0)
             .Order(StringComparer.Ordinal).ToList();
         Duties = read.Duties.Where(o => o.Status != ObligationStatus.Superseded).Select(o => new DeadlineView(o, Zones, Now)).ToList();
         History = DutyHistory.Build(read.Duties, read.Audit);
-        Timeline = read.Timeline;
-        EvidenceNames = read.EvidenceNames;
-        Tasks = read.Tasks;
-        TaskOwners = read.TaskOwners;
-        RiskAssessment = read.RiskAssessment;
-        WhyNoDuty = new Obligations.WhyNoDutyView(Id, read.WhyNoDuty, CanEdit);
         return null;
     }
 }

@@ -77,14 +77,14 @@ public sealed class IncidentDetailsQuery(ComplianceDbContext db, IncidentSnapsho
         if (incident is null || incident.OrganisationId != organisationId) return null;
         var duties = IncidentDuties.Ordered(await db.Obligations.AsNoTracking().Where(o => o.IncidentId == incidentId).ToListAsync(ct));
         var audit = await DutyHistoryLinesAsync(incidentId, duties, ct);
-        var timeline = await db.TimelineEvents.AsNoTracking().Where(t => t.IncidentId == incidentId).OrderBy(t => t.At).ToListAsync(ct);
+        var timeline = await IncidentTimeline.Of(db.TimelineEvents.AsNoTracking(), incidentId).ToListAsync(ct);
         var evidence = await EvidenceNamesAsync(duties, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, ct);
         var tasks = IncidentTaskQuery.Ordered(await db.IncidentTasks.AsNoTracking().Where(t => t.IncidentId == incidentId).ToListAsync(ct)).ToList();
         IReadOnlyDictionary<Guid, string> owners = tasks.Any(t => t.OwnerUserId is not null)
             ? (await new TaskOwners(db, clock).ListAsync(organisationId, ct)).ToDictionary(o => o.UserId, o => o.Shown)
             : new Dictionary<Guid, string>();
-        var risk = await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == incidentId, ct);
+        var risk = await RiskAssessmentQuery.LastConfirmedAsync(db, incidentId, ct);
         var whyNoDuty = Obligations.WhyNoDutyView.Explain(incident, organisation, engine, duties.Where(d => d.Status != ObligationStatus.Superseded).ToList());
         return new IncidentDetails(incident, organisation, duties, audit, timeline, evidence, tasks, owners, risk, whyNoDuty);
     }
