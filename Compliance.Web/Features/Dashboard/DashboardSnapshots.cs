@@ -47,10 +47,19 @@ public sealed class DashboardQuery(ComplianceDbContext db, DashboardSnapshots sn
 {
     public async Task<DashboardSnapshot> ReadAsync(Domain.Workspace.Actor actor, CancellationToken ct)
     {
-        // The audit head as this request first read it (with the membership), before any of the snapshot's data.
-        var sequence = (await organisations.OfAsync(actor.OrganisationId, ct)).AuditSequence;
-        var snapshot = await snapshots.ReadAsync(db, actor.OrganisationId, sequence, ct);
+        var snapshot = await OrganisationAsync(actor, ct);
         var now = clock.GetCurrentInstant();
         return snapshot with { Duties = OpenDuties.Visible(actor, snapshot.Duties, now), Tasks = OpenTasks.Visible(actor, snapshot.Tasks, now) };
+    }
+
+    /// <summary>The open duties of the incidents this member may see, from the same snapshot (the incident list's).</summary>
+    public async Task<IReadOnlyList<(Obligation Obligation, Incident Incident)>> OpenDutiesAsync(Domain.Workspace.Actor actor, CancellationToken ct) =>
+        OpenDuties.Visible(actor, (await OrganisationAsync(actor, ct)).Duties, clock.GetCurrentInstant());
+
+    private async Task<DashboardSnapshot> OrganisationAsync(Domain.Workspace.Actor actor, CancellationToken ct)
+    {
+        // The audit head as this request first read it (with the membership), before any of the snapshot's data.
+        var sequence = (await organisations.OfAsync(actor.OrganisationId, ct)).AuditSequence;
+        return await snapshots.ReadAsync(db, actor.OrganisationId, sequence, ct);
     }
 }

@@ -11,5 +11,5 @@ namespace Compliance.Web.Features.Incidents;
 public sealed class IncidentListQuery(IncidentOverview overview, Dashboard.DashboardQuery dashboard)
 {
     public Task<Outcome<IReadOnlyList<IncidentOverviewRow>>> ReadAsync(Actor actor, CancellationToken ct) =>
-        overview.ReadAsync(actor, async () => (await dashboard.ReadAsync(actor, ct)).Duties, ct);
+        overview.ReadAsync(actor, () => dashboard.OpenDutiesAsync(actor, ct), ct);
 }
