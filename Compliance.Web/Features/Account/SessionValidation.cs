@@ -16,25 +16,22 @@ public static class SessionValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        var signIn = services.GetRequiredService<SignInManager<User>>();
-        if (context.Principal is not { } principal)
-        {
-            context.RejectPrincipal();
-            await signIn.SignOutAsync();
-            return;
-        }
-        // The account's stamp, the membership and the organisation's frame in one round trip; the page's actor and
-        // the reader's zone need no query of their own. The stamp is compared as Identity's own check compares it
-        // (SignInManager.ValidateSecurityStampAsync: the claim equals the account's stamp); without a preloaded
-        // stamp (no such account or organisation), Identity's check runs and refuses.
-        var stamp = await services.GetRequiredService<CurrentActor>().PreloadAsync(principal, context.HttpContext.RequestAborted);
-        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var valid = stamp is not null
-            ? string.Equals(principal.FindFirstValue(stampClaim), stamp, StringComparison.Ordinal)
-            : await signIn.ValidateSecurityStampAsync(principal) is not null;
-        if (valid) return;
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<User>>();
+        if (context.Principal is { } principal && await StampHoldsAsync(context.HttpContext, signIn, principal)) return;
         context.RejectPrincipal();
         await signIn.SignOutAsync();
+    }
+
+    // The account's stamp, the membership and the organisation's frame in one round trip; the page's actor and the
+    // reader's zone need no query of their own. The stamp is compared as Identity's own check compares it
+    // (SignInManager.ValidateSecurityStampAsync: the claim equals the account's stamp); without a preloaded stamp (no
+    // such account or organisation), Identity's check runs and refuses.
+    private static async Task<bool> StampHoldsAsync(HttpContext http, SignInManager<User> signIn, ClaimsPrincipal principal)
+    {
+        var services = http.RequestServices;
+        var stamp = await services.GetRequiredService<CurrentActor>().PreloadAsync(principal, http.RequestAborted);
+        if (stamp is null) return await signIn.ValidateSecurityStampAsync(principal) is not null;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        return string.Equals(principal.FindFirstValue(stampClaim), stamp, StringComparison.Ordinal);
     }
 }
