@@ -28,7 +28,7 @@ public sealed class WebhookRetention(Func<ComplianceDbContext> database, IClock 
         await using var db = database();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var finished = db.WebhookDeliveries.IgnoreQueryFilters()
-            .Where(d => d.CreatedAt < cutoff && ((d.DeliveredAt != null && d.DeliveredAt < cutoff) || (d.GivenUpAt != null && d.GivenUpAt < cutoff)));
+            .Where(d => d.DeliveredAt < cutoff || d.GivenUpAt < cutoff);   // a pending delivery has neither
         var counts = await finished.GroupBy(d => d.OrganisationId).Select(g => new { Organisation = g.Key, Count = g.Count() }).ToListAsync(ct);
         if (counts.Count == 0) return 0;
         await db.WebhookAttempts.IgnoreQueryFilters().Where(a => finished.Any(d => d.Id == a.DeliveryId)).ExecuteDeleteAsync(ct);
